@@ -1,0 +1,81 @@
+"""The common skeleton of a service app: lifespan resources, middleware, errors, health."""
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from servicekit import health
+from servicekit.auth import TokenVerifier
+from servicekit.db import create_engine, create_sessionmaker
+from servicekit.errors import install_problem_handlers
+from servicekit.http import create_http_client
+from servicekit.logging import configure_logging
+from servicekit.middleware import RequestContextMiddleware
+from servicekit.settings import ServiceSettings
+
+# A service's own start-up work (signing keys, upstream clients ...) runs inside the common one.
+ExtraLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, str]] = {
+    401: {"description": "Missing or invalid access token (problem+json)"},
+    403: {"description": "The caller may not do this (problem+json)"},
+    422: {"description": "Invalid input; `errors` lists the failing fields (problem+json)"},
+}
+
+
+def create_service_app(
+    settings: ServiceSettings,
+    *,
+    title: str,
+    description: str,
+    version: str,
+    routers: Sequence[APIRouter],
+    extra_lifespan: ExtraLifespan | None = None,
+) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging(settings.service_name, settings.log_level)
+        engine = create_engine(settings)
+        app.state.settings = settings
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        jwks_client = create_http_client()
+        app.state.token_verifier = TokenVerifier(
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            jwks_url=settings.jwks_url,
+            http_client=jwks_client,
+        )
+        try:
+            if extra_lifespan is None:
+                yield
+            else:
+                async with extra_lifespan(app):
+                    yield
+        finally:
+            await jwks_client.aclose()
+            await engine.dispose()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        responses=PROBLEM_RESPONSES,
+    )
+    install_problem_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["X-Request-ID", "ETag"],
+        )
+    app.add_middleware(RequestContextMiddleware)
+    app.include_router(health.router)
+    for router in routers:
+        app.include_router(router)
+    return app

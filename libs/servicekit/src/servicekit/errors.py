@@ -1,0 +1,224 @@
+"""RFC 9457 problem details for every error, titled in Chinese or English by Accept-Language."""
+
+import logging
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from servicekit.context import current_request_id
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+logger = logging.getLogger(__name__)
+
+# Chinese titles for the statuses the suite answers with; English comes from HTTPStatus.
+_ZH_TITLES: dict[int, str] = {
+    400: "请求错误",
+    401: "未认证",
+    403: "无权访问",
+    404: "未找到",
+    405: "不支持的请求方法",
+    406: "无法提供所需格式",
+    409: "冲突",
+    410: "已失效",
+    412: "前置条件不满足",
+    413: "请求体过大",
+    415: "不支持的媒体类型",
+    422: "请求参数无效",
+    428: "缺少前置条件",
+    429: "请求过于频繁",
+    500: "服务器内部错误",
+    502: "上游服务错误",
+    503: "服务暂不可用",
+    504: "上游服务超时",
+}
+
+
+def wants_chinese(accept_language: str | None) -> bool:
+    """True when the caller's most preferred language is Chinese (q-values respected)."""
+    if not accept_language:
+        return False
+    best_tag, best_q = "", -1.0
+    for part in accept_language.split(","):
+        tag, _, params = part.strip().partition(";")
+        q = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                q = float(params[2:])
+            except ValueError:
+                q = 0.0
+        if q > best_q:
+            best_tag, best_q = tag.strip().lower(), q
+    return best_tag.startswith("zh")
+
+
+def status_title(status: int, chinese: bool) -> str:
+    if chinese and status in _ZH_TITLES:
+        return _ZH_TITLES[status]
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+class DomainError(Exception):
+    """Base of every error a service raises on purpose; routers never raise HTTPException.
+
+    Subclasses set `status`, `code` and both titles; `detail` is the instance-specific text.
+    """
+
+    status: int = 400
+    code: str = "bad-request"
+    title_en: str = "Bad request"
+    title_zh: str = "请求错误"
+
+    def __init__(
+        self, detail: str | None = None, *, headers: Mapping[str, str] | None = None, **extra: Any
+    ) -> None:
+        super().__init__(detail or self.title_en)
+        self.detail = detail
+        self.headers = dict(headers or {})
+        self.extra = extra
+
+
+class NotFoundError(DomainError):
+    status = 404
+    code = "not-found"
+    title_en = "Not found"
+    title_zh = "未找到"
+
+
+class ConflictError(DomainError):
+    status = 409
+    code = "conflict"
+    title_en = "Conflict"
+    title_zh = "冲突"
+
+
+class ForbiddenError(DomainError):
+    status = 403
+    code = "forbidden"
+    title_en = "Forbidden"
+    title_zh = "无权访问"
+
+
+class UnauthorizedError(DomainError):
+    status = 401
+    code = "unauthorized"
+    title_en = "Unauthorized"
+    title_zh = "未认证"
+
+    def __init__(self, detail: str | None = None, **extra: Any) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": "Bearer"}, **extra)
+
+
+class ServiceUnavailableError(DomainError):
+    status = 503
+    code = "service-unavailable"
+    title_en = "Service unavailable"
+    title_zh = "服务暂不可用"
+
+
+def problem_type(code: str) -> str:
+    return f"urn:gonghui:problem:{code}"
+
+
+def problem_body(
+    status: int,
+    *,
+    title: str,
+    code: str | None = None,
+    detail: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": problem_type(code) if code else "about:blank",
+        "title": title,
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    body["request_id"] = current_request_id()
+    if extra:
+        body.update(extra)
+    return body
+
+
+def problem_response(
+    status: int,
+    *,
+    chinese: bool,
+    code: str | None = None,
+    detail: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+    title: str | None = None,
+) -> JSONResponse:
+    body = problem_body(
+        status, title=title or status_title(status, chinese), code=code, detail=detail, extra=extra
+    )
+    return JSONResponse(
+        body, status_code=status, media_type=PROBLEM_CONTENT_TYPE, headers=dict(headers or {})
+    )
+
+
+def _chinese(request: Request) -> bool:
+    return wants_chinese(request.headers.get("accept-language"))
+
+
+def _validation_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
+    # Only location, message and type: echoing the rejected input could leak personal data.
+    return [
+        {"loc": list(err.get("loc", ())), "msg": err.get("msg", ""), "type": err.get("type", "")}
+        for err in errors
+    ]
+
+
+async def _domain_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    chinese = _chinese(request)
+    return problem_response(
+        exc.status,
+        chinese=chinese,
+        code=exc.code,
+        title=exc.title_zh if chinese else exc.title_en,
+        detail=exc.detail,
+        extra=exc.extra,
+        headers=exc.headers,
+    )
+
+
+async def _http_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    # Starlette fills `detail` with the status phrase; that adds nothing to the title.
+    detail: str | None = exc.detail if isinstance(exc.detail, str) else None
+    if detail == HTTPStatus(status).phrase:
+        detail = None
+    return problem_response(
+        status, chinese=_chinese(request), detail=detail, headers=exc.headers or {}
+    )
+
+
+async def _validation_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    chinese = _chinese(request)
+    return problem_response(
+        422,
+        chinese=chinese,
+        code="validation-failed",
+        detail="请求中有字段未通过校验" if chinese else "One or more fields are invalid",
+        extra={"errors": _validation_errors(exc.errors())},
+    )
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, _domain_error_handler)
+    app.add_exception_handler(StarletteHTTPException, _http_error_handler)
+    app.add_exception_handler(RequestValidationError, _validation_error_handler)

@@ -1,0 +1,60 @@
+"""Settings base shared by every service: environment, database, logging, token verification."""
+
+from enum import StrEnum
+from typing import Any, Self
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Defaults of secret settings start with this marker so they can be refused in production.
+DEV_SECRET_PREFIX = "insecure-dev-"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class ServiceSettings(BaseSettings):
+    """Each service subclasses this with its own `env_prefix` (`MEMBERSHIP_`, `REBATE_` ...)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    service_name: str = "service"
+    environment: Environment = Environment.DEVELOPMENT
+    database_url: str = "postgresql+asyncpg://localhost/gonghui"
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    log_level: str = "INFO"
+    jwt_issuer: str = "gonghui-membership"
+    jwt_audience: str = "gonghui"
+    # Where other services fetch membership's public keys; membership itself signs locally.
+    jwks_url: str | None = None
+    cors_origins: list[str] = []
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_in_production(self) -> Self:
+        if self.environment is not Environment.PRODUCTION:
+            return self
+        prefix = self.model_config.get("env_prefix", "")
+        weak = [
+            f"{prefix}{name}".upper()
+            for name, value in self._secret_values().items()
+            if value.startswith(DEV_SECRET_PREFIX)
+        ]
+        if weak:
+            raise ValueError(f"set real values for {', '.join(sorted(weak))} in production")
+        return self
+
+    def _secret_values(self) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for name in type(self).model_fields:
+            value: Any = getattr(self, name)
+            if isinstance(value, SecretStr):
+                values[name] = value.get_secret_value()
+        return values
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION

@@ -1,0 +1,98 @@
+"""Token verification: algorithm, issuer, audience and expiry pinned; keys from a JWKS."""
+
+import httpx
+import jwt
+import pytest
+
+from servicekit.auth import TokenVerifier
+from servicekit.errors import ServiceUnavailableError, UnauthorizedError
+from servicekit.testing.tokens import TokenMinter
+
+JWKS_URL = "http://membership.test/.well-known/jwks.json"
+
+
+def jwks_client(*minters: TokenMinter, calls: list[int] | None = None) -> httpx.AsyncClient:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if calls is not None:
+            calls.append(1)
+        return httpx.Response(200, json={"keys": [m.jwk for m in minters]})
+
+    return httpx.AsyncClient(transport=httpx.MockTransport(handler))
+
+
+def verifier(client: httpx.AsyncClient) -> TokenVerifier:
+    return TokenVerifier(
+        issuer="gonghui-membership", audience="gonghui", jwks_url=JWKS_URL, http_client=client
+    )
+
+
+async def test_valid_token_gives_typed_principal() -> None:
+    minter = TokenMinter()
+    token = minter.mint(
+        "acct-1",
+        roles=["cadre"],
+        org_scope=["org-7"],
+        permissions=["review_joins"],
+        enterprise_scope=None,
+    )
+    principal = await verifier(jwks_client(minter)).verify(token)
+    assert principal.subject == "acct-1"
+    assert principal.roles == {"cadre"}
+    assert principal.org_scope == ("org-7",)
+    assert principal.permissions == {"review_joins"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"ttl": -120}, "expired"),
+        ({"aud": "someone-else"}, "invalid"),
+        ({"iss": "impostor"}, "invalid"),
+    ],
+)
+async def test_bad_claims_are_refused(kwargs: dict[str, object], message: str) -> None:
+    minter = TokenMinter()
+    with pytest.raises(UnauthorizedError, match=message):
+        await verifier(jwks_client(minter)).verify(minter.mint(**kwargs))  # type: ignore[arg-type]
+
+
+async def test_symmetric_and_unsigned_tokens_are_refused() -> None:
+    minter = TokenMinter()
+    check = verifier(jwks_client(minter))
+    hs256 = jwt.encode({"sub": "x"}, "k" * 32, algorithm="HS256", headers={"kid": minter.kid})
+    unsigned = jwt.encode({"sub": "x"}, None, algorithm="none")
+    for token in (hs256, unsigned, "not-a-token"):
+        with pytest.raises(UnauthorizedError):
+            await check.verify(token)
+
+
+async def test_token_signed_by_a_foreign_key_is_refused() -> None:
+    trusted, forger = TokenMinter(), TokenMinter()  # same kid, different keys
+    with pytest.raises(UnauthorizedError, match="invalid"):
+        await verifier(jwks_client(trusted)).verify(forger.mint())
+
+
+async def test_rotated_key_is_fetched_once_on_unknown_kid() -> None:
+    old, new = TokenMinter(kid="old"), TokenMinter(kid="new")
+    calls: list[int] = []
+    check = verifier(jwks_client(old, new, calls=calls))
+    check.set_keys(old.verification_keys())
+    assert (await check.verify(new.mint("s"))).subject == "s"
+    assert len(calls) == 1
+    with pytest.raises(UnauthorizedError, match="unknown key"):
+        await check.verify(TokenMinter(kid="forged").mint())
+    assert len(calls) == 1  # refreshes are rate-limited
+
+
+async def test_unreachable_jwks_without_keys_is_503() -> None:
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    check = verifier(httpx.AsyncClient(transport=httpx.MockTransport(down)))
+    with pytest.raises(ServiceUnavailableError):
+        await check.verify(TokenMinter().mint())
+
+
+def test_minted_tokens_are_eddsa() -> None:
+    token = TokenMinter().mint()
+    assert jwt.get_unverified_header(token)["alg"] == "EdDSA"

@@ -1,0 +1,4 @@
+from competition.db import SCHEMA, Base
+from servicekit.migrations import run_migrations
+
+run_migrations(Base.metadata, SCHEMA, "COMPETITION_DATABASE_URL")

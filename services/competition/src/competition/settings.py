@@ -1,0 +1,11 @@
+from pydantic_settings import SettingsConfigDict
+
+from servicekit.settings import ServiceSettings
+
+
+class CompetitionSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="COMPETITION_")
+
+    service_name: str = "competition"
+    membership_url: str = "http://127.0.0.1:8001"
+    jwks_url: str | None = "http://127.0.0.1:8001/.well-known/jwks.json"

@@ -1,0 +1,61 @@
+"""Operator commands: `python -m membership.cli create-admin --username NAME`.
+
+Passwords come from the environment or a prompt, never from the command line, where other
+users of the machine could read them.
+"""
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+
+from membership.identity.service import AccountService
+from membership.settings import MembershipSettings
+from servicekit.db import create_engine, create_sessionmaker
+
+
+async def _ensure_admin(username: str, password: str) -> bool:
+    engine = create_engine(MembershipSettings())
+    try:
+        async with create_sessionmaker(engine)() as session, session.begin():
+            return await AccountService(session).ensure_admin(username, password)
+    finally:
+        await engine.dispose()
+
+
+def _password(env_var: str) -> str:
+    password = os.environ.get(env_var)
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        sys.exit(f"set {env_var} or run interactively to be asked for the password")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Repeat: "):
+        sys.exit("the passwords differ")
+    return first
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="membership-admin", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("create-admin", "create an admin account; fails if the name is taken"),
+        ("ensure-admin", "create the admin unless the name exists (used by make run)"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--username", required=True)
+    args = parser.parse_args(argv)
+
+    env_var = "BOOTSTRAP_ADMIN_PASSWORD" if args.command == "ensure-admin" else "ADMIN_PASSWORD"
+    created = asyncio.run(_ensure_admin(args.username, _password(env_var)))
+    if created:
+        print(f"admin account {args.username!r} created")
+    elif args.command == "create-admin":
+        sys.exit(f"an account named {args.username!r} exists already")
+    else:
+        print(f"admin account {args.username!r} exists")
+
+
+if __name__ == "__main__":
+    main()

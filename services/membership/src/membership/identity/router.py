@@ -1,0 +1,129 @@
+import base64
+import binascii
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Header, status
+
+from membership.dependencies import (
+    AccountServiceDep,
+    AdminPrincipal,
+    SigningKeysDep,
+    TokenServiceDep,
+)
+from membership.identity.errors import (
+    InvalidClientError,
+    InvalidGrantError,
+    UnsupportedGrantTypeError,
+)
+from membership.identity.schemas import (
+    AccountCreate,
+    AccountRead,
+    ServiceClientCreate,
+    ServiceClientCreated,
+    ServiceClientRead,
+    TokenRead,
+)
+from servicekit.auth import CurrentPrincipal, authenticated
+
+public_router = APIRouter(tags=["auth"])
+router = APIRouter(prefix="/v1", tags=["accounts"], dependencies=[authenticated])
+
+
+def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
+    if not authorization or not authorization.lower().startswith("basic "):
+        return None
+    try:
+        decoded = base64.b64decode(authorization[6:], validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        raise InvalidClientError() from None
+    client_id, sep, secret = decoded.partition(":")
+    if not sep:
+        raise InvalidClientError()
+    return client_id, secret
+
+
+@public_router.post(
+    "/v1/auth/token",
+    summary="Issue an access token (OAuth2 password or client_credentials grant)",
+    response_model=TokenRead,
+    responses={
+        400: {"description": "Wrong credentials or grant"},
+        401: {"description": "Bad client"},
+    },
+)
+async def issue_token(
+    tokens: TokenServiceDep,
+    grant_type: Annotated[str, Form()],
+    username: Annotated[str | None, Form()] = None,
+    password: Annotated[str | None, Form()] = None,
+    client_id: Annotated[str | None, Form()] = None,
+    client_secret: Annotated[str | None, Form()] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> TokenRead:
+    if grant_type == "password":
+        if not username or not password:
+            raise InvalidGrantError("username and password are required")
+        return await tokens.token_for_password(username, password)
+    if grant_type == "client_credentials":
+        credentials = _basic_credentials(authorization) or (client_id, client_secret)
+        if not credentials[0] or not credentials[1]:
+            raise InvalidClientError()
+        return await tokens.token_for_client(credentials[0], credentials[1])
+    raise UnsupportedGrantTypeError(grant_type)
+
+
+@public_router.get("/.well-known/jwks.json", summary="Public keys that verify access tokens (JWKS)")
+async def jwks(keys: SigningKeysDep) -> dict[str, Any]:
+    return keys.jwks()
+
+
+@router.get(
+    "/accounts/me",
+    summary="The signed-in staff account",
+    response_model=AccountRead,
+    responses={404: {"description": "The token is not a staff account's"}},
+)
+async def read_own_account(principal: CurrentPrincipal, accounts: AccountServiceDep) -> Any:
+    return await accounts.own_account(principal)
+
+
+@router.post(
+    "/accounts",
+    summary="Create a staff account (admin)",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AccountRead,
+    responses={409: {"description": "The user name is taken"}},
+)
+async def create_account(
+    account_in: AccountCreate, _admin: AdminPrincipal, accounts: AccountServiceDep
+) -> Any:
+    return await accounts.create_account(account_in)
+
+
+@router.get(
+    "/accounts/{account_id}",
+    summary="Read a staff account (admin)",
+    response_model=AccountRead,
+    responses={404: {"description": "No such account"}},
+)
+async def read_account(
+    account_id: uuid.UUID, _admin: AdminPrincipal, accounts: AccountServiceDep
+) -> Any:
+    return await accounts.account(account_id)
+
+
+@router.post(
+    "/service-clients",
+    summary="Register a machine client; its secret is shown once (admin)",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ServiceClientCreated,
+    responses={409: {"description": "The client id is taken"}},
+)
+async def create_service_client(
+    client_in: ServiceClientCreate, _admin: AdminPrincipal, accounts: AccountServiceDep
+) -> ServiceClientCreated:
+    client, secret = await accounts.create_service_client(client_in)
+    return ServiceClientCreated(
+        **ServiceClientRead.model_validate(client).model_dump(), client_secret=secret
+    )

@@ -1,0 +1,33 @@
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from membership.identity import router as identity
+from membership.identity.keys import load_signing_keys
+from membership.settings import MembershipSettings
+from servicekit.app import create_service_app
+
+VERSION = "0.1.0"
+
+
+def create_app(settings: MembershipSettings | None = None) -> FastAPI:
+    settings = settings or MembershipSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        keys = load_signing_keys(settings)
+        app.state.signing_keys = keys
+        # Membership verifies its own tokens with the keys it holds; no JWKS round trip.
+        app.state.token_verifier.set_keys(keys.verification_keys())
+        yield
+
+    return create_service_app(
+        settings,
+        title="gonghui membership",
+        description="Union organisations, enterprises, people, memberships, cards, honours; "
+        "staff accounts and access tokens.",
+        version=VERSION,
+        routers=[identity.public_router, identity.router],
+        extra_lifespan=lifespan,
+    )

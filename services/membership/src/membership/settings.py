@@ -1,0 +1,31 @@
+from pathlib import Path
+from typing import Self
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import SettingsConfigDict
+
+from servicekit.settings import DEV_SECRET_PREFIX, ServiceSettings
+
+
+class MembershipSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="MEMBERSHIP_")
+
+    service_name: str = "membership"
+    # Ed25519 private key (PEM) that signs access tokens; a file path or the PEM itself.
+    jwt_private_key_file: Path | None = None
+    jwt_private_key: SecretStr | None = None
+    # Public keys of retired signing keys stay in the JWKS until their tokens have expired.
+    jwt_retired_public_key_files: list[Path] = []
+    access_token_ttl_seconds: int = 900
+    # Keys for personal data: AES-GCM encryption and the HMAC blind index (32 bytes, base64).
+    pii_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "pii-key")
+    pii_index_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "pii-index-key")
+    public_base_url: str = "http://127.0.0.1:8000/membership"
+
+    @model_validator(mode="after")
+    def _signing_key_required_in_production(self) -> Self:
+        if self.is_production and not (self.jwt_private_key_file or self.jwt_private_key):
+            raise ValueError(
+                "set MEMBERSHIP_JWT_PRIVATE_KEY_FILE or MEMBERSHIP_JWT_PRIVATE_KEY in production"
+            )
+        return self

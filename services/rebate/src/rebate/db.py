@@ -1,0 +1,9 @@
+from sqlalchemy.orm import DeclarativeBase
+
+from servicekit.db import service_metadata
+
+SCHEMA = "rebate"
+
+
+class Base(DeclarativeBase):
+    metadata = service_metadata(SCHEMA)
