@@ -34,7 +34,13 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
-        connect_args={"server_settings": {"application_name": settings.service_name}},
+        # The service's schema first on the search path: its extensions (ltree ...) live there.
+        connect_args={
+            "server_settings": {
+                "application_name": settings.service_name,
+                "search_path": settings.service_name,
+            }
+        },
     )
 
 

@@ -20,6 +20,9 @@ def _configure(connection: Connection, metadata: MetaData, schema: str) -> None:
 
 
 def _run_sync(connection: Connection, metadata: MetaData, schema: str) -> None:
+    # The service schema is first on the search path, so PostgreSQL reports it as the default
+    # schema and Alembic would compare its tables as schema-less; the models name it.
+    connection.dialect.default_schema_name = "public"
     _configure(connection, metadata, schema)
     with context.begin_transaction():
         context.run_migrations()
@@ -40,7 +43,11 @@ def run_migrations(metadata: MetaData, schema: str, url_env: str) -> None:
         return
 
     async def run() -> None:
-        engine = create_async_engine(url, poolclass=pool.NullPool)
+        engine = create_async_engine(
+            url,
+            poolclass=pool.NullPool,
+            connect_args={"server_settings": {"search_path": schema}},
+        )
         async with engine.connect() as connection:
             await connection.run_sync(_run_sync, metadata, schema)
             await connection.commit()

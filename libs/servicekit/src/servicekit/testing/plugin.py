@@ -132,7 +132,11 @@ async def engine(
     if service.name not in _service_engines:
         name = f"test_{service.name}_{_worker_id()}"
         await create_fresh_database(postgres_admin_url, name, service.name, service.extensions)
-        engine = create_async_engine(to_asyncpg_url(postgres_admin_url, name), pool_size=2)
+        engine = create_async_engine(
+            to_asyncpg_url(postgres_admin_url, name),
+            pool_size=2,
+            connect_args={"server_settings": {"search_path": service.name}},
+        )
         await run_alembic(engine, service.alembic_ini, upgrade_head)
         _service_engines[service.name] = engine
     return _service_engines[service.name]

@@ -1,7 +1,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, String, Uuid
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, Uuid
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -23,6 +23,10 @@ class Account(Timestamped, Base):
     enterprise_scope: Mapped[str | None] = mapped_column(String(18))
     permissions: Mapped[list[str]] = mapped_column(ARRAY(String(64)), default=list)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Set for a member's own account: the person whose record "me" means.
+    person_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("person.id"), unique=True
+    )
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 

@@ -1,0 +1,28 @@
+"""Every table of the service, imported in one place for Alembic and the mapper registry."""
+
+from membership.enterprises.models import Enterprise, EnterpriseAffiliation
+from membership.honours.models import Honour
+from membership.identity.models import Account, ServiceClient
+from membership.joining.models import ImportJob, ImportRowError, Invitation
+from membership.members.models import Affiliation, Member, MemberEvent, Transfer
+from membership.orgs.models import Org, OrgMonthlyJoins, OrgTally
+from membership.people.models import Person
+
+__all__ = [
+    "Account",
+    "Affiliation",
+    "Enterprise",
+    "EnterpriseAffiliation",
+    "Honour",
+    "ImportJob",
+    "ImportRowError",
+    "Invitation",
+    "Member",
+    "MemberEvent",
+    "Org",
+    "OrgMonthlyJoins",
+    "OrgTally",
+    "Person",
+    "ServiceClient",
+    "Transfer",
+]
