@@ -1,8 +1,12 @@
+import time
+import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.identity.schemas import AccountCreate
@@ -71,3 +75,79 @@ async def admin_headers(
 ) -> dict[str, str]:
     await create_account("root", [Role.ADMIN])
     return {"Authorization": f"Bearer {await sign_in('root', password)}"}
+
+
+AuthHeaders = Callable[..., dict[str, str]]
+
+
+@pytest.fixture
+def auth(app: FastAPI) -> AuthHeaders:
+    """Headers with a token signed by the app's own key, without a password round trip."""
+
+    def headers(
+        *roles: str,
+        org_scope: tuple[str, ...] = (),
+        permissions: tuple[str, ...] = (),
+        subject: str | None = None,
+        **claims: object,
+    ) -> dict[str, str]:
+        now = int(time.time())
+        token = app.state.signing_keys.sign(
+            {
+                "iss": "gonghui-membership",
+                "aud": "gonghui",
+                "sub": subject or str(uuid.uuid4()),
+                "iat": now,
+                "exp": now + 300,
+                "roles": list(roles),
+                "org_scope": [str(o) for o in org_scope],
+                "permissions": list(permissions),
+                **claims,
+            }
+        )
+        return {"Authorization": f"Bearer {token}"}
+
+    return headers
+
+
+@dataclass
+class Tree:
+    """浙江省总工会 → 杭州市总工会 → 上城区总工会 / 拱墅区总工会 → a grassroots union in each."""
+
+    province: str
+    city: str
+    shangcheng: str
+    gongshu: str
+    shangcheng_union: str
+    gongshu_union: str
+
+
+@pytest.fixture
+async def tree(client: httpx.AsyncClient, auth: AuthHeaders) -> Tree:
+    admin = auth("admin")
+
+    async def create(name: str, kind: str, level: str, region: str, parent: str | None) -> str:
+        body = {"name": name, "kind": kind, "level": level, "region_code": region}
+        if parent:
+            body["parent_id"] = parent
+        response = await client.post("/v1/orgs", json=body, headers=admin)
+        assert response.status_code == 201, response.text
+        org_id: str = response.json()["id"]
+        return org_id
+
+    province = await create("浙江省总工会", "federation", "provincial", "330000", None)
+    city = await create("杭州市总工会", "federation", "city", "330100", province)
+    shangcheng = await create("上城区总工会", "federation", "county", "330102", city)
+    gongshu = await create("拱墅区总工会", "federation", "county", "330105", city)
+    return Tree(
+        province=province,
+        city=city,
+        shangcheng=shangcheng,
+        gongshu=gongshu,
+        shangcheng_union=await create(
+            "上城区快递行业工会", "grassroots", "grassroots", "330102", shangcheng
+        ),
+        gongshu_union=await create(
+            "拱墅区外卖骑手工会", "grassroots", "grassroots", "330105", gongshu
+        ),
+    )

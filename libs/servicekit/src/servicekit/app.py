@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -18,7 +19,10 @@ from servicekit.settings import ServiceSettings
 # A service's own start-up work (signing keys, upstream clients ...) runs inside the common one.
 ExtraLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
-PROBLEM_RESPONSES: dict[int | str, dict[str, str]] = {
+# The `responses=` documentation of a route: status → description (and schema).
+Responses = dict[int | str, dict[str, Any]]
+
+PROBLEM_RESPONSES: Responses = {
     401: {"description": "Missing or invalid access token (problem+json)"},
     403: {"description": "The caller may not do this (problem+json)"},
     422: {"description": "Invalid input; `errors` lists the failing fields (problem+json)"},

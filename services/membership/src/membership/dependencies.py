@@ -2,10 +2,13 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from membership.access import Access
 from membership.identity.keys import SigningKeys
 from membership.identity.service import AccountService, TokenService
+from membership.orgs.repository import OrgRepository
+from membership.orgs.service import OrgService
 from membership.settings import MembershipSettings
-from servicekit.auth import Principal, Role, require_roles
+from servicekit.auth import CurrentPrincipal, Principal, Role, require_roles
 from servicekit.db import SessionDep
 
 
@@ -36,3 +39,17 @@ def _account_service(session: SessionDep) -> AccountService:
 TokenServiceDep = Annotated[TokenService, Depends(_token_service)]
 AccountServiceDep = Annotated[AccountService, Depends(_account_service)]
 AdminPrincipal = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
+
+
+def _access(principal: CurrentPrincipal, session: SessionDep) -> Access:
+    return Access(principal, OrgRepository(session))
+
+
+AccessDep = Annotated[Access, Depends(_access)]
+
+
+def _org_service(access: AccessDep) -> OrgService:
+    return OrgService(access.orgs, access)
+
+
+OrgServiceDep = Annotated[OrgService, Depends(_org_service)]

@@ -5,6 +5,7 @@ from fastapi import FastAPI
 
 from membership.identity import router as identity
 from membership.identity.keys import load_signing_keys
+from membership.orgs import router as orgs
 from membership.settings import MembershipSettings
 from servicekit.app import create_service_app
 
@@ -28,6 +29,6 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
         description="Union organisations, enterprises, people, memberships, cards, honours; "
         "staff accounts and access tokens.",
         version=VERSION,
-        routers=[identity.public_router, identity.router],
+        routers=[identity.public_router, identity.router, orgs.router],
         extra_lifespan=lifespan,
     )

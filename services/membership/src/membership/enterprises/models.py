@@ -42,9 +42,7 @@ class EnterpriseAffiliation(Base):
     __tablename__ = "enterprise_affiliation"
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    enterprise_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("enterprise.id"), index=True
-    )
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("enterprise.id"), index=True)
     org_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("org.id"))
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -24,9 +24,7 @@ class Account(Timestamped, Base):
     permissions: Mapped[list[str]] = mapped_column(ARRAY(String(64)), default=list)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Set for a member's own account: the person whose record "me" means.
-    person_id: Mapped[uuid.UUID | None] = mapped_column(
-        Uuid, ForeignKey("person.id"), unique=True
-    )
+    person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("person.id"), unique=True)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 

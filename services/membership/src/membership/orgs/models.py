@@ -54,6 +54,14 @@ class Org(Timestamped, Base):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @property
+    def depth(self) -> int:
+        return self.path.count(".") + 1
+
+
+def path_label(org_id: uuid.UUID) -> str:
+    return org_id.hex
+
 
 class OrgTally(Base):
     """Running counts per organisation (its own members only), kept in the same transaction

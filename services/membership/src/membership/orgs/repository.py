@@ -1,0 +1,98 @@
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import func, literal, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
+
+from membership.db import Ltree
+from membership.members.models import COUNTED_STATES, Member
+from membership.orgs.models import Org, OrgStatus
+
+
+def _ltree(value: str) -> BindParameter[str]:
+    return literal(value, type_=Ltree)
+
+
+def within(path: str) -> ColumnElement[bool]:
+    """SQL condition: Org is `path` or below it (uses the GiST index)."""
+    return Org.path.op("<@")(_ltree(path))
+
+
+class OrgRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, org_id: uuid.UUID) -> Org | None:
+        return await self.session.get(Org, org_id)
+
+    async def get_many(self, org_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Org]:
+        if not org_ids:
+            return {}
+        rows = await self.session.scalars(select(Org).where(Org.id.in_(set(org_ids))))
+        return {org.id: org for org in rows}
+
+    async def paths_of(self, org_ids: Sequence[uuid.UUID]) -> list[str]:
+        rows = await self.session.scalars(select(Org.path).where(Org.id.in_(org_ids)))
+        return list(rows)
+
+    async def add(self, org: Org) -> None:
+        self.session.add(org)
+        await self.session.flush()
+
+    async def children(
+        self, parent_id: uuid.UUID, after: tuple[str, str] | None, limit: int
+    ) -> list[Org]:
+        query = select(Org).where(Org.parent_id == parent_id)
+        if after is not None:
+            query = query.where(
+                (Org.name, Org.id) > (after[0], uuid.UUID(after[1]))  # type: ignore[operator]
+            )
+        query = query.order_by(Org.name, Org.id).limit(limit)
+        return list(await self.session.scalars(query))
+
+    async def subtree(self, path: str, after_path: str | None, limit: int) -> list[Org]:
+        query = select(Org).where(within(path))
+        if after_path is not None:
+            query = query.where(Org.path > _ltree(after_path))
+        query = query.order_by(Org.path).limit(limit)
+        return list(await self.session.scalars(query))
+
+    async def move_subtree(self, org: Org, new_parent: Org) -> None:
+        """Re-root every path under `org` beneath `new_parent`, in one statement."""
+        old_path = org.path
+        await self.session.execute(
+            update(Org)
+            .where(within(old_path))
+            .values(
+                path=_ltree(new_parent.path).op("||")(
+                    func.subpath(Org.path, func.nlevel(_ltree(old_path)) - 1)
+                ),
+                version=Org.version + 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        await self.session.refresh(org)
+
+    async def active_children_count(self, org_id: uuid.UUID) -> int:
+        query = select(func.count()).where(Org.parent_id == org_id, Org.status == OrgStatus.ACTIVE)
+        return int(await self.session.scalar(query) or 0)
+
+    async def counted_members(self, org_id: uuid.UUID) -> int:
+        query = select(func.count()).where(
+            Member.org_id == org_id, Member.state.in_(COUNTED_STATES)
+        )
+        return int(await self.session.scalar(query) or 0)
+
+    async def roots(self) -> list[Org]:
+        return list(
+            await self.session.scalars(
+                select(Org).where(Org.parent_id.is_(None)).order_by(Org.name)
+            )
+        )
+
+    async def by_paths(self, paths: Sequence[str]) -> list[Org]:
+        if not paths:
+            return []
+        query = select(Org).where(Org.path.in_([_ltree(p) for p in paths])).order_by(Org.name)
+        return list(await self.session.scalars(query))

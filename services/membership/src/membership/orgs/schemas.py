@@ -1,0 +1,49 @@
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from membership.orgs.models import OrgKind, OrgLevel, OrgStatus
+
+REGION_CODE = r"^[1-8]\d{5}$"  # GB/T 2260 administrative division code
+
+
+class OrgCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    kind: OrgKind
+    level: OrgLevel
+    region_code: str = Field(pattern=REGION_CODE, examples=["330104"])
+    parent_id: uuid.UUID | None = None
+    new_form: bool = Field(default=False, description="A union for new-form workers")
+
+
+class OrgUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    region_code: str | None = Field(default=None, pattern=REGION_CODE)
+    new_form: bool | None = None
+
+
+class OrgMove(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    new_parent_id: uuid.UUID
+
+
+class OrgRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    parent_id: uuid.UUID | None
+    name: str
+    kind: OrgKind
+    level: OrgLevel
+    region_code: str
+    new_form: bool
+    status: OrgStatus
+    depth: int = Field(description="1 for a root of the tree")
+    created_at: datetime
+    closed_at: datetime | None

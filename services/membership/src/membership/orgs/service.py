@@ -1,0 +1,116 @@
+import uuid
+from datetime import UTC, datetime
+
+from membership.access import Access, Permission, path_within
+from membership.orgs.errors import (
+    InvalidHierarchyError,
+    OrgClosedError,
+    OrgNotEmptyError,
+    OrgNotFoundError,
+)
+from membership.orgs.models import LEVEL_RANK, Org, OrgKind, OrgLevel, OrgStatus, path_label
+from membership.orgs.repository import OrgRepository
+from membership.orgs.schemas import OrgCreate, OrgUpdate
+from servicekit.concurrency import check_if_match
+from servicekit.errors import ForbiddenError
+
+# Industry unions and federations stand beside the regional union of their level.
+_SIDE_BY_SIDE = {OrgKind.INDUSTRY_UNION, OrgKind.INDUSTRY_FEDERATION}
+
+
+def check_placement(kind: OrgKind, level: OrgLevel, parent: Org | None) -> None:
+    if parent is None:
+        return
+    if parent.status is OrgStatus.CLOSED:
+        raise OrgClosedError(f"{parent.name} is closed and takes no new organisations")
+    child_rank, parent_rank = LEVEL_RANK[level], LEVEL_RANK[parent.level]
+    if child_rank > parent_rank or (kind in _SIDE_BY_SIDE and child_rank == parent_rank):
+        return
+    raise InvalidHierarchyError(
+        f"A {level.value} organisation cannot sit under a {parent.level.value} one"
+    )
+
+
+class OrgService:
+    def __init__(self, repo: OrgRepository, access: Access) -> None:
+        self.repo = repo
+        self.access = access
+
+    async def create(self, org_in: OrgCreate) -> Org:
+        parent = None
+        if org_in.parent_id is None:
+            if not self.access.principal.is_admin:
+                raise ForbiddenError("Only an admin creates a root of the organisation tree")
+        else:
+            parent = await self.access.org_for(org_in.parent_id, Permission.MANAGE_ORGS)
+        check_placement(org_in.kind, org_in.level, parent)
+        org_id = uuid.uuid4()
+        label = path_label(org_id)
+        org = Org(
+            id=org_id,
+            parent_id=parent.id if parent else None,
+            path=f"{parent.path}.{label}" if parent else label,
+            kind=org_in.kind,
+            level=org_in.level,
+            name=org_in.name,
+            region_code=org_in.region_code,
+            new_form=org_in.new_form,
+            status=OrgStatus.ACTIVE,
+        )
+        await self.repo.add(org)
+        return org
+
+    async def read(self, org_id: uuid.UUID) -> Org:
+        return await self.access.visible_org(org_id)
+
+    async def update(self, org_id: uuid.UUID, org_in: OrgUpdate, if_match: str | None) -> Org:
+        org = await self.access.org_for(org_id, Permission.MANAGE_ORGS)
+        check_if_match(if_match, org.version)
+        if org.status is OrgStatus.CLOSED:
+            raise OrgClosedError()
+        for field, value in org_in.model_dump(exclude_unset=True).items():
+            if value is not None:
+                setattr(org, field, value)
+        await self.repo.session.flush()
+        return org
+
+    async def move(self, org_id: uuid.UUID, new_parent_id: uuid.UUID, if_match: str | None) -> Org:
+        org = await self.access.org_for(org_id, Permission.MANAGE_ORGS)
+        check_if_match(if_match, org.version)
+        new_parent = await self.access.visible_org(new_parent_id)
+        if path_within(new_parent.path, org.path):
+            raise InvalidHierarchyError("An organisation cannot move under itself")
+        if org.status is OrgStatus.CLOSED:
+            raise OrgClosedError()
+        check_placement(org.kind, org.level, new_parent)
+        # Parent first through the ORM (version check), then every path in one statement.
+        org.parent_id = new_parent.id
+        await self.repo.session.flush()
+        await self.repo.move_subtree(org, new_parent)
+        return org
+
+    async def close(self, org_id: uuid.UUID, if_match: str | None) -> Org:
+        org = await self.access.org_for(org_id, Permission.MANAGE_ORGS)
+        check_if_match(if_match, org.version)
+        if org.status is OrgStatus.CLOSED:
+            return org
+        if await self.repo.active_children_count(org.id):
+            raise OrgNotEmptyError("Close or move its sub-organisations first")
+        if await self.repo.counted_members(org.id):
+            raise OrgNotEmptyError("Transfer its members first")
+        org.status = OrgStatus.CLOSED
+        org.closed_at = datetime.now(UTC)
+        await self.repo.session.flush()
+        return org
+
+    async def children(
+        self, org_id: uuid.UUID, after: tuple[str, str] | None, limit: int
+    ) -> list[Org]:
+        await self.access.visible_org(org_id)
+        return await self.repo.children(org_id, after, limit)
+
+    async def subtree(self, org_id: uuid.UUID, after_path: str | None, limit: int) -> list[Org]:
+        org = await self.access.visible_org(org_id)
+        if after_path is not None and not path_within(after_path, org.path):
+            raise OrgNotFoundError()
+        return await self.repo.subtree(org.path, after_path, limit)
