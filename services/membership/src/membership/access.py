@@ -16,6 +16,7 @@ from servicekit.errors import ForbiddenError
 
 class Permission(enum.StrEnum):
     MANAGE_ORGS = "manage_orgs"
+    MANAGE_ENTERPRISES = "manage_enterprises"
     MANAGE_MEMBERS = "manage_members"
     REVIEW_JOINS = "review_joins"
     GRANT_HONOURS = "grant_honours"
