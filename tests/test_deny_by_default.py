@@ -28,7 +28,13 @@ PUBLIC_EVERYWHERE = {
     ("GET", "/redoc"),
 }
 PUBLIC_ROUTES: dict[str, set[tuple[str, str]]] = {
-    "membership": {("POST", "/v1/auth/token"), ("GET", "/.well-known/jwks.json")},
+    "membership": {
+        ("POST", "/v1/auth/token"),
+        ("GET", "/.well-known/jwks.json"),
+        # Joining by QR code: the unguessable invitation code is the credential.
+        ("GET", "/v1/join/{code}"),
+        ("POST", "/v1/join/{code}"),
+    },
     "rebate": set(),
     "competition": set(),
 }

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from membership.identity.schemas import AccountCreate
 from membership.identity.service import AccountService
 from membership.main import create_app
+from membership.people.generate import valid_id_number
 from membership.settings import MembershipSettings
 from servicekit.auth import Role
 from servicekit.testing.plugin import ServiceUnderTest
@@ -151,3 +152,24 @@ async def tree(client: httpx.AsyncClient, auth: AuthHeaders) -> Tree:
             "拱墅区外卖骑手工会", "grassroots", "grassroots", "330105", gongshu
         ),
     )
+
+
+PersonPayload = Callable[..., dict[str, object]]
+
+
+@pytest.fixture
+def person() -> PersonPayload:
+    """The join form of test person number `serial` (a delivery rider unless told)."""
+
+    def payload(
+        serial: int, employment_form: str = "delivery_rider", **overrides: object
+    ) -> dict[str, object]:
+        return {
+            "name": f"骑手{serial}",
+            "id_number": valid_id_number(serial),
+            "phone": f"138{serial:08d}",
+            "employment_form": employment_form,
+            **overrides,
+        }
+
+    return payload

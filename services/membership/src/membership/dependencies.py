@@ -5,11 +5,18 @@ from fastapi import Depends, Request
 from membership.access import Access
 from membership.identity.keys import SigningKeys
 from membership.identity.service import AccountService, TokenService
+from membership.joining.repository import InvitationRepository
+from membership.joining.service import InvitationService, PublicJoin
+from membership.members.repository import MemberRepository
+from membership.members.service import Joining, MemberService
 from membership.orgs.repository import OrgRepository
 from membership.orgs.service import OrgService
+from membership.people.repository import PersonRepository
+from membership.people.service import PersonService
 from membership.settings import MembershipSettings
 from servicekit.auth import CurrentPrincipal, Principal, Role, require_roles
 from servicekit.db import SessionDep
+from servicekit.pii import PiiCipher
 
 
 def _settings(request: Request) -> MembershipSettings:
@@ -22,7 +29,13 @@ def _signing_keys(request: Request) -> SigningKeys:
     return keys
 
 
+def _pii(request: Request) -> PiiCipher:
+    pii: PiiCipher = request.app.state.pii
+    return pii
+
+
 SettingsDep = Annotated[MembershipSettings, Depends(_settings)]
+PiiDep = Annotated[PiiCipher, Depends(_pii)]
 SigningKeysDep = Annotated[SigningKeys, Depends(_signing_keys)]
 
 
@@ -53,3 +66,37 @@ def _org_service(access: AccessDep) -> OrgService:
 
 
 OrgServiceDep = Annotated[OrgService, Depends(_org_service)]
+
+
+def _person_service(session: SessionDep, pii: PiiDep) -> PersonService:
+    return PersonService(PersonRepository(session), pii)
+
+
+PersonServiceDep = Annotated[PersonService, Depends(_person_service)]
+
+
+def _member_service(
+    session: SessionDep, people: PersonServiceDep, access: AccessDep
+) -> MemberService:
+    return MemberService(MemberRepository(session), people, access)
+
+
+MemberServiceDep = Annotated[MemberService, Depends(_member_service)]
+
+
+def _invitation_service(
+    session: SessionDep, access: AccessDep, settings: SettingsDep
+) -> InvitationService:
+    return InvitationService(InvitationRepository(session), access, settings.public_base_url)
+
+
+def _public_join(session: SessionDep, people: PersonServiceDep) -> PublicJoin:
+    return PublicJoin(
+        InvitationRepository(session),
+        OrgRepository(session),
+        Joining(MemberRepository(session), people),
+    )
+
+
+InvitationServiceDep = Annotated[InvitationService, Depends(_invitation_service)]
+PublicJoinDep = Annotated[PublicJoin, Depends(_public_join)]

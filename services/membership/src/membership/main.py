@@ -3,11 +3,15 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from membership.enterprises import router as enterprises
 from membership.identity import router as identity
 from membership.identity.keys import load_signing_keys
+from membership.joining import router as joining
+from membership.members import router as members
 from membership.orgs import router as orgs
 from membership.settings import MembershipSettings
 from servicekit.app import create_service_app
+from servicekit.pii import PiiCipher
 
 VERSION = "0.1.0"
 
@@ -19,6 +23,9 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         keys = load_signing_keys(settings)
         app.state.signing_keys = keys
+        app.state.pii = PiiCipher.from_settings(
+            settings.pii_key.get_secret_value(), settings.pii_index_key.get_secret_value()
+        )
         # Membership verifies its own tokens with the keys it holds; no JWKS round trip.
         app.state.token_verifier.set_keys(keys.verification_keys())
         yield
@@ -29,6 +36,14 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
         description="Union organisations, enterprises, people, memberships, cards, honours; "
         "staff accounts and access tokens.",
         version=VERSION,
-        routers=[identity.public_router, identity.router, orgs.router],
+        routers=[
+            identity.public_router,
+            identity.router,
+            orgs.router,
+            enterprises.router,
+            members.router,
+            joining.router,
+            joining.public_router,
+        ],
         extra_lifespan=lifespan,
     )

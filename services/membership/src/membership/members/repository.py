@@ -1,0 +1,124 @@
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Row, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from membership.members.models import (
+    MEMBERSHIP_NO_SEQUENCE,
+    Affiliation,
+    Member,
+    MemberEvent,
+    MemberState,
+)
+from membership.orgs.models import Org, OrgMonthlyJoins, OrgTally
+from membership.orgs.repository import within
+from membership.people.models import Person
+
+
+class MemberRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, member_id: uuid.UUID) -> Member | None:
+        return await self.session.get(Member, member_id)
+
+    async def with_person(self, member_id: uuid.UUID) -> tuple[Member, Person, Org] | None:
+        row = (
+            await self.session.execute(
+                select(Member, Person, Org)
+                .join(Person, Person.id == Member.person_id)
+                .join(Org, Org.id == Member.org_id)
+                .where(Member.id == member_id)
+            )
+        ).first()
+        return (row[0], row[1], row[2]) if row else None
+
+    async def by_person(self, person_id: uuid.UUID) -> Member | None:
+        return await self.session.scalar(select(Member).where(Member.person_id == person_id))
+
+    async def by_membership_no(self, membership_no: str) -> Member | None:
+        return await self.session.scalar(
+            select(Member).where(Member.membership_no == membership_no)
+        )
+
+    async def by_card_no(self, card_no: str) -> Member | None:
+        return await self.session.scalar(select(Member).where(Member.card_no == card_no))
+
+    async def next_membership_no(self) -> str:
+        value = await self.session.scalar(MEMBERSHIP_NO_SEQUENCE.next_value())
+        return f"GH{value:010d}"
+
+    async def add(self, record: Member | MemberEvent | Affiliation) -> None:
+        self.session.add(record)
+        await self.session.flush()
+
+    async def close_affiliation(self, member_id: uuid.UUID, at: datetime, reason: str) -> None:
+        await self.session.execute(
+            update(Affiliation)
+            .where(Affiliation.member_id == member_id, Affiliation.ended_at.is_(None))
+            .values(ended_at=at, end_reason=reason)
+        )
+
+    async def bump_tally(self, org_id: uuid.UUID, members: int, new_form: int) -> None:
+        statement = insert(OrgTally).values(
+            org_id=org_id, members=members, new_form_members=new_form
+        )
+        await self.session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[OrgTally.org_id],
+                set_={
+                    "members": OrgTally.members + statement.excluded.members,
+                    "new_form_members": OrgTally.new_form_members
+                    + statement.excluded.new_form_members,
+                },
+            )
+        )
+
+    async def bump_monthly_joins(self, org_id: uuid.UUID, month: str, joins: int) -> None:
+        statement = insert(OrgMonthlyJoins).values(org_id=org_id, month=month, joins=joins)
+        await self.session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[OrgMonthlyJoins.org_id, OrgMonthlyJoins.month],
+                set_={"joins": OrgMonthlyJoins.joins + statement.excluded.joins},
+            )
+        )
+
+    async def in_subtree(
+        self,
+        path: str,
+        states: list[MemberState] | None,
+        after: tuple[str, str] | None,
+        limit: int,
+    ) -> Sequence[Row[Member, Person, Org]]:
+        query = (
+            select(Member, Person, Org)
+            .join(Org, Org.id == Member.org_id)
+            .join(Person, Person.id == Member.person_id)
+            .where(within(path))
+        )
+        if states:
+            query = query.where(Member.state.in_(states))
+        if after is not None:
+            query = query.where(
+                (Member.membership_no, Member.id) > (after[0], uuid.UUID(after[1]))  # type: ignore[operator]
+            )
+        query = query.order_by(Member.membership_no, Member.id).limit(limit)
+        return (await self.session.execute(query)).all()
+
+    async def events(self, member_id: uuid.UUID) -> list[MemberEvent]:
+        query = (
+            select(MemberEvent).where(MemberEvent.member_id == member_id).order_by(MemberEvent.id)
+        )
+        return list(await self.session.scalars(query))
+
+    async def affiliations(self, member_id: uuid.UUID) -> Sequence[Row[Affiliation, str]]:
+        query = (
+            select(Affiliation, Org.name)
+            .join(Org, Org.id == Affiliation.org_id)
+            .where(Affiliation.member_id == member_id)
+            .order_by(Affiliation.started_at)
+        )
+        return (await self.session.execute(query)).all()

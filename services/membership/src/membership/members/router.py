@@ -1,0 +1,159 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from membership.dependencies import MemberServiceDep
+from membership.members.models import MemberState
+from membership.members.schemas import (
+    Decision,
+    MemberHistory,
+    MemberRead,
+    MemberRegister,
+    ReasonRequired,
+)
+from membership.members.service import JoinOutcome
+from membership.people.schemas import PersonLookup
+from servicekit.app import Responses
+from servicekit.auth import authenticated
+from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+
+router = APIRouter(prefix="/v1", tags=["members"], dependencies=[authenticated])
+
+NOT_FOUND: Responses = {404: {"description": "No such member in your sub-tree"}}
+CONFLICT: Responses = {409: {"description": "Not possible in the member's current state"}}
+
+
+@router.post(
+    "/members",
+    summary="Register a person at a service point (active member or service recipient)",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MemberRead,
+    responses={
+        200: {"description": "Already registered here; nothing changed", "model": MemberRead},
+        **NOT_FOUND,
+        409: {"description": "A member of another union (ask for a transfer)"},
+    },
+)
+async def register_member(
+    register: MemberRegister, members: MemberServiceDep, response: Response
+) -> MemberRead:
+    member, outcome = await members.register(register.person, register.org_id, register.state)
+    if outcome is JoinOutcome.UNCHANGED:
+        response.status_code = status.HTTP_200_OK
+    response.headers["Location"] = f"/v1/members/{member.id}"
+    return member
+
+
+@router.get(
+    "/members",
+    summary="Members of an organisation's sub-tree; state=applied is the approval queue",
+    response_model=Page[MemberRead],
+    responses={404: {"description": "No such organisation in your sub-tree"}},
+)
+async def list_members(
+    members: MemberServiceDep,
+    org_id: uuid.UUID,
+    state: Annotated[list[MemberState] | None, Query()] = None,
+    cursor: CursorParam = None,
+    limit: LimitParam = 50,
+) -> Page[MemberRead]:
+    key = decode_cursor(cursor)
+    after = (str(key[0]), str(key[1])) if key and len(key) == 2 else None
+    rows = await members.list_in_subtree(org_id, state, after, limit + 1)
+    next_cursor = (
+        encode_cursor([rows[limit - 1].membership_no, str(rows[limit - 1].id)])
+        if len(rows) > limit
+        else None
+    )
+    return Page[MemberRead](items=rows[:limit], next_cursor=next_cursor)
+
+
+@router.post(
+    "/members/lookup",
+    summary="Find a member by resident ID number (sent in the body, never in the URL)",
+    response_model=MemberRead,
+    responses=NOT_FOUND,
+)
+async def lookup_member(lookup: PersonLookup, members: MemberServiceDep) -> MemberRead:
+    return await members.lookup(lookup.id_number)
+
+
+@router.get(
+    "/members/{member_id}",
+    summary="Read a membership",
+    response_model=MemberRead,
+    responses=NOT_FOUND,
+)
+async def read_member(member_id: uuid.UUID, members: MemberServiceDep) -> MemberRead:
+    return await members.read(member_id)
+
+
+@router.get(
+    "/members/{member_id}/history",
+    summary="Dated affiliations and every recorded change, oldest first",
+    response_model=MemberHistory,
+    responses=NOT_FOUND,
+)
+async def member_history(member_id: uuid.UUID, members: MemberServiceDep) -> MemberHistory:
+    return await members.history(member_id)
+
+
+@router.post(
+    "/members/{member_id}/approve",
+    summary="Approve a pending application",
+    response_model=MemberRead,
+    responses={**NOT_FOUND, **CONFLICT},
+)
+async def approve(
+    member_id: uuid.UUID, members: MemberServiceDep, decision: Decision | None = None
+) -> MemberRead:
+    return await members.decide(member_id, True, decision.reason if decision else None)
+
+
+@router.post(
+    "/members/{member_id}/reject",
+    summary="Reject a pending application, with the reason",
+    response_model=MemberRead,
+    responses={**NOT_FOUND, **CONFLICT},
+)
+async def reject(
+    member_id: uuid.UUID, decision: ReasonRequired, members: MemberServiceDep
+) -> MemberRead:
+    return await members.decide(member_id, False, decision.reason)
+
+
+@router.post(
+    "/members/{member_id}/suspend",
+    summary="Suspend a membership",
+    response_model=MemberRead,
+    responses={**NOT_FOUND, **CONFLICT},
+)
+async def suspend(
+    member_id: uuid.UUID, change: ReasonRequired, members: MemberServiceDep
+) -> MemberRead:
+    return await members.change_state(member_id, MemberState.SUSPENDED, "suspended", change.reason)
+
+
+@router.post(
+    "/members/{member_id}/reinstate",
+    summary="Reinstate a suspended membership",
+    response_model=MemberRead,
+    responses={**NOT_FOUND, **CONFLICT},
+)
+async def reinstate(
+    member_id: uuid.UUID, change: ReasonRequired, members: MemberServiceDep
+) -> MemberRead:
+    return await members.change_state(member_id, MemberState.ACTIVE, "reinstated", change.reason)
+
+
+@router.post(
+    "/members/{member_id}/withdraw",
+    summary="Record that a member left the union",
+    response_model=MemberRead,
+    responses={**NOT_FOUND, **CONFLICT},
+)
+async def withdraw(
+    member_id: uuid.UUID, change: ReasonRequired, members: MemberServiceDep
+) -> MemberRead:
+    return await members.change_state(member_id, MemberState.WITHDRAWN, "withdrawn", change.reason)

@@ -1,0 +1,67 @@
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from membership.members.models import JoinChannel, MemberState
+from membership.people.schemas import PersonIn, PersonRead
+
+
+class MemberRead(BaseModel):
+    id: uuid.UUID
+    membership_no: str = Field(examples=["GH0000000042"])
+    card_no: str | None
+    state: MemberState
+    org_id: uuid.UUID
+    org_name: str
+    channel: JoinChannel
+    joined_on: date | None
+    person: PersonRead
+
+
+class MemberRegister(BaseModel):
+    """Registration by a cadre at a service point."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person: PersonIn
+    org_id: uuid.UUID
+    state: Literal[MemberState.ACTIVE, MemberState.SERVICE_RECIPIENT] = MemberState.ACTIVE
+
+
+class Decision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class ReasonRequired(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=2, max_length=500)
+
+
+class MemberEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    at: datetime
+    kind: str
+    from_state: str | None
+    to_state: str
+    org_id: uuid.UUID
+    actor: str
+    reason: str | None
+
+
+class AffiliationRead(BaseModel):
+    org_id: uuid.UUID
+    org_name: str
+    started_at: datetime
+    ended_at: datetime | None
+    end_reason: str | None
+
+
+class MemberHistory(BaseModel):
+    affiliations: list[AffiliationRead]
+    events: list[MemberEventRead]
