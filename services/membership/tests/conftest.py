@@ -3,6 +3,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -173,3 +174,34 @@ def person() -> PersonPayload:
         }
 
     return payload
+
+
+Enrol = Callable[..., Awaitable[dict[str, Any]]]
+
+
+@pytest.fixture
+def enrol(client: httpx.AsyncClient, auth: AuthHeaders, person: PersonPayload) -> Enrol:
+    """Registers test person `serial` as an active member of `org_id` (via a cadre there)."""
+
+    async def register(org_id: str, serial: int, **person_fields: object) -> dict[str, Any]:
+        headers = auth("cadre", org_scope=(org_id,), permissions=("manage_members",))
+        response = await client.post(
+            "/v1/members",
+            json={"person": person(serial, **person_fields), "org_id": org_id},
+            headers=headers,
+        )
+        assert response.status_code == 201, response.text
+        member: dict[str, Any] = response.json()
+        return member
+
+    return register
+
+
+@pytest.fixture
+def member_auth(auth: AuthHeaders) -> Callable[[dict[str, Any]], dict[str, str]]:
+    """Headers of the member's own account."""
+
+    def headers(member: dict[str, Any]) -> dict[str, str]:
+        return auth("member", person_id=member["person"]["id"])
+
+    return headers

@@ -3,6 +3,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from membership.access import Access
+from membership.cards.service import CardService
+from membership.honours.repository import HonourRepository
+from membership.honours.service import HonourService
 from membership.identity.keys import SigningKeys
 from membership.identity.service import AccountService, TokenService
 from membership.joining.repository import InvitationRepository
@@ -14,6 +17,10 @@ from membership.orgs.service import OrgService
 from membership.people.repository import PersonRepository
 from membership.people.service import PersonService
 from membership.settings import MembershipSettings
+from membership.stats.repository import StatsRepository
+from membership.stats.service import StatsService
+from membership.transfers.repository import TransferRepository
+from membership.transfers.service import TransferService
 from servicekit.auth import CurrentPrincipal, Principal, Role, require_roles
 from servicekit.db import SessionDep
 from servicekit.pii import PiiCipher
@@ -95,8 +102,33 @@ def _public_join(session: SessionDep, people: PersonServiceDep) -> PublicJoin:
         InvitationRepository(session),
         OrgRepository(session),
         Joining(MemberRepository(session), people),
+        AccountService(session),
     )
 
 
 InvitationServiceDep = Annotated[InvitationService, Depends(_invitation_service)]
 PublicJoinDep = Annotated[PublicJoin, Depends(_public_join)]
+
+
+def _transfer_service(session: SessionDep, access: AccessDep) -> TransferService:
+    return TransferService(TransferRepository(session), MemberRepository(session), access)
+
+
+TransferServiceDep = Annotated[TransferService, Depends(_transfer_service)]
+
+
+def _card_service(session: SessionDep, keys: SigningKeysDep, settings: SettingsDep) -> CardService:
+    return CardService(MemberRepository(session), keys, settings.jwt_issuer)
+
+
+def _honour_service(session: SessionDep, access: AccessDep) -> HonourService:
+    return HonourService(HonourRepository(session), MemberRepository(session), access)
+
+
+def _stats_service(session: SessionDep, access: AccessDep) -> StatsService:
+    return StatsService(StatsRepository(session), access)
+
+
+CardServiceDep = Annotated[CardService, Depends(_card_service)]
+HonourServiceDep = Annotated[HonourService, Depends(_honour_service)]
+StatsServiceDep = Annotated[StatsService, Depends(_stats_service)]

@@ -3,13 +3,18 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from membership.cards import router as cards
 from membership.enterprises import router as enterprises
+from membership.honours import router as honours
 from membership.identity import router as identity
 from membership.identity.keys import load_signing_keys
 from membership.joining import router as joining
+from membership.me import router as me
 from membership.members import router as members
 from membership.orgs import router as orgs
 from membership.settings import MembershipSettings
+from membership.stats import router as stats
+from membership.transfers import router as transfers
 from servicekit.app import create_service_app
 from servicekit.pii import PiiCipher
 
@@ -44,6 +49,11 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
             members.router,
             joining.router,
             joining.public_router,
+            transfers.router,
+            honours.router,
+            stats.router,
+            me.router,
+            cards.public_router,
         ],
         extra_lifespan=lifespan,
     )

@@ -19,6 +19,9 @@ class IdentityRepository:
     async def account_by_id(self, account_id: uuid.UUID) -> Account | None:
         return await self.session.get(Account, account_id)
 
+    async def account_by_person(self, person_id: uuid.UUID) -> Account | None:
+        return await self.session.scalar(select(Account).where(Account.person_id == person_id))
+
     async def client_by_client_id(self, client_id: str) -> ServiceClient | None:
         return await self.session.scalar(
             select(ServiceClient).where(ServiceClient.client_id == client_id)

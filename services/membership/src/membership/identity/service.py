@@ -61,6 +61,8 @@ class TokenService:
                 "org_scope": account.org_scope,
                 "enterprise_scope": account.enterprise_scope,
                 "permissions": account.permissions,
+                # A member's own account: what "me" means in member-facing routes.
+                **({"person_id": str(account.person_id)} if account.person_id else {}),
             },
         )
 
@@ -105,6 +107,23 @@ class AccountService:
             )
         )
         return True
+
+    async def open_member_account(
+        self, person_id: uuid.UUID, membership_no: str, display_name: str, password: str
+    ) -> str | None:
+        """A member's own sign-in, named by the membership number; None if one exists."""
+        if await self.repo.account_by_person(person_id) is not None:
+            return None
+        account = Account(
+            username=membership_no.lower(),
+            password_hash=await hash_secret(password),
+            display_name=display_name,
+            roles=[Role.MEMBER.value],
+            org_scope=[],
+            permissions=[],
+            person_id=person_id,
+        )
+        return account.username if await self.repo.add_unique(account) else None
 
     async def own_account(self, principal: Principal) -> Account:
         account = None

@@ -4,9 +4,14 @@ from fastapi import APIRouter, Response, status
 
 from membership.dependencies import InvitationServiceDep, PublicJoinDep
 from membership.joining.qr import qr_png, qr_svg
-from membership.joining.schemas import InvitationCreate, InvitationRead, JoinInfo, JoinResult
+from membership.joining.schemas import (
+    InvitationCreate,
+    InvitationRead,
+    JoinInfo,
+    JoinRequest,
+    JoinResult,
+)
 from membership.members.service import JoinOutcome
-from membership.people.schemas import PersonIn
 from servicekit.app import Responses
 from servicekit.auth import authenticated
 
@@ -119,9 +124,9 @@ async def join_info(code: str, public_join: PublicJoinDep) -> JoinInfo:
     },
 )
 async def join(
-    code: str, person_in: PersonIn, public_join: PublicJoinDep, response: Response
+    code: str, join_in: JoinRequest, public_join: PublicJoinDep, response: Response
 ) -> JoinResult:
-    result, outcome = await public_join.join(code, person_in)
+    result, outcome = await public_join.join(code, join_in)
     if outcome is JoinOutcome.UNCHANGED:
         response.status_code = status.HTTP_200_OK
     return result

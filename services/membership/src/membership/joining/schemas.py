@@ -4,6 +4,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from membership.members.models import MemberState
+from membership.people.schemas import PersonIn
 
 
 class InvitationCreate(BaseModel):
@@ -40,7 +41,19 @@ class JoinInfo(BaseModel):
     expires_at: datetime
 
 
+class JoinRequest(PersonIn):
+    password: str | None = Field(
+        default=None,
+        min_length=12,
+        max_length=256,
+        description="Optional: opens a member account; sign in with the membership number",
+    )
+
+
 class JoinResult(BaseModel):
     membership_no: str
     state: MemberState
     org_name: str
+    account_username: str | None = Field(
+        default=None, description="Set when a member account was opened with this join"
+    )

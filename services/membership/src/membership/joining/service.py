@@ -3,16 +3,22 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from membership.access import Access, Permission
+from membership.identity.service import AccountService
 from membership.joining.errors import InvitationClosedError, InvitationNotFoundError
 from membership.joining.models import Invitation
 from membership.joining.repository import InvitationRepository
-from membership.joining.schemas import InvitationCreate, InvitationRead, JoinInfo, JoinResult
+from membership.joining.schemas import (
+    InvitationCreate,
+    InvitationRead,
+    JoinInfo,
+    JoinRequest,
+    JoinResult,
+)
 from membership.members.models import JoinChannel, MemberState
 from membership.members.service import Joining, JoinOutcome
 from membership.orgs.errors import OrgNotFoundError
 from membership.orgs.models import Org, OrgStatus
 from membership.orgs.repository import OrgRepository
-from membership.people.schemas import PersonIn
 
 
 def invitation_read(invitation: Invitation, public_base_url: str) -> InvitationRead:
@@ -77,10 +83,17 @@ class InvitationService:
 class PublicJoin:
     """The worker's side: scan, read what the union is, fill in the form. No account needed."""
 
-    def __init__(self, repo: InvitationRepository, orgs: OrgRepository, joining: Joining) -> None:
+    def __init__(
+        self,
+        repo: InvitationRepository,
+        orgs: OrgRepository,
+        joining: Joining,
+        accounts: AccountService,
+    ) -> None:
         self.repo = repo
         self.orgs = orgs
         self.joining = joining
+        self.accounts = accounts
 
     async def _open(self, code: str) -> tuple[Invitation, Org]:
         invitation = await self.repo.by_code(code)
@@ -104,17 +117,25 @@ class PublicJoin:
             expires_at=invitation.expires_at,
         )
 
-    async def join(self, code: str, person_in: PersonIn) -> tuple[JoinResult, JoinOutcome]:
+    async def join(self, code: str, join_in: JoinRequest) -> tuple[JoinResult, JoinOutcome]:
         invitation, org = await self._open(code)
         state = MemberState.ACTIVE if invitation.auto_approve else MemberState.APPLIED
-        member, _, outcome = await self.joining.join(
-            person_in, org, state, JoinChannel.QR_CODE, f"invitation:{invitation.id}"
+        member, person, outcome = await self.joining.join(
+            join_in, org, state, JoinChannel.QR_CODE, f"invitation:{invitation.id}"
         )
         # Only a new application uses up the invitation (checked atomically against the cap);
         # someone who joined through it scanning again just sees their result.
         if outcome is JoinOutcome.CREATED and not await self.repo.take_one_use(invitation.id):
             raise InvitationClosedError("This invitation has been used up")
+        username = None
+        if join_in.password and outcome is JoinOutcome.CREATED:
+            username = await self.accounts.open_member_account(
+                person.id, member.membership_no, person.name, join_in.password
+            )
         result = JoinResult(
-            membership_no=member.membership_no, state=member.state, org_name=org.name
+            membership_no=member.membership_no,
+            state=member.state,
+            org_name=org.name,
+            account_username=username,
         )
         return result, outcome

@@ -109,6 +109,14 @@ class MemberService:
         self.access.require(permission)
         return found
 
+    async def own_member_id(self) -> uuid.UUID:
+        """The caller's own membership (member accounts carry their person id)."""
+        raw = self.access.principal.claims.get("person_id")
+        member = await self.repo.by_person(uuid.UUID(str(raw))) if raw else None
+        if member is None:
+            raise MemberNotFoundError("This account has no membership record")
+        return member.id
+
     async def read(self, member_id: uuid.UUID) -> MemberRead:
         return member_read(*await self._visible(member_id))
 

@@ -10,13 +10,13 @@ from membership.members.models import COUNTED_STATES, Member
 from membership.orgs.models import Org, OrgStatus
 
 
-def _ltree(value: str) -> BindParameter[str]:
+def ltree(value: str) -> BindParameter[str]:
     return literal(value, type_=Ltree)
 
 
 def within(path: str) -> ColumnElement[bool]:
     """SQL condition: Org is `path` or below it (uses the GiST index)."""
-    return Org.path.op("<@")(_ltree(path))
+    return Org.path.op("<@")(ltree(path))
 
 
 class OrgRepository:
@@ -54,7 +54,7 @@ class OrgRepository:
     async def subtree(self, path: str, after_path: str | None, limit: int) -> list[Org]:
         query = select(Org).where(within(path))
         if after_path is not None:
-            query = query.where(Org.path > _ltree(after_path))
+            query = query.where(Org.path > ltree(after_path))
         query = query.order_by(Org.path).limit(limit)
         return list(await self.session.scalars(query))
 
@@ -65,8 +65,8 @@ class OrgRepository:
             update(Org)
             .where(within(old_path))
             .values(
-                path=_ltree(new_parent.path).op("||")(
-                    func.subpath(Org.path, func.nlevel(_ltree(old_path)) - 1)
+                path=ltree(new_parent.path).op("||")(
+                    func.subpath(Org.path, func.nlevel(ltree(old_path)) - 1)
                 ),
                 version=Org.version + 1,
             )
@@ -94,5 +94,5 @@ class OrgRepository:
     async def by_paths(self, paths: Sequence[str]) -> list[Org]:
         if not paths:
             return []
-        query = select(Org).where(Org.path.in_([_ltree(p) for p in paths])).order_by(Org.name)
+        query = select(Org).where(Org.path.in_([ltree(p) for p in paths])).order_by(Org.name)
         return list(await self.session.scalars(query))
