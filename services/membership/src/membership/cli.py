@@ -10,6 +10,7 @@ import getpass
 import os
 import sys
 
+from membership import models as _models  # noqa: F401  (every table, for foreign keys)
 from membership.identity.service import AccountService
 from membership.settings import MembershipSettings
 from servicekit.db import create_engine, create_sessionmaker

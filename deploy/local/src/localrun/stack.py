@@ -1,0 +1,319 @@
+"""The suite as local processes: which services there are, how they are wired together, and how
+their database is prepared and their processes started and stopped.
+
+`python -m localrun run` uses it for development; the cross-service tests start the same
+processes on free ports against a throwaway cluster.
+"""
+
+import asyncio
+import importlib.util
+import os
+import socket
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import httpx
+from sqlalchemy import make_url
+
+from localrun.devsecrets import load_secrets
+from localrun.processes import Child, run_to_end, stop_all
+from localrun.provision import ServiceRole, provision
+
+DATABASE = "gonghui"
+ADMIN_SERVICE = "membership"
+
+
+class StackError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """Where everything is, for the environment builders."""
+
+    host: str
+    ports: Mapping[str, int]
+    database_urls: Mapping[str, str]
+
+    def url(self, service: str) -> str:
+        return f"http://{self.host}:{self.ports[service]}"
+
+    @property
+    def jwks_url(self) -> str:
+        return f"{self.url('membership')}/.well-known/jwks.json"
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    app: str  # uvicorn factory, "module:function"
+    default_port: int
+    env: Callable[[Wiring], dict[str, str]]
+    database: bool = True
+    extensions: tuple[str, ...] = ()
+
+    @property
+    def prefix(self) -> str:
+        return f"{self.name.upper()}_"
+
+
+def _membership_env(wiring: Wiring) -> dict[str, str]:
+    # Its keys and PII secrets come from the secrets file under the MEMBERSHIP_ prefix.
+    return {
+        "MEMBERSHIP_DATABASE_URL": wiring.database_urls["membership"],
+        "MEMBERSHIP_PUBLIC_BASE_URL": f"{wiring.url('gateway')}/membership",
+    }
+
+
+def _token_consumer_env(name: str) -> Callable[[Wiring], dict[str, str]]:
+    prefix = name.upper()
+
+    def env(wiring: Wiring) -> dict[str, str]:
+        return {
+            f"{prefix}_DATABASE_URL": wiring.database_urls[name],
+            f"{prefix}_JWKS_URL": wiring.jwks_url,
+            f"{prefix}_MEMBERSHIP_URL": wiring.url("membership"),
+        }
+
+    return env
+
+
+def _gateway_env(wiring: Wiring) -> dict[str, str]:
+    return {
+        "GATEWAY_MEMBERSHIP_URL": wiring.url("membership"),
+        "GATEWAY_REBATE_URL": wiring.url("rebate"),
+        "GATEWAY_COMPETITION_URL": wiring.url("competition"),
+        "GATEWAY_JWKS_URL": wiring.jwks_url,
+    }
+
+
+SERVICES: tuple[Service, ...] = (
+    Service(
+        "membership", "membership.main:create_app", 8001, _membership_env, extensions=("ltree",)
+    ),
+    Service("rebate", "rebate.main:create_app", 8002, _token_consumer_env("rebate")),
+    Service("competition", "competition.main:create_app", 8003, _token_consumer_env("competition")),
+    Service("gateway", "gateway.main:create_app", 8000, _gateway_env, database=False),
+)
+
+
+def ports_from_env(
+    services: Sequence[Service] = SERVICES, environ: Mapping[str, str] = os.environ
+) -> dict[str, int]:
+    """`MEMBERSHIP_PORT` and the like, else each service's default port."""
+    return {s.name: int(environ.get(f"{s.prefix}PORT", s.default_port)) for s in services}
+
+
+def free_ports(services: Sequence[Service] = SERVICES, host: str = "127.0.0.1") -> dict[str, int]:
+    """Ports free right now, for tests that must not collide with a running suite."""
+    sockets = [socket.socket() for _ in services]
+    try:
+        for sock in sockets:
+            sock.bind((host, 0))
+        return {s.name: sock.getsockname()[1] for s, sock in zip(services, sockets, strict=True)}
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+class Stack:
+    """The services of `services` as processes on `host`, on one database of `admin_dsn`'s server.
+
+    `secrets` defaults to the development secrets of `root/.data`. Values in `extra_env`
+    (by service name) are applied last.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        admin_dsn: str,
+        ports: Mapping[str, int] | None = None,
+        host: str = "127.0.0.1",
+        environment: str = "development",
+        extra_env: Mapping[str, Mapping[str, str]] | None = None,
+        *,
+        secrets: Mapping[str, str] | None = None,
+        services: Sequence[Service] = SERVICES,
+        database: str = DATABASE,
+        ready_timeout: float = 60,
+    ) -> None:
+        self.root = root
+        self.admin_dsn = admin_dsn
+        self.host = host
+        self.environment = environment
+        self.services = tuple(services)
+        self.database = database
+        self.ready_timeout = ready_timeout
+        self.ports = dict(ports or ports_from_env(self.services))
+        self.secrets = dict(load_secrets(root / ".data") if secrets is None else secrets)
+        self.admin_username = os.environ.get("BOOTSTRAP_ADMIN_USERNAME", "admin")
+        self._extra_env = extra_env or {}
+        self._children: list[Child] = []
+        self._wiring = Wiring(host, self.ports, self._database_urls())
+
+    @property
+    def admin_password(self) -> str:
+        return self.secrets["BOOTSTRAP_ADMIN_PASSWORD"]
+
+    @property
+    def urls(self) -> dict[str, str]:
+        return {s.name: self._wiring.url(s.name) for s in self.services}
+
+    def env(self, service: Service) -> dict[str, str]:
+        """The full environment of a service's processes: ours, its secrets, its wiring."""
+        env = dict(os.environ)
+        env.setdefault(f"{service.prefix}ENVIRONMENT", self.environment)
+        # Only its own secrets: a service never learns another's database password.
+        env |= {k: v for k, v in self.secrets.items() if k.startswith(service.prefix)}
+        env |= service.env(self._wiring)
+        env["PYTHONUNBUFFERED"] = "1"
+        env |= self._extra_env.get(service.name, {})
+        return env
+
+    def prepare(self) -> None:
+        """Provision the database, migrate every schema as its own role, ensure the admin."""
+        roles = [
+            ServiceRole(s.name, self._db_password(s), s.extensions)
+            for s in self.services
+            if s.database
+        ]
+        # In a thread of its own, so that callers inside an event loop (async tests) can use it.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, provision(self.admin_dsn, self.database, roles)).result()
+        for service in self.services:
+            if service.database:
+                ini = self.root / "services" / service.name / "alembic.ini"
+                argv = ["-m", "alembic", "-c", str(ini), "upgrade", "head"]
+                # From the ini's directory, where a relative script_location points.
+                self._step(service, "migrate", argv, cwd=ini.parent)
+        admin = self._service(ADMIN_SERVICE)
+        if admin is not None:
+            argv = ["-m", "membership.cli", "ensure-admin", "--username", self.admin_username]
+            # The password goes by environment: arguments are visible to every local user.
+            self._step(admin, "admin", argv, {"BOOTSTRAP_ADMIN_PASSWORD": self.admin_password})
+
+    def seed(self) -> None:
+        """Run `<service>.seed` of each service that has one; seeds are idempotent themselves."""
+        for service in self.services:
+            if _module_exists(f"{service.name}.seed"):
+                self._step(service, "seed", ["-m", f"{service.name}.seed"])
+
+    def start(self) -> None:
+        """Start every process and return once each answers `/readyz` with 200."""
+        width = max(len(s.name) for s in self.services)
+        try:
+            for service in self.services:
+                argv = [
+                    *(sys.executable, "-m", "uvicorn", service.app, "--factory"),
+                    *("--host", self.host, "--port", str(self.ports[service.name])),
+                    "--no-access-log",
+                ]
+                child = Child(service.name, argv, self.env(service), self.root, width)
+                self._children.append(child)
+            self._wait_until_ready()
+        except BaseException:
+            self.stop()
+            raise
+
+    def wait(self) -> str:
+        """Block until a process exits, and name it."""
+        while True:
+            for child in self._children:
+                if child.poll() is not None:
+                    return child.name
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        stop_all(self._children)
+        self._children.clear()
+
+    def __enter__(self) -> Self:
+        self.prepare()
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def _database_urls(self) -> dict[str, str]:
+        admin = make_url(self.admin_dsn)
+        return {
+            s.name: admin.set(
+                drivername="postgresql+asyncpg",
+                username=s.name,
+                password=self._db_password(s),
+                database=self.database,
+            ).render_as_string(hide_password=False)
+            for s in self.services
+            if s.database
+        }
+
+    def _db_password(self, service: Service) -> str:
+        return self.secrets[f"{service.prefix}DB_PASSWORD"]
+
+    def _service(self, name: str) -> Service | None:
+        return next((s for s in self.services if s.name == name), None)
+
+    def _step(
+        self,
+        service: Service,
+        what: str,
+        python_args: list[str],
+        extra_env: Mapping[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        env = self.env(service) | dict(extra_env or {})
+        argv = [sys.executable, *python_args]
+        result = run_to_end(f"{service.name} {what}", argv, env, cwd or self.root)
+        if result.returncode != 0:
+            raise StackError(
+                f"{service.name} {what} failed with exit status {result.returncode}\n"
+                f"{result.stdout}"
+            )
+
+    def _wait_until_ready(self) -> None:
+        deadline = time.monotonic() + self.ready_timeout
+        waiting = list(self._children)
+        with httpx.Client(timeout=2) as client:
+            while waiting:
+                for child in list(waiting):
+                    if child.poll() is not None:
+                        raise StackError(
+                            f"{child.name} exited with status {child.poll()} while starting\n"
+                            f"{child.output_tail}"
+                        )
+                    if _is_ready(client, f"{self._wiring.url(child.name)}/readyz"):
+                        waiting.remove(child)
+                if waiting and time.monotonic() > deadline:
+                    child = waiting[0]
+                    raise StackError(
+                        f"{child.name} was not ready after {self.ready_timeout:.0f} s\n"
+                        f"{child.output_tail}"
+                    )
+                if waiting:
+                    time.sleep(0.2)
+
+
+def _is_ready(client: httpx.Client, url: str) -> bool:
+    try:
+        return client.get(url).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
