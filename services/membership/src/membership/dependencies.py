@@ -8,6 +8,7 @@ from membership.honours.repository import HonourRepository
 from membership.honours.service import HonourService
 from membership.identity.keys import SigningKeys
 from membership.identity.service import AccountService, TokenService
+from membership.imports.service import ImportService
 from membership.joining.repository import InvitationRepository
 from membership.joining.service import InvitationService, PublicJoin
 from membership.members.repository import MemberRepository
@@ -132,3 +133,10 @@ def _stats_service(session: SessionDep, access: AccessDep) -> StatsService:
 CardServiceDep = Annotated[CardService, Depends(_card_service)]
 HonourServiceDep = Annotated[HonourService, Depends(_honour_service)]
 StatsServiceDep = Annotated[StatsService, Depends(_stats_service)]
+
+
+def _import_service(access: AccessDep, pii: PiiDep) -> ImportService:
+    return ImportService(access, pii)
+
+
+ImportServiceDep = Annotated[ImportService, Depends(_import_service)]

@@ -8,6 +8,7 @@ from membership.enterprises import router as enterprises
 from membership.honours import router as honours
 from membership.identity import router as identity
 from membership.identity.keys import load_signing_keys
+from membership.imports import router as imports
 from membership.joining import router as joining
 from membership.me import router as me
 from membership.members import router as members
@@ -49,6 +50,7 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
             members.router,
             joining.router,
             joining.public_router,
+            imports.router,
             transfers.router,
             honours.router,
             stats.router,

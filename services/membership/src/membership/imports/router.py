@@ -1,0 +1,52 @@
+import uuid
+
+from fastapi import APIRouter, UploadFile, status
+from fastapi.responses import StreamingResponse
+
+from membership.dependencies import ImportServiceDep
+from membership.imports.schemas import ImportRead
+from servicekit.auth import authenticated
+
+router = APIRouter(prefix="/v1", tags=["imports"], dependencies=[authenticated])
+
+
+@router.post(
+    "/orgs/{org_id}/imports",
+    summary="Import members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ImportRead,
+    responses={
+        404: {"description": "No such organisation in your sub-tree"},
+        422: {"description": "Not a readable CSV/XLSX file or the header lacks columns"},
+    },
+)
+async def import_members(
+    org_id: uuid.UUID, file: UploadFile, imports: ImportServiceDep
+) -> ImportRead:
+    job = await imports.run(org_id, file.filename or "upload.csv", file.file)
+    return ImportRead.model_validate(job)
+
+
+@router.get(
+    "/imports/{import_id}",
+    summary="Counts of an import",
+    response_model=ImportRead,
+    responses={404: {"description": "No such import in your sub-tree"}},
+)
+async def read_import(import_id: uuid.UUID, imports: ImportServiceDep) -> ImportRead:
+    return ImportRead.model_validate(await imports.get(import_id))
+
+
+@router.get(
+    "/imports/{import_id}/errors.csv",
+    summary="The refused rows with their reasons, as CSV",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}}}, 404: {"description": "No such import"}},
+)
+async def import_errors(import_id: uuid.UUID, imports: ImportServiceDep) -> StreamingResponse:
+    lines = await imports.error_report(import_id)
+    return StreamingResponse(
+        lines,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="import-{import_id}-errors.csv"'},
+    )
