@@ -1,0 +1,187 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Response, status
+
+from membership.enterprises.dependencies import EnterpriseServiceDep
+from membership.enterprises.errors import InvalidEnterpriseQueryError, field_error
+from membership.enterprises.models import Enterprise
+from membership.enterprises.schemas import (
+    AffiliationChange,
+    AffiliationRead,
+    EnterpriseCreate,
+    EnterpriseLookup,
+    EnterpriseLookupResult,
+    EnterpriseRead,
+    EnterpriseUpdate,
+)
+from servicekit.app import Responses
+from servicekit.auth import Role, authenticated, require_roles
+from servicekit.concurrency import etag
+from servicekit.pagination import (
+    CursorParam,
+    InvalidCursorError,
+    LimitParam,
+    Page,
+    decode_cursor,
+    encode_cursor,
+)
+
+router = APIRouter(prefix="/v1/enterprises", tags=["enterprises"], dependencies=[authenticated])
+
+IfMatch = Annotated[str | None, Header(description="ETag of the version you read")]
+NOT_FOUND: Responses = {404: {"description": "No such enterprise in your sub-tree"}}
+PRECONDITIONS: Responses = {
+    412: {"description": "The enterprise changed since you read it"},
+    428: {"description": "If-Match is required"},
+}
+ORG_RULES: Responses = {
+    404: {"description": "No such enterprise, federation or union in your sub-tree"},
+    409: {"description": "The organisation is closed"},
+    422: {"description": "Invalid input, or an organisation of the wrong kind"},
+}
+
+
+def _read(enterprise: Enterprise, response: Response) -> EnterpriseRead:
+    response.headers["ETag"] = etag(enterprise.version)
+    return EnterpriseRead.of(enterprise)
+
+
+@router.post(
+    "",
+    summary="Register an enterprise affiliated to a federation in your sub-tree",
+    status_code=status.HTTP_201_CREATED,
+    response_model=EnterpriseRead,
+    responses={
+        **ORG_RULES,
+        409: {"description": "The credit code is already registered, or an org is closed"},
+        422: {"description": "Malformed credit code (`errors` says where) or invalid input"},
+    },
+)
+async def create_enterprise(
+    enterprise_in: EnterpriseCreate, enterprises: EnterpriseServiceDep, response: Response
+) -> EnterpriseRead:
+    enterprise = await enterprises.create(enterprise_in)
+    response.headers["Location"] = f"/v1/enterprises/{enterprise.id}"
+    return _read(enterprise, response)
+
+
+@router.get(
+    "",
+    summary="Find one enterprise by credit code, or list those affiliated within an org",
+    description="Give exactly one of `uscc` (answers the enterprise, 404 when absent or not "
+    "yours to see) or `org_id` (answers a page of the enterprises affiliated within that "
+    "organisation's sub-tree, by name).",
+    response_model=EnterpriseRead | Page[EnterpriseRead],
+    responses={**NOT_FOUND, 422: {"description": "Neither or both parameters, or a bad code"}},
+)
+async def find_enterprises(
+    enterprises: EnterpriseServiceDep,
+    response: Response,
+    uscc: Annotated[str | None, Query(max_length=64, description="Credit code")] = None,
+    org_id: Annotated[uuid.UUID | None, Query(description="Root of the sub-tree")] = None,
+    needs_review: Annotated[
+        bool | None, Query(description="With org_id: only flagged, or only unflagged, codes")
+    ] = None,
+    cursor: CursorParam = None,
+    limit: LimitParam = 50,
+) -> EnterpriseRead | Page[EnterpriseRead]:
+    if uscc is not None and org_id is None:
+        return _read(await enterprises.read_by_uscc(uscc), response)
+    if org_id is not None and uscc is None:
+        rows = await enterprises.in_subtree(org_id, _after(cursor), limit + 1, needs_review)
+        items = [EnterpriseRead.of(enterprise) for enterprise in rows[:limit]]
+        last = rows[limit - 1] if len(rows) > limit else None
+        next_cursor = encode_cursor([last.name, str(last.id)]) if last else None
+        return Page[EnterpriseRead](items=items, next_cursor=next_cursor)
+    message = "Give exactly one of uscc and org_id"
+    raise InvalidEnterpriseQueryError(
+        message, errors=[field_error(("query", "uscc"), message, "missing")]
+    )
+
+
+def _after(cursor: str | None) -> tuple[str, uuid.UUID] | None:
+    key = decode_cursor(cursor)
+    if key is None:
+        return None
+    try:
+        name, last_id = key
+        return str(name), uuid.UUID(str(last_id))
+    except ValueError:
+        raise InvalidCursorError("The cursor was not issued by this list") from None
+
+
+@router.post(
+    "/lookup",
+    summary="Look up to 1,000 enterprises by credit code in one call",
+    description="For other services. Codes not found, not yours to see, or malformed are "
+    "listed in `missing` with the reason; the call itself fails only on a malformed body.",
+    response_model=EnterpriseLookupResult,
+    dependencies=[Depends(require_roles(Role.SERVICE, Role.CADRE, Role.ENTERPRISE))],
+    responses={422: {"description": "No codes, or more than 1,000"}},
+)
+async def lookup_enterprises(
+    query: EnterpriseLookup, enterprises: EnterpriseServiceDep
+) -> EnterpriseLookupResult:
+    return await enterprises.lookup(query.usccs)
+
+
+@router.get(
+    "/{enterprise_id}",
+    summary="Read an enterprise; its union's bank account only masked",
+    response_model=EnterpriseRead,
+    responses=NOT_FOUND,
+)
+async def read_enterprise(
+    enterprise_id: uuid.UUID, enterprises: EnterpriseServiceDep, response: Response
+) -> EnterpriseRead:
+    return _read(await enterprises.read(enterprise_id), response)
+
+
+@router.patch(
+    "/{enterprise_id}",
+    summary="Change name, size class, region, own union or its bank account",
+    response_model=EnterpriseRead,
+    responses={**ORG_RULES, **PRECONDITIONS},
+)
+async def update_enterprise(
+    enterprise_id: uuid.UUID,
+    update_in: EnterpriseUpdate,
+    enterprises: EnterpriseServiceDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> EnterpriseRead:
+    return _read(await enterprises.update(enterprise_id, update_in, if_match), response)
+
+
+@router.post(
+    "/{enterprise_id}/affiliation",
+    summary="Affiliate the enterprise to another federation (you must manage both)",
+    response_model=EnterpriseRead,
+    responses={
+        **ORG_RULES,
+        **PRECONDITIONS,
+        409: {"description": "Already affiliated there, or the federation is closed"},
+    },
+)
+async def change_affiliation(
+    enterprise_id: uuid.UUID,
+    change: AffiliationChange,
+    enterprises: EnterpriseServiceDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> EnterpriseRead:
+    return _read(await enterprises.reaffiliate(enterprise_id, change.org_id, if_match), response)
+
+
+@router.get(
+    "/{enterprise_id}/affiliations",
+    summary="The federations the enterprise has been affiliated to, oldest first",
+    response_model=list[AffiliationRead],
+    responses=NOT_FOUND,
+)
+async def list_affiliations(
+    enterprise_id: uuid.UUID, enterprises: EnterpriseServiceDep
+) -> list[AffiliationRead]:
+    rows = await enterprises.affiliations(enterprise_id)
+    return [AffiliationRead.model_validate(row) for row in rows]
