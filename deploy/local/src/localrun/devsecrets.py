@@ -53,6 +53,8 @@ SECRETS: tuple[Secret, ...] = (
     Secret("REBATE_PII_KEY", _key_32_bytes),
     Secret("REBATE_PII_INDEX_KEY", _key_32_bytes),
     Secret("BOOTSTRAP_ADMIN_PASSWORD", _password),
+    # The one password of every demo account the membership seed creates.
+    Secret("MEMBERSHIP_DEMO_PASSWORD", _password),
 )
 
 

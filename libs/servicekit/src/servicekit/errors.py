@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from servicekit.context import current_request_id
@@ -218,7 +219,21 @@ async def _validation_error_handler(request: Request, exc: Exception) -> JSONRes
     )
 
 
+async def _stale_data_handler(request: Request, exc: Exception) -> JSONResponse:
+    # Two writers raced on a versioned row; the later one must read again, like a stale If-Match.
+    chinese = _chinese(request)
+    return problem_response(
+        412,
+        chinese=chinese,
+        code="precondition-failed",
+        detail="记录已被他人修改，请重新读取"
+        if chinese
+        else "The record changed meanwhile; read it again",
+    )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error_handler)
     app.add_exception_handler(StarletteHTTPException, _http_error_handler)
     app.add_exception_handler(RequestValidationError, _validation_error_handler)
+    app.add_exception_handler(StaleDataError, _stale_data_handler)

@@ -264,3 +264,27 @@ async def test_only_admin_creates_roots_and_region_codes_are_checked(
     )
     assert bad.status_code == 422
     assert ["body", "region_code"] in [e["loc"] for e in bad.json()["errors"]]
+
+
+async def test_children_with_the_same_name_all_appear_across_pages(
+    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any
+) -> None:
+    admin = auth("admin")
+    for _ in range(3):
+        body = {"name": "工会小组", "kind": "group", "level": "group", "region_code": "330102"}
+        await client.post(
+            "/v1/orgs", json={**body, "parent_id": tree.shangcheng_union}, headers=admin
+        )
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 1} | ({"cursor": cursor} if cursor else {})
+        page = (
+            await client.get(
+                f"/v1/orgs/{tree.shangcheng_union}/children", params=params, headers=admin
+            )
+        ).json()
+        seen += [o["id"] for o in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(set(seen)) == 3

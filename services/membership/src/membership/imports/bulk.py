@@ -50,10 +50,14 @@ _PERSON_COLUMNS = (
 
 
 class BulkEnrolment:
-    def __init__(self, session: AsyncSession, org: Org, actor: str) -> None:
+    def __init__(
+        self, session: AsyncSession, org: Org, actor: str, joined_at: datetime | None = None
+    ) -> None:
         self.session = session
         self.org = org
         self.actor = actor
+        # Historical records (demo data, migrations from old registers) keep their join date.
+        self.joined_at = joined_at
         self.members = MemberRepository(session)
 
     async def apply(self, rows: list[CandidateRow]) -> dict[int, str]:
@@ -126,6 +130,7 @@ class BulkEnrolment:
         if not fresh:
             return
         now = datetime.now(UTC)
+        joined = self.joined_at or now
         numbers = list(
             await self.session.scalars(
                 text("SELECT nextval('membership.membership_no_seq') FROM generate_series(1, :n)"),
@@ -141,7 +146,7 @@ class BulkEnrolment:
                 "state": MemberState.ACTIVE,
                 "org_id": self.org.id,
                 "channel": JoinChannel.BULK_IMPORT,
-                "joined_on": now.date(),
+                "joined_on": joined.date(),
                 "version": 1,
             }
             for (_, person), number in zip(fresh, numbers, strict=True)
@@ -150,7 +155,12 @@ class BulkEnrolment:
         await self.session.execute(
             insert(Affiliation),
             [
-                {"id": uuid.uuid4(), "member_id": m["id"], "org_id": self.org.id, "started_at": now}
+                {
+                    "id": uuid.uuid4(),
+                    "member_id": m["id"],
+                    "org_id": self.org.id,
+                    "started_at": joined,
+                }
                 for m in members
             ],
         )
@@ -172,4 +182,4 @@ class BulkEnrolment:
         )
         new_form = sum(1 for _, person in fresh if person.employment_form.is_new_form)
         await self.members.bump_tally(self.org.id, len(fresh), new_form)
-        await self.members.bump_monthly_joins(self.org.id, now.strftime("%Y-%m"), len(fresh))
+        await self.members.bump_monthly_joins(self.org.id, joined.strftime("%Y-%m"), len(fresh))

@@ -2,7 +2,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -103,7 +103,7 @@ class MemberRepository:
             query = query.where(Member.state.in_(states))
         if after is not None:
             query = query.where(
-                (Member.membership_no, Member.id) > (after[0], uuid.UUID(after[1]))  # type: ignore[operator]
+                tuple_(Member.membership_no, Member.id) > tuple_(after[0], uuid.UUID(after[1]))
             )
         query = query.order_by(Member.membership_no, Member.id).limit(limit)
         return (await self.session.execute(query)).all()

@@ -1,7 +1,7 @@
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import func, literal, select, update
+from sqlalchemy import func, literal, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
@@ -45,9 +45,7 @@ class OrgRepository:
     ) -> list[Org]:
         query = select(Org).where(Org.parent_id == parent_id)
         if after is not None:
-            query = query.where(
-                (Org.name, Org.id) > (after[0], uuid.UUID(after[1]))  # type: ignore[operator]
-            )
+            query = query.where(tuple_(Org.name, Org.id) > tuple_(after[0], uuid.UUID(after[1])))
         query = query.order_by(Org.name, Org.id).limit(limit)
         return list(await self.session.scalars(query))
 
