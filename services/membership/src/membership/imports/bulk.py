@@ -8,45 +8,45 @@ Rows whose person has an earlier, closed membership go through the lifecycle one
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import insert, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.members.lifecycle import Lifecycle, new_card_no
-from membership.members.models import (
-    COUNTED_STATES,
-    Affiliation,
-    JoinChannel,
-    Member,
-    MemberEvent,
-    MemberState,
-)
+from membership.members.models import COUNTED_STATES, JoinChannel, Member, MemberState
 from membership.members.repository import MemberRepository
 from membership.orgs.models import Org
-from membership.people.models import Person
+from membership.people.models import EmploymentForm, Person
+from servicekit.bulk import insert_unnest
+
+
+@dataclass(frozen=True)
+class StoredPerson:
+    id: uuid.UUID
+    employment_form: EmploymentForm
 
 
 @dataclass(frozen=True)
 class CandidateRow:
     row_number: int
-    person: Person  # built by people.service.new_person: encrypted, indexed, masked
+    person: dict[str, Any]  # people.service.person_values: checked, encrypted, indexed, masked
 
 
 CREATED = "created"
 UNCHANGED = "unchanged"
 
-_PERSON_COLUMNS = (
-    "id",
-    "name",
-    "id_number_enc",
-    "id_number_index",
-    "id_number_masked",
-    "phone_enc",
-    "phone_index",
-    "phone_masked",
-    "employment_form",
-)
+_PERSON_TYPES = {
+    "id": "uuid",
+    "name": "varchar",
+    "id_number_enc": "bytea",
+    "id_number_index": "bytea",
+    "id_number_masked": "varchar",
+    "phone_enc": "bytea",
+    "phone_index": "bytea",
+    "phone_masked": "varchar",
+    "employment_form": "varchar",
+}
 
 
 class BulkEnrolment:
@@ -66,7 +66,7 @@ class BulkEnrolment:
         first_row_of: dict[bytes, int] = {}
         unique: list[CandidateRow] = []
         for row in rows:
-            index = row.person.id_number_index
+            index = row.person["id_number_index"]
             if index in first_row_of:
                 outcomes[row.row_number] = f"Same person as row {first_row_of[index]}"
                 continue
@@ -82,9 +82,9 @@ class BulkEnrolment:
                 select(Member).where(Member.person_id.in_([p.id for p in people.values()]))
             )
         }
-        fresh: list[tuple[CandidateRow, Person]] = []
+        fresh: list[tuple[CandidateRow, StoredPerson]] = []
         for row in unique:
-            stored = people[row.person.id_number_index]
+            stored = people[row.person["id_number_index"]]
             member = existing.get(stored.id)
             if member is None:
                 fresh.append((row, stored))
@@ -94,27 +94,33 @@ class BulkEnrolment:
         outcomes.update({row.row_number: CREATED for row, _ in fresh})
         return outcomes
 
-    async def _store_people(self, rows: list[CandidateRow]) -> dict[bytes, Person]:
-        values = [{c: getattr(r.person, c) for c in _PERSON_COLUMNS} for r in rows]
-        await self.session.execute(
-            pg_insert(Person)
-            .values(values)
-            .on_conflict_do_nothing(index_elements=[Person.id_number_index])
+    async def _store_people(self, rows: list[CandidateRow]) -> dict[bytes, StoredPerson]:
+        values = {
+            column: (pg_type, [_plain(r.person[column]) for r in rows])
+            for column, pg_type in _PERSON_TYPES.items()
+        }
+        await insert_unnest(
+            self.session,
+            "membership.person",
+            values,
+            "ON CONFLICT (id_number_index) DO NOTHING",
         )
-        stored = await self.session.scalars(
-            select(Person).where(
-                Person.id_number_index.in_([r.person.id_number_index for r in rows])
+        stored = await self.session.execute(
+            select(Person.id, Person.id_number_index, Person.employment_form).where(
+                Person.id_number_index.in_([r.person["id_number_index"] for r in rows])
             )
         )
-        return {p.id_number_index: p for p in stored}
+        return {index: StoredPerson(pid, form) for pid, index, form in stored}
 
-    async def _rejoin(self, member: Member, person: Person) -> str:
+    async def _rejoin(self, member: Member, stored: StoredPerson) -> str:
         if member.state in COUNTED_STATES or member.state is MemberState.APPLIED:
             if member.org_id == self.org.id:
                 return UNCHANGED
             if member.state is MemberState.APPLIED:
                 return "An application to another union is pending"
             return "Already a member of another union; transfer instead"
+        person = await self.session.get(Person, stored.id)
+        assert person is not None
         await Lifecycle(self.members).move(
             member,
             person,
@@ -126,7 +132,7 @@ class BulkEnrolment:
         )
         return CREATED
 
-    async def _enrol_new(self, fresh: list[tuple[CandidateRow, Person]]) -> None:
+    async def _enrol_new(self, fresh: list[tuple[CandidateRow, StoredPerson]]) -> None:
         if not fresh:
             return
         now = datetime.now(UTC)
@@ -137,49 +143,49 @@ class BulkEnrolment:
                 {"n": len(fresh)},
             )
         )
-        members = [
+        member_ids = [uuid.uuid4() for _ in fresh]
+        count = len(fresh)
+        await insert_unnest(
+            self.session,
+            "membership.member",
             {
-                "id": uuid.uuid4(),
-                "person_id": person.id,
-                "membership_no": f"GH{number:010d}",
-                "card_no": new_card_no(),
-                "state": MemberState.ACTIVE,
-                "org_id": self.org.id,
-                "channel": JoinChannel.BULK_IMPORT,
-                "joined_on": joined.date(),
-                "version": 1,
-            }
-            for (_, person), number in zip(fresh, numbers, strict=True)
-        ]
-        await self.session.execute(insert(Member), members)
-        await self.session.execute(
-            insert(Affiliation),
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "member_id": m["id"],
-                    "org_id": self.org.id,
-                    "started_at": joined,
-                }
-                for m in members
-            ],
+                "id": ("uuid", member_ids),
+                "person_id": ("uuid", [person.id for _, person in fresh]),
+                "membership_no": ("varchar", [f"GH{n:010d}" for n in numbers]),
+                "card_no": ("varchar", [new_card_no() for _ in fresh]),
+                "state": ("varchar", [MemberState.ACTIVE.value] * count),
+                "org_id": ("uuid", [self.org.id] * count),
+                "channel": ("varchar", [JoinChannel.BULK_IMPORT.value] * count),
+                "joined_on": ("date", [joined.date()] * count),
+                "version": ("integer", [1] * count),
+            },
         )
-        await self.session.execute(
-            insert(MemberEvent),
-            [
-                {
-                    "member_id": m["id"],
-                    "at": now,
-                    "kind": "imported",
-                    "from_state": None,
-                    "to_state": MemberState.ACTIVE.value,
-                    "org_id": self.org.id,
-                    "actor": self.actor,
-                    "reason": None,
-                }
-                for m in members
-            ],
+        await insert_unnest(
+            self.session,
+            "membership.affiliation",
+            {
+                "id": ("uuid", [uuid.uuid4() for _ in fresh]),
+                "member_id": ("uuid", member_ids),
+                "org_id": ("uuid", [self.org.id] * count),
+                "started_at": ("timestamptz", [joined] * count),
+            },
+        )
+        await insert_unnest(
+            self.session,
+            "membership.member_event",
+            {
+                "member_id": ("uuid", member_ids),
+                "at": ("timestamptz", [now] * count),
+                "kind": ("varchar", ["imported"] * count),
+                "to_state": ("varchar", [MemberState.ACTIVE.value] * count),
+                "org_id": ("uuid", [self.org.id] * count),
+                "actor": ("varchar", [self.actor] * count),
+            },
         )
         new_form = sum(1 for _, person in fresh if person.employment_form.is_new_form)
-        await self.members.bump_tally(self.org.id, len(fresh), new_form)
-        await self.members.bump_monthly_joins(self.org.id, joined.strftime("%Y-%m"), len(fresh))
+        await self.members.bump_tally(self.org.id, count, new_form)
+        await self.members.bump_monthly_joins(self.org.id, joined.strftime("%Y-%m"), count)
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, EmploymentForm) else value

@@ -19,7 +19,7 @@ from membership.joining.models import ImportJob, ImportRowError, ImportStatus
 from membership.orgs.errors import OrgClosedError, OrgNotFoundError
 from membership.orgs.models import OrgStatus
 from membership.people.errors import InvalidPersonDataError
-from membership.people.service import new_person
+from membership.people.service import person_values
 from servicekit.errors import NotFoundError
 from servicekit.pii import PiiCipher
 
@@ -100,7 +100,7 @@ class ImportService:
         errors: list[tuple[int, str | None, str]] = []
         for row_number, row in batch:
             try:
-                person = new_person(person_from_row(row), self.pii)
+                person = person_values(person_from_row(row), self.pii)
             except InvalidPersonDataError as exc:
                 errors.append((row_number, exc.field, exc.detail or "invalid"))
                 continue

@@ -1,4 +1,5 @@
 import uuid
+from typing import Any
 
 from membership.people.id_numbers import normalise_id_number, normalise_phone
 from membership.people.models import Person
@@ -10,21 +11,26 @@ ID_NUMBER = "id_number"
 PHONE = "phone"
 
 
-def new_person(person_in: PersonIn, pii: PiiCipher) -> Person:
-    """A Person with its ID number and phone encrypted, indexed and masked (not yet stored)."""
+def person_values(person_in: PersonIn, pii: PiiCipher) -> dict[str, Any]:
+    """The columns of a person record: ID number and phone checked, encrypted, indexed, masked."""
     id_number = normalise_id_number(person_in.id_number)
     phone = normalise_phone(person_in.phone) if person_in.phone else None
-    return Person(
-        id=uuid.uuid4(),
-        name=person_in.name.strip(),
-        id_number_enc=pii.encrypt(ID_NUMBER, id_number),
-        id_number_index=pii.blind_index(ID_NUMBER, id_number),
-        id_number_masked=mask_id_number(id_number),
-        phone_enc=pii.encrypt(PHONE, phone) if phone else None,
-        phone_index=pii.blind_index(PHONE, phone) if phone else None,
-        phone_masked=mask_phone(phone) if phone else None,
-        employment_form=person_in.employment_form,
-    )
+    return {
+        "id": uuid.uuid4(),
+        "name": person_in.name.strip(),
+        "id_number_enc": pii.encrypt(ID_NUMBER, id_number),
+        "id_number_index": pii.blind_index(ID_NUMBER, id_number),
+        "id_number_masked": mask_id_number(id_number),
+        "phone_enc": pii.encrypt(PHONE, phone) if phone else None,
+        "phone_index": pii.blind_index(PHONE, phone) if phone else None,
+        "phone_masked": mask_phone(phone) if phone else None,
+        "employment_form": person_in.employment_form,
+    }
+
+
+def new_person(person_in: PersonIn, pii: PiiCipher) -> Person:
+    """A Person not yet stored."""
+    return Person(**person_values(person_in, pii))
 
 
 class PersonService:
