@@ -24,7 +24,7 @@ run: setup
 	$(RUN) python -m localrun run
 
 test: setup
-	$(RUN) python -m localrun test -n 2 $(ARGS)
+	$(RUN) python -m localrun test -n 2 --dist loadgroup $(ARGS)
 
 check: setup
 	$(RUN) ruff check .
