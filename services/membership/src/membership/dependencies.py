@@ -1,3 +1,6 @@
+"""Request-scoped providers. Every provider is `async def`: FastAPI runs a plain `def`
+dependency in a worker thread, a thread hop per provider on every request."""
+
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -27,17 +30,17 @@ from servicekit.db import SessionDep
 from servicekit.pii import PiiCipher
 
 
-def _settings(request: Request) -> MembershipSettings:
+async def _settings(request: Request) -> MembershipSettings:
     settings: MembershipSettings = request.app.state.settings
     return settings
 
 
-def _signing_keys(request: Request) -> SigningKeys:
+async def _signing_keys(request: Request) -> SigningKeys:
     keys: SigningKeys = request.app.state.signing_keys
     return keys
 
 
-def _pii(request: Request) -> PiiCipher:
+async def _pii(request: Request) -> PiiCipher:
     pii: PiiCipher = request.app.state.pii
     return pii
 
@@ -47,13 +50,13 @@ PiiDep = Annotated[PiiCipher, Depends(_pii)]
 SigningKeysDep = Annotated[SigningKeys, Depends(_signing_keys)]
 
 
-def _token_service(
+async def _token_service(
     session: SessionDep, keys: SigningKeysDep, settings: SettingsDep
 ) -> TokenService:
     return TokenService(session, keys, settings)
 
 
-def _account_service(session: SessionDep) -> AccountService:
+async def _account_service(session: SessionDep) -> AccountService:
     return AccountService(session)
 
 
@@ -62,28 +65,28 @@ AccountServiceDep = Annotated[AccountService, Depends(_account_service)]
 AdminPrincipal = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
 
 
-def _access(principal: CurrentPrincipal, session: SessionDep) -> Access:
+async def _access(principal: CurrentPrincipal, session: SessionDep) -> Access:
     return Access(principal, OrgRepository(session))
 
 
 AccessDep = Annotated[Access, Depends(_access)]
 
 
-def _org_service(access: AccessDep) -> OrgService:
+async def _org_service(access: AccessDep) -> OrgService:
     return OrgService(access.orgs, access)
 
 
 OrgServiceDep = Annotated[OrgService, Depends(_org_service)]
 
 
-def _person_service(session: SessionDep, pii: PiiDep) -> PersonService:
+async def _person_service(session: SessionDep, pii: PiiDep) -> PersonService:
     return PersonService(PersonRepository(session), pii)
 
 
 PersonServiceDep = Annotated[PersonService, Depends(_person_service)]
 
 
-def _member_service(
+async def _member_service(
     session: SessionDep, people: PersonServiceDep, access: AccessDep
 ) -> MemberService:
     return MemberService(MemberRepository(session), people, access)
@@ -92,13 +95,13 @@ def _member_service(
 MemberServiceDep = Annotated[MemberService, Depends(_member_service)]
 
 
-def _invitation_service(
+async def _invitation_service(
     session: SessionDep, access: AccessDep, settings: SettingsDep
 ) -> InvitationService:
     return InvitationService(InvitationRepository(session), access, settings.public_base_url)
 
 
-def _public_join(session: SessionDep, people: PersonServiceDep) -> PublicJoin:
+async def _public_join(session: SessionDep, people: PersonServiceDep) -> PublicJoin:
     return PublicJoin(
         InvitationRepository(session),
         OrgRepository(session),
@@ -111,22 +114,24 @@ InvitationServiceDep = Annotated[InvitationService, Depends(_invitation_service)
 PublicJoinDep = Annotated[PublicJoin, Depends(_public_join)]
 
 
-def _transfer_service(session: SessionDep, access: AccessDep) -> TransferService:
+async def _transfer_service(session: SessionDep, access: AccessDep) -> TransferService:
     return TransferService(TransferRepository(session), MemberRepository(session), access)
 
 
 TransferServiceDep = Annotated[TransferService, Depends(_transfer_service)]
 
 
-def _card_service(session: SessionDep, keys: SigningKeysDep, settings: SettingsDep) -> CardService:
+async def _card_service(
+    session: SessionDep, keys: SigningKeysDep, settings: SettingsDep
+) -> CardService:
     return CardService(MemberRepository(session), keys, settings.jwt_issuer)
 
 
-def _honour_service(session: SessionDep, access: AccessDep) -> HonourService:
+async def _honour_service(session: SessionDep, access: AccessDep) -> HonourService:
     return HonourService(HonourRepository(session), MemberRepository(session), access)
 
 
-def _stats_service(session: SessionDep, access: AccessDep) -> StatsService:
+async def _stats_service(session: SessionDep, access: AccessDep) -> StatsService:
     return StatsService(StatsRepository(session), access)
 
 
@@ -135,7 +140,7 @@ HonourServiceDep = Annotated[HonourService, Depends(_honour_service)]
 StatsServiceDep = Annotated[StatsService, Depends(_stats_service)]
 
 
-def _import_service(access: AccessDep, pii: PiiDep) -> ImportService:
+async def _import_service(access: AccessDep, pii: PiiDep) -> ImportService:
     return ImportService(access, pii)
 
 

@@ -7,7 +7,7 @@ from membership.enterprises.repository import EnterpriseRepository
 from membership.enterprises.service import EnterpriseService
 
 
-def _enterprise_service(access: AccessDep, cipher: PiiDep) -> EnterpriseService:
+async def _enterprise_service(access: AccessDep, cipher: PiiDep) -> EnterpriseService:
     return EnterpriseService(EnterpriseRepository(access.orgs.session), access, cipher)
 
 
