@@ -96,3 +96,35 @@ async def test_unreachable_jwks_without_keys_is_503() -> None:
 def test_minted_tokens_are_eddsa() -> None:
     token = TokenMinter().mint()
     assert jwt.get_unverified_header(token)["alg"] == "EdDSA"
+
+
+async def test_service_token_is_fetched_once_and_renewed_on_401() -> None:
+    from servicekit.http import ClientCredentialsAuth, create_http_client
+
+    issued: list[str] = []
+    rejected_once = False
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal rejected_once
+        if request.url.path == "/v1/auth/token":
+            assert b"grant_type=client_credentials" in request.content
+            issued.append(f"token-{len(issued)}")
+            return httpx.Response(200, json={"access_token": issued[-1], "expires_in": 900})
+        if (
+            request.headers["authorization"] == "Bearer token-0"
+            and len(issued) == 1
+            and rejected_once is False
+        ):
+            rejected_once = True
+            return httpx.Response(401)
+        return httpx.Response(200, json={"auth": request.headers["authorization"]})
+
+    auth = ClientCredentialsAuth("http://membership.test/v1/auth/token", "rebate", "secret")
+    async with create_http_client(
+        "http://membership.test", transport=httpx.MockTransport(handler), auth=auth
+    ) as client:
+        first = await client.get("/v1/enterprises")
+        second = await client.get("/v1/enterprises")
+    assert first.json() == {"auth": "Bearer token-1"}  # renewed after the 401
+    assert second.json() == {"auth": "Bearer token-1"}  # cached
+    assert issued == ["token-0", "token-1"]

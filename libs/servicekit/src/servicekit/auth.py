@@ -40,6 +40,9 @@ class Principal:
     subject: str
     roles: frozenset[str]
     org_scope: tuple[str, ...] = ()
+    # Materialised paths of the scope organisations when the token was issued, so services
+    # other than membership can tell whether an organisation path lies in the caller's sub-tree.
+    org_scope_paths: tuple[str, ...] = ()
     enterprise_scope: str | None = None
     permissions: frozenset[str] = frozenset()
     name: str | None = None
@@ -53,12 +56,17 @@ class Principal:
     def is_admin(self) -> bool:
         return Role.ADMIN in self.roles
 
+    def covers_path(self, path: str) -> bool:
+        """Whether an organisation at `path` lies in one of the caller's sub-trees."""
+        return any(path == scope or path.startswith(scope + ".") for scope in self.org_scope_paths)
+
     @classmethod
     def from_claims(cls, claims: dict[str, Any]) -> "Principal":
         return cls(
             subject=str(claims["sub"]),
             roles=frozenset(claims.get("roles", ())),
             org_scope=tuple(claims.get("org_scope", ())),
+            org_scope_paths=tuple(claims.get("org_scope_paths", ())),
             enterprise_scope=claims.get("enterprise_scope"),
             permissions=frozenset(claims.get("permissions", ())),
             name=claims.get("name"),

@@ -1,4 +1,9 @@
-"""HTTP clients for calls between services: request id propagated, timeouts always set."""
+"""HTTP clients for calls between services: request id propagated, timeouts always set,
+and a service token obtained (and renewed) with the OAuth2 client-credentials grant."""
+
+import asyncio
+import time
+from collections.abc import AsyncGenerator
 
 import httpx
 
@@ -13,17 +18,76 @@ async def _propagate_request_id(request: httpx.Request) -> None:
         request.headers[REQUEST_ID_HEADER] = request_id
 
 
+# A token is renewed this long before it expires, so no call goes out with a dying token.
+RENEW_BEFORE_SECONDS = 60
+
+
+class ServiceTokenError(Exception):
+    pass
+
+
+class ClientCredentialsAuth(httpx.Auth):
+    """Bearer token from `token_url` (client_credentials), cached until near expiry and
+    fetched again once if a call is answered 401 (keys rotated, token revoked)."""
+
+    requires_response_body = True
+
+    def __init__(self, token_url: str, client_id: str, client_secret: str) -> None:
+        self.token_url = token_url
+        self.client_id = client_id
+        self.client_secret = client_secret
+        self._token: str | None = None
+        self._expires_at = 0.0
+        self._lock = asyncio.Lock()
+
+    def _token_request(self) -> httpx.Request:
+        return httpx.Request(
+            "POST",
+            self.token_url,
+            data={
+                "grant_type": "client_credentials",
+                "client_id": self.client_id,
+                "client_secret": self.client_secret,
+            },
+        )
+
+    def _remember(self, response: httpx.Response) -> None:
+        if response.status_code != 200:
+            raise ServiceTokenError(
+                f"token request for {self.client_id!r} answered {response.status_code}"
+            )
+        body = response.json()
+        self._token = str(body["access_token"])
+        self._expires_at = time.monotonic() + float(body.get("expires_in", 300))
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        async with self._lock:
+            if self._token is None or time.monotonic() > self._expires_at - RENEW_BEFORE_SECONDS:
+                self._remember((yield self._token_request()))
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        response = yield request
+        if response.status_code == 401:
+            async with self._lock:
+                self._remember((yield self._token_request()))
+            request.headers["Authorization"] = f"Bearer {self._token}"
+            yield request
+
+
 def create_http_client(
     base_url: str = "",
     *,
     timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     transport: httpx.AsyncBaseTransport | None = None,
     max_connections: int = 100,
+    auth: httpx.Auth | None = None,
 ) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         base_url=base_url,
         timeout=timeout,
         transport=transport,
+        auth=auth,
         limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=20),
         event_hooks={"request": [_propagate_request_id]},
     )

@@ -67,7 +67,7 @@ def postgres_admin_url() -> Iterator[str]:
             cluster.stop()
 
 
-def _worker_id() -> str:
+def worker_id() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
@@ -130,7 +130,7 @@ async def engine(
     """Engine on this worker's migrated database for the service under test."""
     service = service_under_test
     if service.name not in _service_engines:
-        name = f"test_{service.name}_{_worker_id()}"
+        name = f"test_{service.name}_{worker_id()}"
         await create_fresh_database(postgres_admin_url, name, service.name, service.extensions)
         engine = create_async_engine(
             to_asyncpg_url(postgres_admin_url, name),

@@ -1,0 +1,91 @@
+"""The outbox relay delivers, retries on its schedule, dead-letters, and replays."""
+
+from typing import Any
+
+import pytest
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from servicekit.outbox import DEAD, DELIVERED, PENDING, OutboxRelay, new_message, replay
+
+
+class Outbox:
+    """The test table and helpers to enqueue and read it."""
+
+    def __init__(self, sessions: async_sessionmaker[Any], model: Any) -> None:
+        self.sessions = sessions
+        self.model = model
+
+    async def enqueue(self, topic: str, key: str) -> int:
+        async with self.sessions() as session, session.begin():
+            message = new_message(self.model, topic, {"amount": "2469.12"}, key)
+            session.add(message)
+            await session.flush()
+            return int(message.id)
+
+    async def read(self, message_id: int) -> Any:
+        async with self.sessions() as session:
+            return await session.get(self.model, message_id)
+
+    def relay(self, handlers: dict[str, Any], **options: Any) -> OutboxRelay:
+        return OutboxRelay(self.sessions, self.model, handlers, **options)
+
+
+@pytest.fixture
+async def outbox(kit_engine: AsyncEngine, outbox_model: Any) -> Outbox:
+    sessions = async_sessionmaker(kit_engine, expire_on_commit=False)
+    async with sessions() as session, session.begin():
+        await session.execute(delete(outbox_model))
+    return Outbox(sessions, outbox_model)
+
+
+async def test_delivers_once_with_the_stable_key(outbox: Outbox) -> None:
+    seen: list[tuple[dict[str, Any], str]] = []
+
+    async def handler(payload: dict[str, Any], key: str) -> None:
+        seen.append((payload, key))
+
+    message_id = await outbox.enqueue("payout.instructed", "payout:1")
+    relay = outbox.relay({"payout.instructed": handler})
+    assert await relay.deliver_due() == 1
+    assert await relay.deliver_due() == 0
+    assert seen == [({"amount": "2469.12"}, "payout:1")]
+    assert (await outbox.read(message_id)).status == DELIVERED
+
+
+async def test_failures_retry_on_schedule_then_dead_letter_then_replay(outbox: Outbox) -> None:
+    calls = 0
+
+    async def failing(payload: dict[str, Any], key: str) -> None:
+        nonlocal calls
+        calls += 1
+        raise ConnectionError("bank unreachable")
+
+    message_id = await outbox.enqueue("payout.instructed", "payout:2")
+    relay = outbox.relay({"payout.instructed": failing}, backoff=(0, 3600))
+    await relay.deliver_due()
+    first = await outbox.read(message_id)
+    assert (first.status, first.attempts) == (PENDING, 1)
+    assert "bank unreachable" in first.last_error
+    await relay.deliver_due()  # the second attempt; the third waits an hour
+    assert await relay.deliver_due() == 0
+    assert (await outbox.read(message_id)).attempts == 2
+
+    async with outbox.sessions() as session, session.begin():
+        stored = await session.get(outbox.model, message_id)
+        stored.next_attempt_at = stored.created_at
+    await relay.deliver_due()
+    dead = await outbox.read(message_id)
+    assert (dead.status, dead.attempts, calls) == (DEAD, 3, 3)
+
+    async with outbox.sessions() as session, session.begin():
+        await replay(session, outbox.model, message_id)
+    assert (await outbox.read(message_id)).status == PENDING
+
+
+async def test_unknown_topic_is_retried_not_lost(outbox: Outbox) -> None:
+    message_id = await outbox.enqueue("nobody.listens", "x:1")
+    await outbox.relay({}).deliver_due()
+    message = await outbox.read(message_id)
+    assert message.status == PENDING
+    assert "no handler" in message.last_error
