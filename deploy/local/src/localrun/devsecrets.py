@@ -53,6 +53,9 @@ SECRETS: tuple[Secret, ...] = (
     Secret("REBATE_PII_KEY", _key_32_bytes),
     Secret("REBATE_PII_INDEX_KEY", _key_32_bytes),
     Secret("BOOTSTRAP_ADMIN_PASSWORD", _password),
+    # Machine clients of membership: the services sign in with these for service tokens.
+    Secret("REBATE_MEMBERSHIP_CLIENT_SECRET", _password),
+    Secret("COMPETITION_MEMBERSHIP_CLIENT_SECRET", _password),
     # The one password of every demo account the membership seed creates.
     Secret("MEMBERSHIP_DEMO_PASSWORD", _password),
 )

@@ -79,6 +79,8 @@ def _token_consumer_env(name: str) -> Callable[[Wiring], dict[str, str]]:
             f"{prefix}_DATABASE_URL": wiring.database_urls[name],
             f"{prefix}_JWKS_URL": wiring.jwks_url,
             f"{prefix}_MEMBERSHIP_URL": wiring.url("membership"),
+            # Its secret comes from the secrets file (`<PREFIX>_MEMBERSHIP_CLIENT_SECRET`).
+            f"{prefix}_MEMBERSHIP_CLIENT_ID": name,
         }
 
     return env
@@ -197,6 +199,13 @@ class Stack:
             argv = ["-m", "membership.cli", "ensure-admin", "--username", self.admin_username]
             # The password goes by environment: arguments are visible to every local user.
             self._step(admin, "admin", argv, {"BOOTSTRAP_ADMIN_PASSWORD": self.admin_password})
+            for client in self.services:
+                secret = self.secrets.get(f"{client.prefix}MEMBERSHIP_CLIENT_SECRET")
+                if secret is None:
+                    continue
+                argv = ["-m", "membership.cli", "ensure-service-client"]
+                argv += ["--client-id", client.name, "--name", f"{client.name} service"]
+                self._step(admin, f"client {client.name}", argv, {"SERVICE_CLIENT_SECRET": secret})
 
     def seed(self) -> None:
         """Run `<service>.seed` of each service that has one; seeds are idempotent themselves."""

@@ -1,6 +1,7 @@
+from pydantic import SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import ServiceSettings
+from servicekit.settings import DEV_SECRET_PREFIX, ServiceSettings
 
 
 class CompetitionSettings(ServiceSettings):
@@ -9,3 +10,6 @@ class CompetitionSettings(ServiceSettings):
     service_name: str = "competition"
     membership_url: str = "http://127.0.0.1:8001"
     jwks_url: str | None = "http://127.0.0.1:8001/.well-known/jwks.json"
+    # This service's machine client at membership (client_credentials grant).
+    membership_client_id: str = "competition"
+    membership_client_secret: SecretStr = SecretStr(DEV_SECRET_PREFIX + "competition-client")

@@ -9,6 +9,7 @@ import asyncio
 import getpass
 import os
 import sys
+from collections.abc import Awaitable, Callable
 
 from membership import models as _models  # noqa: F401  (every table, for foreign keys)
 from membership.identity.service import AccountService
@@ -16,11 +17,11 @@ from membership.settings import MembershipSettings
 from servicekit.db import create_engine, create_sessionmaker
 
 
-async def _ensure_admin(username: str, password: str) -> bool:
+async def _with_accounts(work: Callable[[AccountService], Awaitable[bool]]) -> bool:
     engine = create_engine(MembershipSettings())
     try:
         async with create_sessionmaker(engine)() as session, session.begin():
-            return await AccountService(session).ensure_admin(username, password)
+            return await work(AccountService(session))
     finally:
         await engine.dispose()
 
@@ -46,10 +47,33 @@ def main(argv: list[str] | None = None) -> None:
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--username", required=True)
+    client = commands.add_parser(
+        "ensure-service-client",
+        help="register a machine client (secret from SERVICE_CLIENT_SECRET), or update it",
+    )
+    client.add_argument("--client-id", required=True)
+    client.add_argument("--name", required=True)
+    client.add_argument("--role", action="append", choices=["service", "partner"], default=[])
     args = parser.parse_args(argv)
 
+    if args.command == "ensure-service-client":
+        secret = _password("SERVICE_CLIENT_SECRET")
+        roles = args.role or ["service"]
+        changed = asyncio.run(
+            _with_accounts(
+                lambda accounts: accounts.ensure_service_client(
+                    args.client_id, args.name, secret, roles
+                )
+            )
+        )
+        print(f"service client {args.client_id!r} {'registered' if changed else 'up to date'}")
+        return
+
     env_var = "BOOTSTRAP_ADMIN_PASSWORD" if args.command == "ensure-admin" else "ADMIN_PASSWORD"
-    created = asyncio.run(_ensure_admin(args.username, _password(env_var)))
+    password = _password(env_var)
+    created = asyncio.run(
+        _with_accounts(lambda accounts: accounts.ensure_admin(args.username, password))
+    )
     if created:
         print(f"admin account {args.username!r} created")
     elif args.command == "create-admin":

@@ -160,3 +160,26 @@ async def test_account_number_is_8_to_30_digits(
         e["loc"] for e in response.json()["errors"]
     ]
     assert account_no not in response.text
+
+
+async def test_only_a_service_token_reads_the_account_in_clear(
+    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, with_account: dict[str, Any]
+) -> None:
+    path = f"/v1/enterprises/{with_account['id']}/union-account"
+    revealed = await client.get(path, headers=auth("service", subject="client:rebate"))
+    assert revealed.status_code == 200
+    assert revealed.json() == {**ACCOUNT, "account_no": DIGITS}
+    for headers in (auth("admin"), auth("cadre", org_scope=(tree.shangcheng,)), auth("enterprise")):
+        assert (await client.get(path, headers=headers)).status_code == 404
+
+
+async def test_lookup_gives_the_affiliated_org_path(
+    client: httpx.AsyncClient, auth: AuthHeaders, with_account: dict[str, Any]
+) -> None:
+    found = await client.post(
+        "/v1/enterprises/lookup", json={"usccs": [with_account["uscc"]]}, headers=auth("service")
+    )
+    item = found.json()["found"][0]
+    org = await client.get(f"/v1/orgs/{item['affiliated_org_id']}", headers=auth("admin"))
+    assert item["affiliated_org_path"].endswith(org.json()["id"].replace("-", ""))
+    assert item["affiliated_org_path"].count(".") == org.json()["depth"] - 1

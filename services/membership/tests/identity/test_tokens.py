@@ -2,6 +2,7 @@
 
 import base64
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 import jwt
@@ -131,3 +132,34 @@ async def test_inactive_account_cannot_sign_in(
         data={"grant_type": "password", "username": "former.cadre", "password": password},
     )
     assert response.status_code == 400
+
+
+async def test_cadre_token_carries_the_paths_of_its_scope(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], sign_in: SignIn, tree: Any
+) -> None:
+    created = await client.post(
+        "/v1/accounts",
+        json={
+            "username": "county.cadre",
+            "password": "a-long-enough-password",
+            "display_name": "区干部",
+            "roles": ["cadre"],
+            "org_scope": [tree.shangcheng],
+        },
+        headers=admin_headers,
+    )
+    assert created.status_code == 201
+    token = await sign_in("county.cadre", "a-long-enough-password")
+    claims = jwt.decode(token, options={"verify_signature": False})
+    [path] = claims["org_scope_paths"]
+    assert path.split(".")[-1] == tree.shangcheng.replace("-", "")
+    assert path.count(".") == 2  # province.city.county
+
+
+async def test_service_client_registration_is_idempotent(session: AsyncSession) -> None:
+    from membership.identity.service import AccountService
+
+    accounts = AccountService(session)
+    assert await accounts.ensure_service_client("rebate", "Rebate", "s" * 32, ["service"])
+    assert not await accounts.ensure_service_client("rebate", "Rebate", "s" * 32, ["service"])
+    assert await accounts.ensure_service_client("rebate", "Rebate", "t" * 32, ["service"])

@@ -199,3 +199,29 @@ async def test_member_list_pages_through_a_subtree(
     assert rest["next_cursor"] is None
     gongshu_only = await client.get("/v1/members", params={"org_id": tree.gongshu}, headers=city)
     assert len(gongshu_only.json()["items"]) == 2
+
+
+async def test_batch_lookup_by_membership_number_for_services(
+    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, register: Register
+) -> None:
+    first = (await register(cadre(auth, tree.shangcheng), tree.shangcheng_union, 71)).json()
+    second = (await register(cadre(auth, tree.gongshu), tree.gongshu_union, 72)).json()
+    numbers = [first["membership_no"], second["membership_no"].lower(), "GH9999999999"]
+    response = await client.post(
+        "/v1/members/batch-lookup", json={"membership_nos": numbers}, headers=auth("service")
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert {m["membership_no"] for m in body["found"]} == {
+        first["membership_no"],
+        second["membership_no"],
+    }
+    assert body["missing"] == ["GH9999999999"]
+    summary = next(m for m in body["found"] if m["id"] == first["id"])
+    assert summary["org_path"].endswith(tree.shangcheng_union.replace("-", ""))
+    scoped = await client.post(
+        "/v1/members/batch-lookup",
+        json={"membership_nos": numbers},
+        headers=cadre(auth, tree.gongshu),
+    )
+    assert [m["id"] for m in scoped.json()["found"]] == [second["id"]]

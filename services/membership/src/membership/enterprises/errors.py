@@ -63,3 +63,9 @@ class InvalidEnterpriseQueryError(DomainError):
     code = "invalid-query"
     title_en = "Invalid query"
     title_zh = "查询参数无效"
+
+
+class NoUnionAccountError(NotFoundError):
+    code = "no-union-account"
+    title_en = "No union bank account"
+    title_zh = "企业工会无银行账户"

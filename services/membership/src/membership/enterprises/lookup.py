@@ -21,6 +21,7 @@ def _item(row: LookupRow) -> EnterpriseLookupItem:
         region_code=row.region_code,
         needs_review=row.needs_review,
         affiliated_org_id=row.affiliated_org_id,
+        affiliated_org_path=row.org_path,
         union_org_id=row.union_org_id,
         has_union_account=row.union_account_no_masked is not None,
         union_account_no_masked=row.union_account_no_masked,

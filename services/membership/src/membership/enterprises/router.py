@@ -14,6 +14,7 @@ from membership.enterprises.schemas import (
     EnterpriseLookupResult,
     EnterpriseRead,
     EnterpriseUpdate,
+    UnionBankAccountFull,
 )
 from servicekit.app import Responses
 from servicekit.auth import Role, authenticated, require_roles
@@ -185,3 +186,15 @@ async def list_affiliations(
 ) -> list[AffiliationRead]:
     rows = await enterprises.affiliations(enterprise_id)
     return [AffiliationRead.model_validate(row) for row in rows]
+
+
+@router.get(
+    "/{enterprise_id}/union-account",
+    summary="The union's bank account in clear, to instruct a payout (service tokens only)",
+    response_model=UnionBankAccountFull,
+    responses={404: {"description": "No such enterprise, no account, or not a service token"}},
+)
+async def read_union_account(
+    enterprise_id: uuid.UUID, enterprises: EnterpriseServiceDep
+) -> UnionBankAccountFull:
+    return await enterprises.union_account(enterprise_id)

@@ -160,6 +160,9 @@ class EnterpriseLookupItem(BaseModel):
     region_code: str
     needs_review: bool
     affiliated_org_id: uuid.UUID
+    affiliated_org_path: str = Field(
+        description="Path of organisation ids from the root: sub-tree checks in other services"
+    )
     union_org_id: uuid.UUID | None
     has_union_account: bool
     union_account_no_masked: str | None
@@ -175,3 +178,11 @@ class LookupMiss(BaseModel):
 class EnterpriseLookupResult(BaseModel):
     found: list[EnterpriseLookupItem]
     missing: list[LookupMiss]
+
+
+class UnionBankAccountFull(BaseModel):
+    """The account in clear, for the rebate service to instruct a payout; nobody else."""
+
+    bank_name: str
+    account_name: str
+    account_no: str

@@ -1,3 +1,4 @@
+import logging
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from membership.enterprises.errors import (
     InvalidUsccError,
     NotAFederationError,
     NotAGrassrootsUnionError,
+    NoUnionAccountError,
 )
 from membership.enterprises.lookup import lookup
 from membership.enterprises.models import Enterprise, EnterpriseAffiliation
@@ -19,15 +21,19 @@ from membership.enterprises.schemas import (
     EnterpriseCreate,
     EnterpriseLookupResult,
     EnterpriseUpdate,
+    UnionBankAccountFull,
     UnionBankAccountIn,
 )
 from membership.enterprises.uscc import Uscc, UsccFormatError, parse
 from membership.enterprises.visibility import Visibility
 from membership.orgs.errors import OrgClosedError, OrgNotFoundError
 from membership.orgs.models import Org, OrgKind, OrgStatus
+from servicekit.auth import Role
 from servicekit.concurrency import PreconditionFailedError, check_if_match
 from servicekit.errors import ForbiddenError
 from servicekit.pii import PiiCipher, mask_account_number
+
+logger = logging.getLogger(__name__)
 
 # Kinds that take enterprises into affiliation (工会关系隶属); grassroots unions and groups do not.
 AFFILIATING_KINDS = frozenset(
@@ -84,6 +90,21 @@ class EnterpriseService:
     async def read(self, enterprise_id: uuid.UUID) -> Enterprise:
         enterprise, _ = await self._visible(enterprise_id)
         return enterprise
+
+    async def union_account(self, enterprise_id: uuid.UUID) -> UnionBankAccountFull:
+        """The full account number, decrypted for a payout. Service tokens only."""
+        if not self.access.principal.has_role(Role.SERVICE):
+            raise EnterpriseNotFoundError()
+        enterprise, _ = await self._visible(enterprise_id)
+        if enterprise.union_account_no_enc is None:
+            raise NoUnionAccountError(f"{enterprise.name} has no union bank account on record")
+        number = self.cipher.decrypt(account_field(enterprise.id), enterprise.union_account_no_enc)
+        logger.info("union account revealed", extra={"enterprise_id": str(enterprise.id)})
+        return UnionBankAccountFull(
+            bank_name=enterprise.union_bank_name or "",
+            account_name=enterprise.union_account_name or "",
+            account_no=number,
+        )
 
     async def read_by_uscc(self, raw: str) -> Enterprise:
         uscc = parse_uscc(raw, ("query", "uscc"))

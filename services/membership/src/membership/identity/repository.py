@@ -5,6 +5,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.identity.models import Account, ServiceClient
+from membership.orgs.models import Org
 
 
 class IdentityRepository:
@@ -21,6 +22,17 @@ class IdentityRepository:
 
     async def account_by_person(self, person_id: uuid.UUID) -> Account | None:
         return await self.session.scalar(select(Account).where(Account.person_id == person_id))
+
+    async def org_paths(self, org_ids: list[str]) -> list[str]:
+        ids = []
+        for raw in org_ids:
+            try:
+                ids.append(uuid.UUID(raw))
+            except ValueError:
+                continue
+        if not ids:
+            return []
+        return list(await self.session.scalars(select(Org.path).where(Org.id.in_(ids))))
 
     async def client_by_client_id(self, client_id: str) -> ServiceClient | None:
         return await self.session.scalar(

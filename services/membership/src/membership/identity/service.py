@@ -59,6 +59,7 @@ class TokenService:
                 "name": account.display_name,
                 "roles": account.roles,
                 "org_scope": account.org_scope,
+                "org_scope_paths": await self.repo.org_paths(account.org_scope),
                 "enterprise_scope": account.enterprise_scope,
                 "permissions": account.permissions,
                 # A member's own account: what "me" means in member-facing routes.
@@ -106,6 +107,28 @@ class AccountService:
                 roles=[Role.ADMIN],
             )
         )
+        return True
+
+    async def ensure_service_client(
+        self, client_id: str, name: str, secret: str, roles: list[str]
+    ) -> bool:
+        """Create the client, or set its secret and roles; True when something changed."""
+        client = await self.repo.client_by_client_id(client_id)
+        if client is None:
+            await self.repo.add_unique(
+                ServiceClient(
+                    client_id=client_id,
+                    secret_hash=await hash_secret(secret),
+                    name=name,
+                    roles=roles,
+                )
+            )
+            return True
+        if await verify_secret(secret, client.secret_hash) and client.roles == roles:
+            return False
+        client.secret_hash = await hash_secret(secret)
+        client.roles = roles
+        client.is_active = True
         return True
 
     async def open_member_account(

@@ -108,6 +108,17 @@ class MemberRepository:
         query = query.order_by(Member.membership_no, Member.id).limit(limit)
         return (await self.session.execute(query)).all()
 
+    async def by_membership_nos(
+        self, membership_nos: Sequence[str]
+    ) -> Sequence[Row[Member, Person, Org]]:
+        query = (
+            select(Member, Person, Org)
+            .join(Person, Person.id == Member.person_id)
+            .join(Org, Org.id == Member.org_id)
+            .where(Member.membership_no.in_(list(membership_nos)))
+        )
+        return (await self.session.execute(query)).all()
+
     async def events(self, member_id: uuid.UUID) -> list[MemberEvent]:
         query = (
             select(MemberEvent).where(MemberEvent.member_id == member_id).order_by(MemberEvent.id)

@@ -7,6 +7,8 @@ from membership.dependencies import MemberServiceDep
 from membership.members.models import MemberState
 from membership.members.schemas import (
     Decision,
+    MemberBatchLookup,
+    MemberBatchResult,
     MemberHistory,
     MemberRead,
     MemberRegister,
@@ -77,6 +79,15 @@ async def list_members(
 )
 async def lookup_member(lookup: PersonLookup, members: MemberServiceDep) -> MemberRead:
     return await members.lookup(lookup.id_number)
+
+
+@router.post(
+    "/members/batch-lookup",
+    summary="Up to 1,000 members by membership number, for other services",
+    response_model=MemberBatchResult,
+)
+async def batch_lookup(lookup: MemberBatchLookup, members: MemberServiceDep) -> MemberBatchResult:
+    return await members.batch(lookup.membership_nos)
 
 
 @router.get(

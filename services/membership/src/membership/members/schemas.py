@@ -65,3 +65,28 @@ class AffiliationRead(BaseModel):
 class MemberHistory(BaseModel):
     affiliations: list[AffiliationRead]
     events: list[MemberEventRead]
+
+
+class MemberBatchLookup(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    membership_nos: list[str] = Field(min_length=1, max_length=1000)
+
+
+class MemberSummary(BaseModel):
+    """What other services need to check an entrant: membership, organisation, work."""
+
+    id: uuid.UUID
+    membership_no: str
+    state: MemberState
+    person_id: uuid.UUID
+    name: str
+    employment_form: str
+    org_id: uuid.UUID
+    org_name: str
+    org_path: str
+
+
+class MemberBatchResult(BaseModel):
+    found: list[MemberSummary]
+    missing: list[str]

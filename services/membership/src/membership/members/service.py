@@ -13,9 +13,11 @@ from membership.members.models import COUNTED_STATES, JoinChannel, Member, Membe
 from membership.members.repository import MemberRepository
 from membership.members.schemas import (
     AffiliationRead,
+    MemberBatchResult,
     MemberEventRead,
     MemberHistory,
     MemberRead,
+    MemberSummary,
 )
 from membership.orgs.errors import OrgClosedError
 from membership.orgs.models import Org, OrgStatus
@@ -185,6 +187,27 @@ class MemberService:
         ]
         events = [MemberEventRead.model_validate(e) for e in await self.repo.events(member.id)]
         return MemberHistory(affiliations=affiliations, events=events)
+
+    async def batch(self, membership_nos: list[str]) -> MemberBatchResult:
+        """Members by number for other services; outside the caller's sub-tree is missing."""
+        wanted = [n.strip().upper() for n in membership_nos]
+        found = [
+            MemberSummary(
+                id=m.id,
+                membership_no=m.membership_no,
+                state=m.state,
+                person_id=p.id,
+                name=p.name,
+                employment_form=p.employment_form.value,
+                org_id=o.id,
+                org_name=o.name,
+                org_path=o.path,
+            )
+            for m, p, o in await self.repo.by_membership_nos(wanted)
+            if await self.access.covers(o.path)
+        ]
+        known = {s.membership_no for s in found}
+        return MemberBatchResult(found=found, missing=[n for n in wanted if n not in known])
 
     async def lookup(self, raw_id_number: str) -> MemberRead:
         person = await self.people.find(raw_id_number)
