@@ -37,7 +37,8 @@ PUBLIC_ROUTES: dict[str, set[tuple[str, str]]] = {
         # Service-centre counters check short-lived signed card tokens.
         ("POST", "/v1/cards/verify"),
     },
-    "rebate": set(),
+    # Partners sign their deliveries (Standard Webhooks); the signature is the credential.
+    "rebate": {("POST", "/v1/webhooks/tax/{partner_id}")},
     "competition": set(),
 }
 

@@ -1,12 +1,103 @@
-from pathlib import Path
+"""Rebate tests: a real migrated database; membership, banks and tax systems are faked at
+the HTTP boundary (httpx.MockTransport), and tokens come from a test key."""
 
+import json
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
 import pytest
+from fastapi import FastAPI
+from standardwebhooks.webhooks import Webhook
 
 from rebate.main import create_app
 from rebate.settings import RebateSettings
 from servicekit.testing.plugin import ServiceUnderTest
+from servicekit.testing.tokens import TokenMinter
 
 SERVICE_ROOT = Path(__file__).resolve().parents[1]
+PROVINCE_PATH = "a" * 32
+COUNTY_PATH = f"{PROVINCE_PATH}.{'b' * 32}.{'c' * 32}"
+OTHER_COUNTY_PATH = f"{PROVINCE_PATH}.{'b' * 32}.{'d' * 32}"
+
+
+@dataclass
+class FakeMembership:
+    """The membership service's answers that rebate reads."""
+
+    enterprises: dict[str, dict[str, Any]] = field(default_factory=dict)
+    accounts: dict[str, dict[str, str]] = field(default_factory=dict)
+    calls: list[str] = field(default_factory=list)
+
+    def add_enterprise(
+        self,
+        uscc: str,
+        *,
+        size_class: str = "micro",
+        org_path: str = COUNTY_PATH,
+        account: dict[str, str] | None = None,
+        needs_review: bool = False,
+    ) -> dict[str, Any]:
+        enterprise = {
+            "id": str(uuid.uuid4()),
+            "uscc": uscc,
+            "name": f"企业{uscc[-4:]}",
+            "size_class": size_class,
+            "needs_review": needs_review,
+            "affiliated_org_id": str(uuid.uuid4()),
+            "affiliated_org_path": org_path,
+            "has_union_account": account is not None,
+        }
+        self.enterprises[uscc] = enterprise
+        if account is not None:
+            self.accounts[enterprise["id"]] = account
+        return enterprise
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append(f"{request.method} {request.url.path}")
+        path = request.url.path
+        if path == "/v1/auth/token":
+            return httpx.Response(200, json={"access_token": "svc", "expires_in": 900})
+        if path == "/v1/enterprises/lookup":
+            wanted = json.loads(request.content)["usccs"]
+            found = [self.enterprises[c] for c in wanted if c in self.enterprises]
+            missing = [
+                {"uscc": c, "reason": "not_found"} for c in wanted if c not in self.enterprises
+            ]
+            return httpx.Response(200, json={"found": found, "missing": missing})
+        if path.endswith("/union-account"):
+            account = self.accounts.get(path.split("/")[3])
+            return httpx.Response(200, json=account) if account else httpx.Response(404)
+        return httpx.Response(404)
+
+
+@dataclass
+class FakePartners:
+    """Banks' and tax systems' webhook endpoints: records every delivery we send."""
+
+    deliveries: list[httpx.Request] = field(default_factory=list)
+    status_code: int = 200
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self.deliveries.append(request)
+        return httpx.Response(self.status_code, json={})
+
+
+MEMBERSHIP = FakeMembership()
+PARTNERS = FakePartners()
+MINTER = TokenMinter()
+
+
+def _app(settings: RebateSettings) -> FastAPI:
+    return create_app(
+        settings,
+        membership_transport=httpx.MockTransport(MEMBERSHIP.handle),
+        outbound_transport=httpx.MockTransport(PARTNERS.handle),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -15,5 +106,129 @@ def service_under_test() -> ServiceUnderTest:
         name="rebate",
         alembic_ini=SERVICE_ROOT / "alembic.ini",
         settings_factory=lambda url: RebateSettings(database_url=url, environment="test"),
-        app_factory=create_app,
+        app_factory=_app,
     )
+
+
+@pytest.fixture(autouse=True)
+def fakes() -> tuple[FakeMembership, FakePartners]:
+    MEMBERSHIP.enterprises.clear()
+    MEMBERSHIP.accounts.clear()
+    MEMBERSHIP.calls.clear()
+    PARTNERS.deliveries.clear()
+    PARTNERS.status_code = 200
+    return MEMBERSHIP, PARTNERS
+
+
+@pytest.fixture
+def membership() -> FakeMembership:
+    return MEMBERSHIP
+
+
+@pytest.fixture
+def partners_fake() -> FakePartners:
+    return PARTNERS
+
+
+AuthHeaders = Callable[..., dict[str, str]]
+
+
+@pytest.fixture
+def auth(app: FastAPI) -> AuthHeaders:
+    app.state.token_verifier.set_keys(MINTER.verification_keys())
+
+    def headers(*roles: str, **claims: Any) -> dict[str, str]:
+        return MINTER.headers(roles=roles, **claims)
+
+    return headers
+
+
+def _uscc(serial: int, division: str = "350102") -> str:
+    """A well-formed credit code (GB 32100 check character) for test enterprise `serial`."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    body = f"91{division}MA{serial:07d}"
+    total = sum(alphabet.index(c) * pow(3, i, 31) for i, c in enumerate(body))
+    return body + alphabet[(31 - total % 31) % 31]
+
+
+def _fee_record(serial: int, **overrides: Any) -> dict[str, Any]:
+    """A fee record as a tax partner sends it: 2% of payroll, money as decimal strings."""
+    record: dict[str, Any] = {
+        "record_id": f"TAX-2026-{serial:06d}",
+        "uscc": _uscc(serial),
+        "enterprise_name": f"福州某某科技有限公司{serial}",
+        "region_code": "350102",
+        "period": "2026-03",
+        "payroll_total": "123456.00",
+        "fee_amount": "2469.12",
+        "paid_at": "2026-04-15T10:00:00+08:00",
+        "payer_account": {
+            "bank": "中国建设银行福州分行",
+            "account_no": f"6227 0038 {serial:010d}",
+            "account_name": f"福州某某科技有限公司{serial}",
+        },
+        "tax_office": "国家税务总局福州市鼓楼区税务局",
+    }
+    record.update(overrides)
+    return record
+
+
+@dataclass
+class Partner:
+    id: str
+    secret: str
+
+
+@pytest.fixture
+async def tax_partner(client: httpx.AsyncClient, auth: AuthHeaders) -> Partner:
+    response = await client.post(
+        "/v1/partners",
+        json={"name": "福建省税务局", "kind": "tax", "webhook_url": "https://tax.example/hooks"},
+        headers=auth("admin"),
+    )
+    assert response.status_code == 201, response.text
+    return Partner(response.json()["id"], response.json()["secret"])
+
+
+Push = Callable[..., Awaitable[httpx.Response]]
+
+
+@pytest.fixture
+def push(client: httpx.AsyncClient) -> Push:
+    """Signs a fee delivery with the reference Standard Webhooks library and posts it."""
+
+    async def send(
+        partner: Partner,
+        records: list[dict[str, Any]],
+        event_type: str = "fee.recorded",
+        webhook_id: str | None = None,
+        secret: str | None = None,
+    ) -> httpx.Response:
+        body = json.dumps(
+            {
+                "type": event_type,
+                "timestamp": "2026-04-16T08:00:00+08:00",
+                "data": {"records": records},
+            }
+        )
+        msg_id = webhook_id or f"msg_{uuid.uuid4().hex}"
+        signature = Webhook(secret or partner.secret).sign(msg_id, datetime.now(UTC), body)
+        headers = {
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(datetime.now(UTC).timestamp())),
+            "webhook-signature": signature,
+            "content-type": "application/json",
+        }
+        return await client.post(f"/v1/webhooks/tax/{partner.id}", content=body, headers=headers)
+
+    return send
+
+
+@pytest.fixture
+def fee_record() -> Callable[..., dict[str, Any]]:
+    return _fee_record
+
+
+@pytest.fixture
+def make_uscc() -> Callable[..., str]:
+    return _uscc

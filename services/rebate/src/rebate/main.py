@@ -1,19 +1,80 @@
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
 from fastapi import FastAPI
 
+from rebate import models
+from rebate.clients.membership import MembershipClient
+from rebate.fees import router as fees
+from rebate.partners import router as partners
 from rebate.settings import RebateSettings
 from servicekit.app import create_service_app
+from servicekit.http import ClientCredentialsAuth, create_http_client
+from servicekit.outbox import OutboxRelay
+from servicekit.pii import PiiCipher
 
 VERSION = "0.1.0"
 
 
-def create_app(settings: RebateSettings | None = None) -> FastAPI:
+def create_app(
+    settings: RebateSettings | None = None,
+    *,
+    membership_transport: httpx.AsyncBaseTransport | None = None,
+    outbound_transport: httpx.AsyncBaseTransport | None = None,
+) -> FastAPI:
+    """`membership_transport` / `outbound_transport` let tests stand in for other services
+    and partners at the HTTP boundary."""
+    settings = settings or RebateSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.pii = PiiCipher.from_settings(
+            settings.pii_key.get_secret_value(), settings.pii_index_key.get_secret_value()
+        )
+        auth = ClientCredentialsAuth(
+            f"{settings.membership_url}/v1/auth/token",
+            settings.membership_client_id,
+            settings.membership_client_secret.get_secret_value(),
+        )
+        membership_http = create_http_client(
+            settings.membership_url, auth=auth, transport=membership_transport
+        )
+        outbound = create_http_client(
+            timeout=httpx.Timeout(settings.delivery_timeout_seconds),
+            transport=outbound_transport,
+        )
+        app.state.membership = MembershipClient(membership_http)
+        app.state.outbound = outbound
+        app.state.background = set()
+        relay = OutboxRelay(
+            app.state.sessionmaker,
+            models.OutboxMessage,
+            {},
+            backoff=settings.delivery_backoff_seconds,
+        )
+        app.state.relay = relay
+        stop = asyncio.Event()
+        relay_task = asyncio.create_task(relay.run(stop))
+        try:
+            yield
+        finally:
+            stop.set()
+            await relay_task
+            for task in list(app.state.background):
+                task.cancel()
+            await membership_http.aclose()
+            await outbound.aclose()
+
     return create_service_app(
-        settings or RebateSettings(),
+        settings,
         title="gonghui rebate",
         description=(
             "Union-fee rebates for small and micro enterprises: fee records from tax partners, "
             "policies, rebate cases, reviews, payouts and the ledger."
         ),
         version=VERSION,
-        routers=[],
+        routers=[partners.router, fees.router, fees.webhook_router],
+        extra_lifespan=lifespan,
     )

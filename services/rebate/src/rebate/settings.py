@@ -13,3 +13,12 @@ class RebateSettings(ServiceSettings):
     # This service's machine client at membership (client_credentials grant).
     membership_client_id: str = "rebate"
     membership_client_secret: SecretStr = SecretStr(DEV_SECRET_PREFIX + "rebate-client")
+    # Keys for bank accounts and partner secrets at rest (32 bytes, urlsafe base64).
+    pii_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "rebate-pii-key")
+    pii_index_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "rebate-pii-index-key")
+    # A rotated-out partner secret stays valid this long, so partners can switch without loss.
+    secret_rotation_grace_hours: int = 72
+    max_records_per_delivery: int = 10_000
+    # Outbound deliveries: timeout per attempt and the relay's retry schedule (seconds).
+    delivery_timeout_seconds: float = 10.0
+    delivery_backoff_seconds: list[int] = [10, 30, 120, 600, 1800, 3600]

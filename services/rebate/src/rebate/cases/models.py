@@ -1,0 +1,91 @@
+import enum
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from rebate.db import Base, Timestamped, str_enum, uuid_pk
+
+
+class CaseStatus(enum.StrEnum):
+    PENDING_REVIEW = "pending_review"
+    PENDING_APPROVAL = "pending_approval"  # reviewed; a second person must approve
+    APPROVED = "approved"
+    INSTRUCTED = "instructed"  # a payout instruction is with the bank
+    PAID = "paid"
+    REJECTED = "rejected"
+
+
+class CaseSource(enum.StrEnum):
+    AUTOMATIC = "automatic"
+    APPLICATION = "application"
+
+
+class RebateCase(Timestamped, Base):
+    """The refund of one enterprise's union fee for one period: at most one case each."""
+
+    __tablename__ = "rebate_case"
+    __table_args__ = (
+        UniqueConstraint("uscc", "period"),
+        Index(
+            "ix_rebate_case_org_path", "org_path", postgresql_ops={"org_path": "text_pattern_ops"}
+        ),
+        Index("ix_rebate_case_period_status", "period", "status"),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    uscc: Mapped[str] = mapped_column(String(18))
+    enterprise_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    enterprise_name: Mapped[str] = mapped_column(String(200))
+    period: Mapped[str] = mapped_column(String(7))
+    # The federation the enterprise is affiliated to, with its path (cadres' sub-tree checks).
+    org_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    org_path: Mapped[str] = mapped_column(String(1000))
+    policy_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("policy.id"))
+    run_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("rebate_run.id"))
+    source: Mapped[CaseSource] = mapped_column(str_enum(CaseSource))
+    status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus))
+    collected: Mapped[Decimal]
+    refund: Mapped[Decimal]
+    # Recovered from an earlier overpayment (receivable) and kept back from this payout.
+    set_off: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    has_union_account: Mapped[bool] = mapped_column(default=False)
+    status_reason: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseFee(Base):
+    """Which fee records a case refunds: each record version at most once, ever."""
+
+    __tablename__ = "case_fee"
+
+    fee_record_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("fee_record.id"), primary_key=True
+    )
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("rebate_case.id"), index=True)
+
+
+class ReviewStep(enum.StrEnum):
+    REVIEW = "review"
+    APPROVAL = "approval"
+
+
+class ReviewDecision(enum.StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+
+
+class Review(Base):
+    __tablename__ = "review"
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("rebate_case.id"), index=True)
+    step: Mapped[ReviewStep] = mapped_column(str_enum(ReviewStep))
+    decision: Mapped[ReviewDecision] = mapped_column(str_enum(ReviewDecision))
+    reason: Mapped[str | None] = mapped_column(String(500))
+    actor: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,71 @@
+"""The membership service as rebate sees it: the few fields it reads, one class."""
+
+import uuid
+from collections.abc import Sequence
+
+import httpx
+from pydantic import BaseModel
+
+LOOKUP_BATCH = 1000
+
+
+class EnterpriseMatch(BaseModel):
+    id: uuid.UUID
+    uscc: str
+    name: str
+    size_class: str
+    needs_review: bool
+    affiliated_org_id: uuid.UUID
+    affiliated_org_path: str
+    has_union_account: bool
+
+
+class UnionAccount(BaseModel):
+    bank_name: str
+    account_name: str
+    account_no: str
+
+
+class MembershipUnavailableError(Exception):
+    pass
+
+
+class MembershipClient:
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def enterprises(self, usccs: Sequence[str]) -> dict[str, EnterpriseMatch]:
+        """Register entries by credit code, 1,000 codes a call; absent codes are left out."""
+        found: dict[str, EnterpriseMatch] = {}
+        for start in range(0, len(usccs), LOOKUP_BATCH):
+            chunk = list(usccs[start : start + LOOKUP_BATCH])
+            response = await self._call("POST", "/v1/enterprises/lookup", json={"usccs": chunk})
+            for item in response.json()["found"]:
+                match = EnterpriseMatch.model_validate(item)
+                found[match.uscc] = match
+        return found
+
+    async def union_account(self, enterprise_id: uuid.UUID) -> UnionAccount | None:
+        response = await self._call(
+            "GET", f"/v1/enterprises/{enterprise_id}/union-account", allow_404=True
+        )
+        return UnionAccount.model_validate(response.json()) if response.status_code == 200 else None
+
+    async def org_path(self, org_id: uuid.UUID) -> str | None:
+        response = await self._call("GET", f"/v1/orgs/{org_id}", allow_404=True)
+        return str(response.json()["path"]) if response.status_code == 200 else None
+
+    async def _call(
+        self, method: str, path: str, *, allow_404: bool = False, **kwargs: object
+    ) -> httpx.Response:
+        try:
+            response = await self.http.request(method, path, **kwargs)  # type: ignore[arg-type]
+        except httpx.HTTPError as exc:
+            raise MembershipUnavailableError(f"membership unreachable: {exc}") from exc
+        if response.status_code == 404 and allow_404:
+            return response
+        if response.status_code >= 400:
+            raise MembershipUnavailableError(
+                f"membership answered {response.status_code} to {path}"
+            )
+        return response

@@ -1,0 +1,43 @@
+"""Request-scoped providers, all `async def` (a plain `def` would cost a thread hop each)."""
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from rebate.clients.membership import MembershipClient
+from rebate.partners.service import PartnerService
+from rebate.settings import RebateSettings
+from servicekit.auth import Principal, Role, require_roles
+from servicekit.db import SessionDep
+from servicekit.pii import PiiCipher
+
+
+async def _settings(request: Request) -> RebateSettings:
+    settings: RebateSettings = request.app.state.settings
+    return settings
+
+
+async def _pii(request: Request) -> PiiCipher:
+    pii: PiiCipher = request.app.state.pii
+    return pii
+
+
+async def _membership(request: Request) -> MembershipClient:
+    client: MembershipClient = request.app.state.membership
+    return client
+
+
+SettingsDep = Annotated[RebateSettings, Depends(_settings)]
+PiiDep = Annotated[PiiCipher, Depends(_pii)]
+MembershipDep = Annotated[MembershipClient, Depends(_membership)]
+AdminPrincipal = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
+
+
+async def _partner_service(
+    session: SessionDep, pii: PiiDep, settings: SettingsDep
+) -> PartnerService:
+    return PartnerService(session, pii, timedelta(hours=settings.secret_rotation_grace_hours))
+
+
+PartnerServiceDep = Annotated[PartnerService, Depends(_partner_service)]

@@ -1,0 +1,100 @@
+import re
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+# Money arrives as a decimal string with two places ("2469.12"); a JSON number is refused,
+# because a float cannot carry cents exactly.
+_MONEY = re.compile(r"^\d{1,15}\.\d{2}$")
+
+
+def _money(value: object) -> Decimal:
+    if not isinstance(value, str) or not _MONEY.match(value):
+        raise ValueError('money is a string with two decimal places, such as "2469.12"')
+    return Decimal(value)
+
+
+MoneyString = Annotated[Decimal, BeforeValidator(_money)]
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+UsccString = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_upper=True, pattern=rf"^[{USCC_ALPHABET}]{{18}}$"),
+]
+Period = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+
+
+def _digits(value: object) -> object:
+    return value.replace(" ", "") if isinstance(value, str) else value
+
+
+class PayerAccountIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    bank: str = Field(min_length=1, max_length=100)
+    account_no: Annotated[str, BeforeValidator(_digits), StringConstraints(pattern=r"^\d{8,30}$")]
+    account_name: str = Field(min_length=1, max_length=200)
+
+
+class FeeRecordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    record_id: str = Field(min_length=1, max_length=100)
+    uscc: UsccString
+    enterprise_name: str = Field(min_length=1, max_length=200)
+    region_code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
+    period: Period
+    payroll_total: MoneyString
+    fee_amount: MoneyString
+    paid_at: AwareDatetime
+    payer_account: PayerAccountIn
+    tax_office: str = Field(min_length=1, max_length=200)
+
+
+class FeeDelivery(BaseModel):
+    """The body of a tax partner's `fee.recorded` / `fee.corrected` webhook."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["fee.recorded", "fee.corrected"]
+    timestamp: datetime
+    data: dict[str, list[object]] = Field(description='{"records": [...]}')
+
+
+class Rejection(BaseModel):
+    record_id: str | None
+    reason: str
+
+
+class DeliveryResult(BaseModel):
+    accepted: int
+    duplicates: int
+    rejected: list[Rejection]
+
+
+class FeeRecordRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    record_id: str
+    version: int
+    uscc: str
+    enterprise_name: str
+    region_code: str
+    period: str
+    payroll_total: Decimal
+    fee_amount: Decimal
+    paid_at: datetime
+    payer_bank: str
+    payer_account_name: str
+    payer_account_no_masked: str
+    tax_office: str
+    received_at: datetime
+    superseded_at: datetime | None

@@ -1,0 +1,13 @@
+from servicekit.errors import NotFoundError, UnauthorizedError
+
+
+class PartnerNotFoundError(NotFoundError):
+    code = "partner-not-found"
+    title_en = "Partner not found"
+    title_zh = "合作方不存在"
+
+
+class BadSignatureError(UnauthorizedError):
+    code = "bad-signature"
+    title_en = "Signature not verified"
+    title_zh = "签名验证失败"

@@ -1,0 +1,82 @@
+import uuid
+
+from fastapi import APIRouter, status
+
+from rebate.dependencies import AdminPrincipal, PartnerServiceDep
+from rebate.partners.schemas import (
+    PartnerCreate,
+    PartnerCreated,
+    PartnerRead,
+    PartnerUpdate,
+    SecretRotated,
+)
+from servicekit.app import Responses
+from servicekit.auth import authenticated
+
+router = APIRouter(prefix="/v1/partners", tags=["partners"], dependencies=[authenticated])
+
+NOT_FOUND: Responses = {404: {"description": "No such partner"}}
+
+
+@router.post(
+    "",
+    summary="Register a tax or bank partner; its webhook secret is shown once (admin)",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PartnerCreated,
+)
+async def create_partner(
+    partner_in: PartnerCreate,
+    _admin: AdminPrincipal,
+    partners: PartnerServiceDep,
+) -> PartnerCreated:
+    partner, secret = await partners.create(partner_in)
+    return PartnerCreated(id=partner.id, name=partner.name, kind=partner.kind, secret=secret)
+
+
+@router.get("", summary="Every partner (admin)", response_model=list[PartnerRead])
+async def list_partners(_admin: AdminPrincipal, partners: PartnerServiceDep) -> list[PartnerRead]:
+    return [PartnerRead.model_validate(p) for p in await partners.all()]
+
+
+@router.get(
+    "/{partner_id}",
+    summary="Read a partner (admin)",
+    response_model=PartnerRead,
+    responses=NOT_FOUND,
+)
+async def read_partner(
+    partner_id: uuid.UUID,
+    _admin: AdminPrincipal,
+    partners: PartnerServiceDep,
+) -> PartnerRead:
+    return PartnerRead.model_validate(await partners.get(partner_id))
+
+
+@router.patch(
+    "/{partner_id}",
+    summary="Change a partner's name, webhook URL or activity (admin)",
+    response_model=PartnerRead,
+    responses=NOT_FOUND,
+)
+async def update_partner(
+    partner_id: uuid.UUID,
+    partner_in: PartnerUpdate,
+    _admin: AdminPrincipal,
+    partners: PartnerServiceDep,
+) -> PartnerRead:
+    partner = await partners.update(partner_id, partner_in)
+    return PartnerRead.model_validate(partner)
+
+
+@router.post(
+    "/{partner_id}/rotate-secret",
+    summary="Issue a new webhook secret; the old one stays valid for a grace period (admin)",
+    response_model=SecretRotated,
+    responses=NOT_FOUND,
+)
+async def rotate_secret(
+    partner_id: uuid.UUID,
+    _admin: AdminPrincipal,
+    partners: PartnerServiceDep,
+) -> SecretRotated:
+    return await partners.rotate(partner_id)

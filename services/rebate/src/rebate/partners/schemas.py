@@ -1,0 +1,47 @@
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+from rebate.partners.models import PartnerKind
+
+
+class PartnerCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200, examples=["福建省税务局"])
+    kind: PartnerKind
+    webhook_url: HttpUrl | None = Field(
+        default=None, description="Where signed payout instructions or notices are delivered"
+    )
+
+
+class PartnerUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    webhook_url: HttpUrl | None = None
+    is_active: bool | None = None
+
+
+class PartnerRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    kind: PartnerKind
+    webhook_url: str | None
+    is_active: bool
+    created_at: datetime
+
+
+class PartnerCreated(BaseModel):
+    id: uuid.UUID
+    name: str
+    kind: PartnerKind
+    secret: str = Field(description="Standard Webhooks secret (whsec_...); shown once")
+
+
+class SecretRotated(BaseModel):
+    secret: str = Field(description="The new secret; shown once")
+    previous_valid_until: datetime = Field(description="Until then the old secrets still verify")

@@ -1,0 +1,106 @@
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from rebate.partners.errors import BadSignatureError, PartnerNotFoundError
+from rebate.partners.models import Partner, PartnerKind, PartnerSecret
+from rebate.partners.schemas import PartnerCreate, PartnerUpdate, SecretRotated
+from servicekit import webhooks
+from servicekit.pii import PiiCipher
+
+SECRET_FIELD = "partner_secret"
+
+
+class PartnerService:
+    def __init__(self, session: AsyncSession, pii: PiiCipher, grace: timedelta) -> None:
+        self.session = session
+        self.pii = pii
+        self.grace = grace
+
+    async def create(self, partner_in: PartnerCreate) -> tuple[Partner, str]:
+        partner = Partner(
+            id=uuid.uuid4(),
+            name=partner_in.name,
+            kind=partner_in.kind,
+            webhook_url=str(partner_in.webhook_url) if partner_in.webhook_url else None,
+            is_active=True,
+        )
+        self.session.add(partner)
+        await self.session.flush()
+        return partner, await self._new_secret(partner.id)
+
+    async def _new_secret(self, partner_id: uuid.UUID) -> str:
+        secret = webhooks.generate_secret()
+        self.session.add(
+            PartnerSecret(
+                id=uuid.uuid4(),
+                partner_id=partner_id,
+                secret_enc=self.pii.encrypt(SECRET_FIELD, secret),
+                created_at=datetime.now(UTC),
+            )
+        )
+        await self.session.flush()
+        return secret
+
+    async def get(self, partner_id: uuid.UUID, kind: PartnerKind | None = None) -> Partner:
+        partner = await self.session.get(Partner, partner_id)
+        if partner is None or (kind is not None and partner.kind is not kind):
+            raise PartnerNotFoundError()
+        return partner
+
+    async def all(self) -> list[Partner]:
+        return list(await self.session.scalars(select(Partner).order_by(Partner.created_at)))
+
+    async def update(self, partner_id: uuid.UUID, partner_in: PartnerUpdate) -> Partner:
+        partner = await self.get(partner_id)
+        for field, value in partner_in.model_dump(exclude_unset=True).items():
+            setattr(partner, field, str(value) if field == "webhook_url" and value else value)
+        await self.session.flush()
+        return partner
+
+    async def rotate(self, partner_id: uuid.UUID) -> SecretRotated:
+        """A new secret; the old ones keep verifying for the grace period."""
+        await self.get(partner_id)
+        until = datetime.now(UTC) + self.grace
+        await self.session.execute(
+            update(PartnerSecret)
+            .where(PartnerSecret.partner_id == partner_id, PartnerSecret.expires_at.is_(None))
+            .values(expires_at=until)
+        )
+        return SecretRotated(secret=await self._new_secret(partner_id), previous_valid_until=until)
+
+    async def secrets_in_force(self, partner_id: uuid.UUID) -> list[str]:
+        rows = await self.session.scalars(
+            select(PartnerSecret.secret_enc)
+            .where(
+                PartnerSecret.partner_id == partner_id,
+                or_(
+                    PartnerSecret.expires_at.is_(None), PartnerSecret.expires_at > datetime.now(UTC)
+                ),
+            )
+            .order_by(PartnerSecret.created_at.desc())
+        )
+        return [self.pii.decrypt(SECRET_FIELD, blob) for blob in rows]
+
+    async def signing_secret(self, partner_id: uuid.UUID) -> str:
+        """The newest secret: what our outbound deliveries to this partner are signed with."""
+        secrets = await self.secrets_in_force(partner_id)
+        if not secrets:
+            raise PartnerNotFoundError("The partner has no secret in force")
+        return secrets[0]
+
+    async def verify(
+        self, partner_id: uuid.UUID, kind: PartnerKind, headers: dict[str, str], body: bytes
+    ) -> tuple[Partner, str]:
+        """The partner and webhook-id of a correctly signed delivery, else 401.
+        An unknown or inactive partner is refused the same way, revealing nothing."""
+        partner = await self.session.get(Partner, partner_id)
+        if partner is None or partner.kind is not kind or not partner.is_active:
+            raise BadSignatureError("The delivery is not signed by a known partner")
+        try:
+            msg_id = webhooks.verify(await self.secrets_in_force(partner.id), headers, body)
+        except webhooks.WebhookVerificationError as exc:
+            raise BadSignatureError(str(exc)) from None
+        return partner, msg_id
