@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.fees.models import FeeRecord
+from rebate.fees.router import CSV_COLUMNS
 from rebate.ledger.models import Account
 from rebate.ledger.service import Ledger
 from rebate.partners.models import WebhookDelivery
@@ -172,7 +173,7 @@ async def test_only_admins_register_partners_and_a_rotated_secret_stays_valid(
 async def test_csv_upload_does_the_same_for_partners_without_webhooks(
     client: httpx.AsyncClient, auth: Any, tax_partner: Any, fee_record: Any, session: AsyncSession
 ) -> None:
-    header = "record_id,uscc,enterprise_name,region_code,period,payroll_total,fee_amount,paid_at,payer_bank,payer_account_no,payer_account_name,tax_office\n"
+    header = ",".join(CSV_COLUMNS) + "\n"
     rows = []
     for n in (1, 2):
         r = fee_record(n)

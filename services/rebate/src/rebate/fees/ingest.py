@@ -142,7 +142,7 @@ class FeeIntake:
                     rejected.append(
                         Rejection(
                             record_id=record.record_id,
-                            reason="record_id appears twice in this delivery with different content",
+                            reason="record_id twice in this delivery, with different content",
                         )
                     )
                 continue
@@ -159,7 +159,10 @@ class FeeIntake:
                 rejected.append(
                     Rejection(
                         record_id=record.record_id,
-                        reason="record_id already received with other content; send fee.corrected to change it",
+                        reason=(
+                            "record_id already received with other content; "
+                            "send fee.corrected to change it"
+                        ),
                     )
                 )
 
