@@ -68,8 +68,9 @@ def _run(resources: contextlib.ExitStack) -> int:
     stack = Stack(ROOT, admin_dsn, ports_from_env(), host=os.environ.get("HOST", "127.0.0.1"))
     resources.callback(stack.stop)
     stack.prepare()
-    stack.seed()
     stack.start()
+    # After the start: a seed may read another service over HTTP (rebate reads the org tree).
+    stack.seed()
     _print_banner(stack)
     exited = stack.wait()
     say(f"[localrun] {exited} exited unexpectedly; stopping everything")

@@ -45,5 +45,9 @@ class OrgRead(BaseModel):
     new_form: bool
     status: OrgStatus
     depth: int = Field(description="1 for a root of the tree")
+    path: str = Field(
+        description="Ids (hex) from the root down to this organisation, dot-separated: other "
+        "services keep it to tell whether something lies in a caller's sub-tree"
+    )
     created_at: datetime
     closed_at: datetime | None
