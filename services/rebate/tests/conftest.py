@@ -232,3 +232,76 @@ def fee_record() -> Callable[..., dict[str, Any]]:
 @pytest.fixture
 def make_uscc() -> Callable[..., str]:
     return _uscc
+
+
+POLICY = {
+    "policy_key": "fj-2026-small-micro",
+    "name": "福建省小微企业工会经费全额返还",
+    "region_prefixes": ["35"],
+    "period_from": "2026-01",
+    "period_to": "2026-12",
+    "size_classes": ["micro", "small"],
+    "refund_ratio": "1.0000",
+    "destinations": ["union_account", "payer_account"],
+    "review_steps": 1,
+}
+
+
+@pytest.fixture
+async def policy(client: httpx.AsyncClient, auth: AuthHeaders) -> dict[str, Any]:
+    response = await client.post("/v1/policies", json=POLICY, headers=auth("admin"))
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created
+
+
+RunPeriod = Callable[..., Awaitable[dict[str, Any]]]
+
+
+@pytest.fixture
+def run_period(client: httpx.AsyncClient, auth: AuthHeaders, app: FastAPI) -> RunPeriod:
+    """Starts a run and waits for its background task; returns the finished run."""
+
+    async def run(
+        period: str = "2026-03", region_prefix: str = "3501", policy_key: str = POLICY["policy_key"]
+    ) -> dict[str, Any]:
+        started = await client.post(
+            "/v1/runs",
+            json={"period": period, "region_prefix": region_prefix, "policy_key": policy_key},
+            headers=auth("admin"),
+        )
+        assert started.status_code == 202, started.text
+        for task in list(app.state.background):
+            await task
+        finished = await client.get(f"/v1/runs/{started.json()['id']}", headers=auth("admin"))
+        body: dict[str, Any] = finished.json()
+        return body
+
+    return run
+
+
+@dataclass(frozen=True)
+class OrgPaths:
+    province: str = PROVINCE_PATH
+    county: str = COUNTY_PATH
+    other_county: str = OTHER_COUNTY_PATH
+
+
+@pytest.fixture
+def org_paths() -> OrgPaths:
+    return OrgPaths()
+
+
+@pytest.fixture
+def reviewer(auth: AuthHeaders) -> Callable[..., dict[str, str]]:
+    """A cadre allowed to review rebates in the sub-tree at `path`."""
+
+    def headers(path: str, subject: str | None = None) -> dict[str, str]:
+        return auth(
+            "cadre",
+            org_scope_paths=[path],
+            permissions=["review_rebates"],
+            **({"subject": subject} if subject else {}),
+        )
+
+    return headers

@@ -8,8 +8,9 @@ from fastapi import Depends, Request
 from rebate.clients.membership import MembershipClient
 from rebate.partners.service import PartnerService
 from rebate.settings import RebateSettings
-from servicekit.auth import Principal, Role, require_roles
+from servicekit.auth import CurrentPrincipal, Principal, Role, require_roles
 from servicekit.db import SessionDep
+from servicekit.errors import ForbiddenError
 from servicekit.pii import PiiCipher
 
 
@@ -41,3 +42,18 @@ async def _partner_service(
 
 
 PartnerServiceDep = Annotated[PartnerService, Depends(_partner_service)]
+
+
+REVIEW_REBATES = "review_rebates"
+
+
+async def _reviewer(principal: CurrentPrincipal) -> Principal:
+    """Admins, and cadres allowed to review rebates (their sub-tree is checked per case)."""
+    if principal.is_admin:
+        return principal
+    if principal.has_role(Role.CADRE) and REVIEW_REBATES in principal.permissions:
+        return principal
+    raise ForbiddenError("This needs the review_rebates permission")
+
+
+ReviewerPrincipal = Annotated[Principal, Depends(_reviewer)]

@@ -6,9 +6,14 @@ import httpx
 from fastapi import FastAPI
 
 from rebate import models
+from rebate.audit import router as audit
+from rebate.cases import router as cases
 from rebate.clients.membership import MembershipClient
 from rebate.fees import router as fees
+from rebate.ledger import router as ledger
 from rebate.partners import router as partners
+from rebate.policies import router as policies
+from rebate.runs import router as runs
 from rebate.settings import RebateSettings
 from servicekit.app import create_service_app
 from servicekit.http import ClientCredentialsAuth, create_http_client
@@ -75,6 +80,15 @@ def create_app(
             "policies, rebate cases, reviews, payouts and the ledger."
         ),
         version=VERSION,
-        routers=[partners.router, fees.router, fees.webhook_router],
+        routers=[
+            partners.router,
+            fees.router,
+            fees.webhook_router,
+            policies.router,
+            runs.router,
+            cases.router,
+            ledger.router,
+            audit.router,
+        ],
         extra_lifespan=lifespan,
     )

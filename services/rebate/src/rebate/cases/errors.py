@@ -1,0 +1,27 @@
+from servicekit.errors import ConflictError, DomainError, NotFoundError
+
+
+class CaseNotFoundError(NotFoundError):
+    code = "case-not-found"
+    title_en = "Case not found"
+    title_zh = "返还案件不存在"
+
+
+class CaseNotReviewableError(ConflictError):
+    code = "case-not-reviewable"
+    title_en = "Not awaiting review"
+    title_zh = "案件不在待审核状态"
+
+
+class SameReviewerError(DomainError):
+    status = 403
+    code = "maker-checker"
+    title_en = "A second person must approve"
+    title_zh = "复核与审批须由不同人员完成"
+
+
+class ReasonRequiredError(DomainError):
+    status = 422
+    code = "reason-required"
+    title_en = "A reason is required"
+    title_zh = "驳回须填写原因"

@@ -1,0 +1,100 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from rebate.cases.models import CaseStatus
+from rebate.cases.schemas import (
+    AuditEventRead,
+    BulkReviewIn,
+    BulkReviewResult,
+    CaseDetail,
+    CaseRead,
+    ReviewIn,
+)
+from rebate.cases.service import CaseService
+from rebate.dependencies import MembershipDep, PiiDep
+from rebate.payouts.service import PayoutService
+from servicekit.app import Responses
+from servicekit.auth import CurrentPrincipal, authenticated
+from servicekit.db import SessionDep
+from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+
+router = APIRouter(prefix="/v1/cases", tags=["cases"], dependencies=[authenticated])
+
+NOT_FOUND: Responses = {404: {"description": "No such case visible to you"}}
+
+
+async def _cases(
+    session: SessionDep, principal: CurrentPrincipal, pii: PiiDep, membership: MembershipDep
+) -> CaseService:
+    return CaseService(session, principal, PayoutService(session, pii, membership))
+
+
+CasesDep = Annotated[CaseService, Depends(_cases)]
+
+
+@router.get(
+    "",
+    summary="Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)",
+    response_model=Page[CaseRead],
+)
+async def list_cases(
+    cases: CasesDep,
+    period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
+    status: CaseStatus | None = None,
+    cursor: CursorParam = None,
+    limit: LimitParam = 50,
+) -> Page[CaseRead]:
+    key = decode_cursor(cursor)
+    after = (str(key[0]), str(key[1])) if key and len(key) == 2 else None
+    rows = await cases.listing(period, status, after, limit + 1)
+    items = [CaseRead.model_validate(c) for c in rows[:limit]]
+    next_cursor = (
+        encode_cursor([rows[limit - 1].uscc, rows[limit - 1].period]) if len(rows) > limit else None
+    )
+    return Page[CaseRead](items=items, next_cursor=next_cursor)
+
+
+@router.post(
+    "/review",
+    summary="Decide many cases at once; each is checked on its own",
+    response_model=BulkReviewResult,
+)
+async def review_many(review: BulkReviewIn, cases: CasesDep) -> BulkReviewResult:
+    decided, refused = await cases.review_many(review.case_ids, review.decision, review.reason)
+    return BulkReviewResult(decided=decided, refused=refused)
+
+
+@router.get(
+    "/{case_id}",
+    summary="A case with its fee records and reviews",
+    response_model=CaseDetail,
+    responses=NOT_FOUND,
+)
+async def read_case(case_id: uuid.UUID, cases: CasesDep) -> CaseDetail:
+    return await cases.detail(case_id)
+
+
+@router.post(
+    "/{case_id}/review",
+    summary="Review (or, where the policy asks, approve) a case; a rejection needs a reason",
+    response_model=CaseRead,
+    responses={
+        **NOT_FOUND,
+        403: {"description": "Not a reviewer, or the approver reviewed it too"},
+        409: {"description": "The case is not awaiting a decision"},
+    },
+)
+async def review_case(case_id: uuid.UUID, review: ReviewIn, cases: CasesDep) -> CaseRead:
+    return CaseRead.model_validate(await cases.review(case_id, review.decision, review.reason))
+
+
+@router.get(
+    "/{case_id}/audit",
+    summary="Every recorded step of the case, with its link in the hash chain",
+    response_model=list[AuditEventRead],
+    responses=NOT_FOUND,
+)
+async def case_audit(case_id: uuid.UUID, cases: CasesDep) -> list[AuditEventRead]:
+    return [AuditEventRead.model_validate(e) for e in await cases.audit(case_id)]

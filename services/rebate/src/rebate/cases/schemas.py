@@ -1,0 +1,77 @@
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rebate.cases.models import CaseSource, CaseStatus, ReviewDecision, ReviewStep
+
+
+class CaseRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    uscc: str
+    enterprise_name: str
+    period: str
+    org_id: uuid.UUID | None
+    policy_id: uuid.UUID
+    run_id: uuid.UUID | None
+    source: CaseSource
+    status: CaseStatus
+    collected: Decimal
+    refund: Decimal
+    set_off: Decimal
+    status_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: ReviewDecision
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class BulkReviewIn(ReviewIn):
+    case_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+
+
+class ReviewRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    step: ReviewStep
+    decision: ReviewDecision
+    reason: str | None
+    actor: str
+    decided_at: datetime
+
+
+class FeeLine(BaseModel):
+    record_id: str
+    version: int
+    fee_amount: Decimal
+    paid_at: datetime
+    payer_account_no_masked: str
+
+
+class CaseDetail(CaseRead):
+    fees: list[FeeLine]
+    reviews: list[ReviewRead]
+
+
+class BulkReviewResult(BaseModel):
+    decided: list[uuid.UUID]
+    refused: list[dict[str, str]] = Field(description="case_id and the reason it was not decided")
+
+
+class AuditEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: str
+    actor: str
+    at: datetime
+    detail: dict[str, object]
+    hash: str

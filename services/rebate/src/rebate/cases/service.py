@@ -1,0 +1,191 @@
+"""Review of cases by the cadres of the affiliated federation or its ancestors: one review,
+or review then approval by another person where the policy asks (maker-checker)."""
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from rebate.audit.models import AuditEvent
+from rebate.audit.service import AuditLog, Step
+from rebate.cases.errors import (
+    CaseNotFoundError,
+    CaseNotReviewableError,
+    ReasonRequiredError,
+    SameReviewerError,
+)
+from rebate.cases.models import (
+    CaseFee,
+    CaseStatus,
+    RebateCase,
+    Review,
+    ReviewDecision,
+    ReviewStep,
+)
+from rebate.cases.schemas import CaseDetail, CaseRead, FeeLine, ReviewRead
+from rebate.dependencies import REVIEW_REBATES
+from rebate.fees.models import FeeRecord
+from rebate.payouts.service import PayoutService
+from rebate.policies.models import Policy
+from rebate.scope import within_any
+from servicekit.auth import Principal, Role
+from servicekit.errors import ForbiddenError
+
+AWAITING = {
+    CaseStatus.PENDING_REVIEW: ReviewStep.REVIEW,
+    CaseStatus.PENDING_APPROVAL: ReviewStep.APPROVAL,
+}
+
+
+class CaseService:
+    def __init__(self, session: AsyncSession, principal: Principal, payouts: PayoutService) -> None:
+        self.session = session
+        self.principal = principal
+        self.payouts = payouts
+
+    def sees(self, case: RebateCase) -> bool:
+        p = self.principal
+        if p.is_admin:
+            return True
+        if p.has_role(Role.ENTERPRISE):
+            return p.enterprise_scope == case.uscc
+        return (
+            p.has_role(Role.CADRE)
+            and REVIEW_REBATES in p.permissions
+            and p.covers_path(case.org_path)
+        )
+
+    async def visible(self, case_id: uuid.UUID, *, lock: bool = False) -> RebateCase:
+        case = await self.session.get(RebateCase, case_id, with_for_update=lock or None)
+        if case is None or not self.sees(case):
+            raise CaseNotFoundError()
+        return case
+
+    async def listing(
+        self,
+        period: str | None,
+        status: CaseStatus | None,
+        after: tuple[str, str] | None,
+        limit: int,
+    ) -> list[RebateCase]:
+        query = select(RebateCase)
+        p = self.principal
+        if p.has_role(Role.ENTERPRISE) and not p.is_admin:
+            query = query.where(RebateCase.uscc == (p.enterprise_scope or ""))
+        elif not p.is_admin:
+            if not (p.has_role(Role.CADRE) and REVIEW_REBATES in p.permissions):
+                raise ForbiddenError("This needs the review_rebates permission")
+            query = query.where(within_any(RebateCase.org_path, p.org_scope_paths))
+        if period is not None:
+            query = query.where(RebateCase.period == period)
+        if status is not None:
+            query = query.where(RebateCase.status == status)
+        if after is not None:
+            query = query.where(tuple_(RebateCase.uscc, RebateCase.period) > tuple_(*after))
+        query = query.order_by(RebateCase.uscc, RebateCase.period).limit(limit)
+        return list(await self.session.scalars(query))
+
+    async def detail(self, case_id: uuid.UUID) -> CaseDetail:
+        case = await self.visible(case_id)
+        fees = await self.session.scalars(
+            select(FeeRecord)
+            .join(CaseFee, CaseFee.fee_record_id == FeeRecord.id)
+            .where(CaseFee.case_id == case.id)
+            .order_by(FeeRecord.record_id)
+        )
+        reviews = await self.session.scalars(
+            select(Review).where(Review.case_id == case.id).order_by(Review.decided_at)
+        )
+        return CaseDetail(
+            **CaseRead.model_validate(case).model_dump(),
+            fees=[
+                FeeLine(
+                    record_id=f.record_id,
+                    version=f.version,
+                    fee_amount=f.fee_amount,
+                    paid_at=f.paid_at,
+                    payer_account_no_masked=f.payer_account_no_masked,
+                )
+                for f in fees
+            ],
+            reviews=[ReviewRead.model_validate(r) for r in reviews],
+        )
+
+    async def review(
+        self, case_id: uuid.UUID, decision: ReviewDecision, reason: str | None
+    ) -> RebateCase:
+        if not (self.principal.is_admin or REVIEW_REBATES in self.principal.permissions):
+            raise ForbiddenError("This needs the review_rebates permission")
+        case = await self.visible(case_id, lock=True)
+        if self.principal.has_role(Role.ENTERPRISE) and not self.principal.is_admin:
+            raise CaseNotFoundError()
+        step = AWAITING.get(case.status)
+        if step is None:
+            raise CaseNotReviewableError(f"The case is {case.status.value}")
+        if decision is ReviewDecision.REJECT and not reason:
+            raise ReasonRequiredError("Say why the refund is refused")
+        actor = self.principal.subject
+        if step is ReviewStep.APPROVAL:
+            reviewer = await self.session.scalar(
+                select(Review.actor)
+                .where(
+                    Review.case_id == case.id,
+                    Review.step == ReviewStep.REVIEW,
+                    Review.decision == ReviewDecision.APPROVE,
+                )
+                .order_by(Review.decided_at.desc())
+                .limit(1)
+            )
+            if reviewer == actor:
+                raise SameReviewerError("You reviewed this case; another person approves it")
+        self.session.add(
+            Review(
+                id=uuid.uuid4(),
+                case_id=case.id,
+                step=step,
+                decision=decision,
+                reason=reason,
+                actor=actor,
+                decided_at=datetime.now(UTC),
+            )
+        )
+        policy = await self.session.get(Policy, case.policy_id)
+        assert policy is not None
+        if decision is ReviewDecision.REJECT:
+            case.status, case.status_reason = CaseStatus.REJECTED, reason
+        elif step is ReviewStep.REVIEW and policy.review_steps == 2:
+            case.status = CaseStatus.PENDING_APPROVAL
+        else:
+            case.status, case.status_reason = CaseStatus.APPROVED, None
+        await self.session.flush()
+        await AuditLog(self.session).append(
+            Step(
+                f"case.{step.value}.{decision.value}",
+                actor,
+                {"reason": reason, "policy_id": str(policy.id), "policy_version": policy.version},
+                case.id,
+            )
+        )
+        if case.status is CaseStatus.APPROVED:
+            await self.payouts.on_approved(case, actor)
+        return case
+
+    async def review_many(
+        self, case_ids: Sequence[uuid.UUID], decision: ReviewDecision, reason: str | None
+    ) -> tuple[list[uuid.UUID], list[dict[str, str]]]:
+        decided: list[uuid.UUID] = []
+        refused: list[dict[str, str]] = []
+        for case_id in dict.fromkeys(case_ids):
+            try:
+                async with self.session.begin_nested():
+                    await self.review(case_id, decision, reason)
+                decided.append(case_id)
+            except (CaseNotFoundError, CaseNotReviewableError, SameReviewerError) as exc:
+                refused.append({"case_id": str(case_id), "reason": exc.detail or exc.title_en})
+        return decided, refused
+
+    async def audit(self, case_id: uuid.UUID) -> list[AuditEvent]:
+        case = await self.visible(case_id)
+        return await AuditLog(self.session).for_case(case.id)

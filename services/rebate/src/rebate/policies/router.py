@@ -1,0 +1,56 @@
+from fastapi import APIRouter, status
+
+from rebate.dependencies import AdminPrincipal, PiiDep
+from rebate.policies.schemas import PolicyCreate, PolicyIn, PolicyRead
+from rebate.policies.service import PolicyService
+from servicekit.auth import CurrentPrincipal, authenticated
+from servicekit.db import SessionDep
+
+router = APIRouter(prefix="/v1/policies", tags=["policies"], dependencies=[authenticated])
+
+
+@router.post(
+    "",
+    summary="Create a refund policy, version 1 (admin)",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PolicyRead,
+    responses={409: {"description": "The policy key exists; save a new version instead"}},
+)
+async def create_policy(
+    policy_in: PolicyCreate, admin: AdminPrincipal, session: SessionDep, pii: PiiDep
+) -> PolicyRead:
+    return PolicyRead.model_validate(
+        await PolicyService(session, pii).create(policy_in, admin.subject)
+    )
+
+
+@router.get("", summary="Policies in force", response_model=list[PolicyRead])
+async def list_policies(_: CurrentPrincipal, session: SessionDep, pii: PiiDep) -> list[PolicyRead]:
+    return [PolicyRead.model_validate(p) for p in await PolicyService(session, pii).in_force()]
+
+
+@router.put(
+    "/{policy_key}",
+    summary="Save a new version of a policy; the old one is retired, cases keep naming it (admin)",
+    response_model=PolicyRead,
+    responses={404: {"description": "No such policy in force"}},
+)
+async def revise_policy(
+    policy_key: str, policy_in: PolicyIn, admin: AdminPrincipal, session: SessionDep, pii: PiiDep
+) -> PolicyRead:
+    policy = await PolicyService(session, pii).revise(policy_key, policy_in, admin.subject)
+    return PolicyRead.model_validate(policy)
+
+
+@router.get(
+    "/{policy_key}/versions",
+    summary="Every version of a policy, oldest first",
+    response_model=list[PolicyRead],
+    responses={404: {"description": "No such policy"}},
+)
+async def policy_versions(
+    policy_key: str, _: CurrentPrincipal, session: SessionDep, pii: PiiDep
+) -> list[PolicyRead]:
+    return [
+        PolicyRead.model_validate(p) for p in await PolicyService(session, pii).versions(policy_key)
+    ]

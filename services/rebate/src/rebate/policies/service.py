@@ -1,0 +1,90 @@
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from rebate.audit.service import AuditLog, Step
+from rebate.policies.errors import PolicyExistsError, PolicyNotFoundError
+from rebate.policies.models import Policy
+from rebate.policies.schemas import PolicyCreate, PolicyIn
+from servicekit.pii import PiiCipher
+
+POOL_ACCOUNT_FIELD = "policy.county_pool_account_no"
+
+
+class PolicyService:
+    def __init__(self, session: AsyncSession, pii: PiiCipher) -> None:
+        self.session = session
+        self.pii = pii
+
+    async def current(self, policy_key: str) -> Policy:
+        policy = await self.session.scalar(
+            select(Policy).where(Policy.policy_key == policy_key, Policy.retired_at.is_(None))
+        )
+        if policy is None:
+            raise PolicyNotFoundError(f"No policy {policy_key!r} in force")
+        return policy
+
+    async def versions(self, policy_key: str) -> list[Policy]:
+        rows = list(
+            await self.session.scalars(
+                select(Policy).where(Policy.policy_key == policy_key).order_by(Policy.version)
+            )
+        )
+        if not rows:
+            raise PolicyNotFoundError()
+        return rows
+
+    async def in_force(self) -> list[Policy]:
+        query = select(Policy).where(Policy.retired_at.is_(None)).order_by(Policy.policy_key)
+        return list(await self.session.scalars(query))
+
+    async def create(self, policy_in: PolicyCreate, actor: str) -> Policy:
+        exists = await self.session.scalar(
+            select(Policy.id).where(Policy.policy_key == policy_in.policy_key)
+        )
+        if exists is not None:
+            raise PolicyExistsError("Save a new version with PUT instead")
+        return await self._save(policy_in.policy_key, 1, policy_in, actor)
+
+    async def revise(self, policy_key: str, policy_in: PolicyIn, actor: str) -> Policy:
+        """A new version; the previous one is retired, never edited, and cases keep naming it."""
+        previous = await self.current(policy_key)
+        previous.retired_at = datetime.now(UTC)
+        await self.session.flush()
+        return await self._save(policy_key, previous.version + 1, policy_in, actor)
+
+    async def _save(self, key: str, version: int, policy_in: PolicyIn, actor: str) -> Policy:
+        pool = policy_in.county_pool
+        policy = Policy(
+            id=uuid.uuid4(),
+            policy_key=key,
+            version=version,
+            name=policy_in.name,
+            region_prefixes=policy_in.region_prefixes,
+            period_from=policy_in.period_from,
+            period_to=policy_in.period_to,
+            size_classes=list(policy_in.size_classes),
+            excluded_usccs=[u.strip().upper() for u in policy_in.excluded_usccs],
+            refund_ratio=policy_in.refund_ratio,
+            destinations=[d.value for d in policy_in.destinations],
+            review_steps=policy_in.review_steps,
+            mode=policy_in.mode,
+            county_pool_bank=pool.bank if pool else None,
+            county_pool_account_name=pool.account_name if pool else None,
+            county_pool_account_no_enc=self.pii.encrypt(POOL_ACCOUNT_FIELD, pool.account_no)
+            if pool
+            else None,
+            created_by=actor,
+        )
+        self.session.add(policy)
+        await self.session.flush()
+        await AuditLog(self.session).append(
+            Step(
+                "policy.saved",
+                actor,
+                {"policy_id": str(policy.id), "policy_key": key, "version": version},
+            )
+        )
+        return policy

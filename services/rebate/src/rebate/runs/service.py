@@ -1,0 +1,280 @@
+"""The automatic run (免申即享): every eligible fee record of a period and region becomes part of
+a case for its enterprise, matched to the enterprise's federation through membership; what
+cannot be matched or is not eligible goes to the exception queue with its reason."""
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import text, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from rebate.audit.service import AuditLog, Step
+from rebate.cases.models import CaseSource, CaseStatus
+from rebate.clients.membership import EnterpriseMatch, MembershipClient
+from rebate.fees.corrections import refund_of
+from rebate.policies.models import Policy
+from rebate.runs.models import ExceptionReason, RebateException, RebateRun, RunStatus
+from servicekit.bulk import insert_unnest
+from servicekit.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 1000  # enterprises per membership lookup and per transaction
+
+
+class RunOutsidePolicyError(DomainError):
+    status = 422
+    code = "outside-policy"
+    title_en = "Outside the policy"
+    title_zh = "超出政策范围"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One enterprise's unrefunded fee records of the period."""
+
+    uscc: str
+    name: str
+    record_ids: list[uuid.UUID]
+    collected: Decimal
+
+
+def check_scope(policy: Policy, period: str, region_prefix: str) -> None:
+    if not policy.period_from <= period <= policy.period_to:
+        raise RunOutsidePolicyError(
+            f"{period} is outside the policy's periods {policy.period_from}..{policy.period_to}"
+        )
+    if not any(region_prefix.startswith(p) for p in policy.region_prefixes):
+        raise RunOutsidePolicyError(f"Region {region_prefix} is outside the policy's regions")
+
+
+async def candidates(session: AsyncSession, period: str, region_prefix: str) -> list[Candidate]:
+    """Current records not yet refunded, of enterprises without a case for the period."""
+    rows = await session.execute(
+        text(
+            """
+            SELECT f.uscc, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount)
+            FROM rebate.fee_record f
+            WHERE f.period = :period AND f.superseded_at IS NULL AND f.region_code LIKE :prefix
+              AND NOT EXISTS (SELECT 1 FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id)
+              AND NOT EXISTS (
+                  SELECT 1 FROM rebate.rebate_case c WHERE c.uscc = f.uscc AND c.period = f.period
+              )
+            GROUP BY f.uscc
+            ORDER BY f.uscc
+            """
+        ),
+        {"period": period, "prefix": f"{region_prefix}%"},
+    )
+    return [Candidate(u, n, list(ids), Decimal(total)) for u, n, ids, total in rows]
+
+
+def classify(
+    candidate: Candidate, match: EnterpriseMatch | None, policy: Policy
+) -> tuple[ExceptionReason, str] | None:
+    """Why an enterprise's records cannot become a case under the policy, or None."""
+    if match is None:
+        return ExceptionReason.UNMATCHED, "The credit code is not in the union register"
+    if match.needs_review:
+        return ExceptionReason.NEEDS_REVIEW, "The register flags the credit code for review"
+    if candidate.uscc in policy.excluded_usccs:
+        return ExceptionReason.EXCLUDED, "Excluded by the policy"
+    if match.size_class not in policy.size_classes:
+        return ExceptionReason.INELIGIBLE_SIZE, f"A {match.size_class} enterprise"
+    return None
+
+
+class RunExecutor:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], membership: MembershipClient
+    ) -> None:
+        self.sessions = sessions
+        self.membership = membership
+
+    async def execute(self, run_id: uuid.UUID) -> None:
+        try:
+            await self._execute(run_id)
+        except Exception as exc:
+            logger.exception("rebate run failed", extra={"run_id": str(run_id)})
+            async with self.sessions() as session, session.begin():
+                await session.execute(
+                    update(RebateRun)
+                    .where(RebateRun.id == run_id)
+                    .values(
+                        status=RunStatus.FAILED,
+                        failure=f"{type(exc).__name__}: {exc}"[:500],
+                        finished_at=datetime.now(UTC),
+                    )
+                )
+
+    async def _execute(self, run_id: uuid.UUID) -> None:
+        async with self.sessions() as session, session.begin():
+            run = await session.get(RebateRun, run_id)
+            assert run is not None
+            policy = await session.get(Policy, run.policy_id)
+            assert policy is not None
+            found = await candidates(session, run.period, run.region_prefix)
+            # A new pass settles the queue of earlier passes over the same scope.
+            await session.execute(
+                update(RebateException)
+                .where(
+                    RebateException.period == run.period,
+                    RebateException.uscc.in_([c.uscc for c in found]),
+                    RebateException.resolved_at.is_(None),
+                )
+                .values(resolved_at=datetime.now(UTC))
+            )
+            run.enterprises_total = len(found)
+            actor = run.started_by
+        for start in range(0, len(found), CHUNK):
+            chunk = found[start : start + CHUNK]
+            matches = await self.membership.enterprises([c.uscc for c in chunk])
+            async with self.sessions() as session, session.begin():
+                created, queued = await self._apply(session, run_id, policy, chunk, matches, actor)
+                await session.execute(
+                    update(RebateRun)
+                    .where(RebateRun.id == run_id)
+                    .values(
+                        enterprises_done=RebateRun.enterprises_done + len(chunk),
+                        cases_created=RebateRun.cases_created + created,
+                        queued=RebateRun.queued + queued,
+                    )
+                )
+        async with self.sessions() as session, session.begin():
+            await session.execute(
+                update(RebateRun)
+                .where(RebateRun.id == run_id)
+                .values(status=RunStatus.DONE, finished_at=datetime.now(UTC))
+            )
+
+    async def _apply(
+        self,
+        session: AsyncSession,
+        run_id: uuid.UUID,
+        policy: Policy,
+        chunk: Sequence[Candidate],
+        matches: dict[str, EnterpriseMatch],
+        actor: str,
+    ) -> tuple[int, int]:
+        eligible: list[tuple[Candidate, EnterpriseMatch]] = []
+        exceptions: list[tuple[Candidate, ExceptionReason, str, EnterpriseMatch | None]] = []
+        for candidate in chunk:
+            match = matches.get(candidate.uscc)
+            problem = classify(candidate, match, policy)
+            if problem is None:
+                assert match is not None
+                eligible.append((candidate, match))
+            else:
+                exceptions.append((candidate, *problem, match))
+
+        run = await session.get(RebateRun, run_id)
+        assert run is not None
+        queued = [
+            (c, reason, detail, m, rid)
+            for c, reason, detail, m in exceptions
+            for rid in c.record_ids
+        ]
+        if queued:
+            await insert_unnest(
+                session,
+                "rebate.rebate_exception",
+                {
+                    "id": ("uuid", [uuid.uuid4() for _ in queued]),
+                    "run_id": ("uuid", [run_id] * len(queued)),
+                    "fee_record_id": ("uuid", [rid for *_, rid in queued]),
+                    "uscc": ("varchar", [c.uscc for c, *_ in queued]),
+                    "period": ("varchar", [run.period] * len(queued)),
+                    "reason": ("varchar", [r.value for _, r, *_ in queued]),
+                    "detail": ("varchar", [d for _, _, d, _, _ in queued]),
+                    "org_path": (
+                        "varchar",
+                        [m.affiliated_org_path if m else None for *_, m, _ in queued],
+                    ),
+                },
+            )
+        if not eligible:
+            return 0, len(queued)
+
+        case_ids = [uuid.uuid4() for _ in eligible]
+        now = datetime.now(UTC)
+        count = len(eligible)
+        inserted = await session.execute(
+            text(
+                """
+                INSERT INTO rebate.rebate_case (id, uscc, enterprise_id, enterprise_name, period,
+                    org_id, org_path, policy_id, run_id, source, status, collected, refund,
+                    set_off, has_union_account, version, created_at, updated_at)
+                SELECT * FROM unnest(CAST(:id AS uuid[]), CAST(:uscc AS varchar[]),
+                    CAST(:enterprise_id AS uuid[]), CAST(:name AS varchar[]),
+                    CAST(:period AS varchar[]), CAST(:org_id AS uuid[]),
+                    CAST(:org_path AS varchar[]), CAST(:policy_id AS uuid[]),
+                    CAST(:run_id AS uuid[]), CAST(:source AS varchar[]),
+                    CAST(:status AS varchar[]), CAST(:collected AS numeric[]),
+                    CAST(:refund AS numeric[]), CAST(:set_off AS numeric[]),
+                    CAST(:has_union AS boolean[]), CAST(:version AS integer[]),
+                    CAST(:at AS timestamptz[]), CAST(:at AS timestamptz[]))
+                ON CONFLICT (uscc, period) DO NOTHING
+                RETURNING id
+                """
+            ),
+            {
+                "id": case_ids,
+                "uscc": [c.uscc for c, _ in eligible],
+                "enterprise_id": [m.id for _, m in eligible],
+                "name": [m.name for _, m in eligible],
+                "period": [run.period] * count,
+                "org_id": [m.affiliated_org_id for _, m in eligible],
+                "org_path": [m.affiliated_org_path for _, m in eligible],
+                "policy_id": [policy.id] * count,
+                "run_id": [run_id] * count,
+                "source": [CaseSource.AUTOMATIC.value] * count,
+                "status": [CaseStatus.PENDING_REVIEW.value] * count,
+                "collected": [c.collected for c, _ in eligible],
+                "refund": [refund_of(c.collected, policy.refund_ratio) for c, _ in eligible],
+                "set_off": [Decimal("0.00")] * count,
+                "has_union": [m.has_union_account for _, m in eligible],
+                "version": [1] * count,
+                "at": [now] * count,
+            },
+        )
+        # A concurrent pass may have taken an enterprise meanwhile; link only our own cases.
+        ours = {row[0] for row in inserted}
+        links = [
+            (rid, case_id)
+            for case_id, (candidate, _) in zip(case_ids, eligible, strict=True)
+            if case_id in ours
+            for rid in candidate.record_ids
+        ]
+        await insert_unnest(
+            session,
+            "rebate.case_fee",
+            {
+                "fee_record_id": ("uuid", [rid for rid, _ in links]),
+                "case_id": ("uuid", [cid for _, cid in links]),
+            },
+        )
+        await AuditLog(session).append(
+            *(
+                Step(
+                    "case.matched",
+                    actor,
+                    {
+                        "run_id": str(run_id),
+                        "policy_id": str(policy.id),
+                        "policy_version": policy.version,
+                        "org_id": str(match.affiliated_org_id),
+                        "fee_record_ids": [str(r) for r in candidate.record_ids],
+                        "collected": str(candidate.collected),
+                        "refund": str(refund_of(candidate.collected, policy.refund_ratio)),
+                    },
+                    case_id,
+                )
+                for case_id, (candidate, match) in zip(case_ids, eligible, strict=True)
+                if case_id in ours
+            )
+        )
+        return len(ours), len(queued)
