@@ -55,7 +55,8 @@ class RebateCase(Timestamped, Base):
     status_reason: Mapped[str | None] = mapped_column(String(500))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version}
+    # eager_defaults: updated_at comes back with the UPDATE, so reading it never lazy-loads.
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}
 
 
 class CaseFee(Base):

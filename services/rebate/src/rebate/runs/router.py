@@ -25,7 +25,7 @@ class RunNotFoundError(NotFoundError):
     title_zh = "返还批次不存在"
 
 
-def start_in_background(request: Request, run_id: uuid.UUID) -> None:
+async def start_in_background(request: Request, run_id: uuid.UUID) -> None:
     """After the response, so the run row is committed before the run reads it."""
     app = request.app
     executor = RunExecutor(app.state.sessionmaker, app.state.membership)
