@@ -54,7 +54,7 @@ async def test_run_matches_eligible_enterprises_and_queues_the_rest(
         (make_uscc(3), "unmatched"),
         (make_uscc(4), "needs_review"),
     }
-    # A county cadre sees the queue entries of its own sub-tree only; unmatched ones stay with admins.
+    # A county cadre sees its own sub-tree's queue; unmatched entries stay with admins.
     county = auth("cadre", org_scope_paths=[org_paths.county], permissions=["review_rebates"])
     seen = (await client.get("/v1/exceptions", headers=county)).json()
     assert {e["reason"] for e in seen} == {"ineligible_size", "needs_review"}
