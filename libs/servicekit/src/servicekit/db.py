@@ -1,16 +1,21 @@
-"""Engine, session factory and the one-transaction-per-request session dependency."""
+"""Engine, session factory, the one-transaction-per-request session dependency, and the
+column helpers every service's models use."""
 
+import enum
+import uuid
 from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import MetaData
+from sqlalchemy import DateTime, Enum, MetaData, Uuid, func
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Mapped, mapped_column
 
 from servicekit.settings import ServiceSettings
 
@@ -26,6 +31,30 @@ NAMING_CONVENTION = {
 
 def service_metadata(schema: str) -> MetaData:
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+
+
+def str_enum(enum_class: type[enum.StrEnum], length: int = 32) -> Enum:
+    """A string enum stored as VARCHAR with a CHECK constraint: a new value is a plain
+    migration, unlike PostgreSQL's own enum types."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=True,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+def uuid_pk() -> Mapped[uuid.UUID]:
+    return mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
 
 
 def create_engine(settings: ServiceSettings) -> AsyncEngine:

@@ -30,8 +30,6 @@ class ClientCredentialsAuth(httpx.Auth):
     """Bearer token from `token_url` (client_credentials), cached until near expiry and
     fetched again once if a call is answered 401 (keys rotated, token revoked)."""
 
-    requires_response_body = True
-
     def __init__(self, token_url: str, client_id: str, client_secret: str) -> None:
         self.token_url = token_url
         self.client_id = client_id
@@ -51,7 +49,10 @@ class ClientCredentialsAuth(httpx.Auth):
             },
         )
 
-    def _remember(self, response: httpx.Response) -> None:
+    async def _remember(self, response: httpx.Response) -> None:
+        # A custom async flow is handed the response unread (requires_response_body only
+        # applies to httpx's own flow), so read the body before parsing it.
+        await response.aread()
         if response.status_code != 200:
             raise ServiceTokenError(
                 f"token request for {self.client_id!r} answered {response.status_code}"
@@ -65,12 +66,12 @@ class ClientCredentialsAuth(httpx.Auth):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         async with self._lock:
             if self._token is None or time.monotonic() > self._expires_at - RENEW_BEFORE_SECONDS:
-                self._remember((yield self._token_request()))
+                await self._remember((yield self._token_request()))
         request.headers["Authorization"] = f"Bearer {self._token}"
         response = yield request
         if response.status_code == 401:
             async with self._lock:
-                self._remember((yield self._token_request()))
+                await self._remember((yield self._token_request()))
             request.headers["Authorization"] = f"Bearer {self._token}"
             yield request
 

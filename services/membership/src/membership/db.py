@@ -1,14 +1,12 @@
-import enum
-import uuid
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, Uuid, func
 from sqlalchemy.dialects.postgresql.base import ischema_names
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import UserDefinedType
 
-from servicekit.db import service_metadata
+from servicekit.db import Timestamped, service_metadata, str_enum, uuid_pk
+
+__all__ = ["SCHEMA", "Base", "Ltree", "Timestamped", "str_enum", "uuid_pk"]
 
 SCHEMA = "membership"
 
@@ -28,26 +26,3 @@ class Ltree(UserDefinedType[str]):
 
 # Reflection (alembic check) then knows the column type instead of warning about it.
 ischema_names["ltree"] = Ltree
-
-
-def str_enum(enum_class: type[enum.StrEnum], length: int = 32) -> Enum:
-    # VARCHAR with a CHECK constraint: adding a value later is a plain migration.
-    return Enum(
-        enum_class,
-        native_enum=False,
-        create_constraint=True,
-        length=length,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
-
-
-def uuid_pk() -> Mapped[uuid.UUID]:
-    return mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-
-
-class Timestamped:
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
-    )

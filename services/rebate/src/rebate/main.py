@@ -11,10 +11,13 @@ from rebate.cases import router as cases
 from rebate.clients.membership import MembershipClient
 from rebate.fees import router as fees
 from rebate.ledger import router as ledger
+from rebate.outbound import handlers as delivery_handlers
 from rebate.partners import router as partners
+from rebate.payouts import router as payouts
 from rebate.policies import router as policies
 from rebate.runs import router as runs
 from rebate.settings import RebateSettings
+from rebate.stats import router as stats
 from servicekit.app import create_service_app
 from servicekit.http import ClientCredentialsAuth, create_http_client
 from servicekit.outbox import OutboxRelay
@@ -56,7 +59,7 @@ def create_app(
         relay = OutboxRelay(
             app.state.sessionmaker,
             models.OutboxMessage,
-            {},
+            delivery_handlers(app),
             backoff=settings.delivery_backoff_seconds,
         )
         app.state.relay = relay
@@ -89,6 +92,10 @@ def create_app(
             cases.router,
             ledger.router,
             audit.router,
+            payouts.router,
+            payouts.webhook_router,
+            payouts.outbox_router,
+            stats.router,
         ],
         extra_lifespan=lifespan,
     )

@@ -1,0 +1,126 @@
+import hashlib
+import uuid
+from typing import Annotated, Literal
+
+import orjson
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import ValidationError
+
+from rebate.cases.service import CaseService
+from rebate.dependencies import AdminPrincipal, MembershipDep, PartnerServiceDep, PiiDep
+from rebate.outbound import OutboxAdmin
+from rebate.partners.models import PartnerKind
+from rebate.payouts.errors import InvalidCallbackError
+from rebate.payouts.schemas import BankCallback, CallbackResult, OutboxMessageRead, PayoutRead
+from rebate.payouts.service import PayoutService
+from servicekit.app import Responses
+from servicekit.auth import CurrentPrincipal, authenticated
+from servicekit.db import SessionDep
+from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+
+router = APIRouter(prefix="/v1/cases", tags=["payouts"], dependencies=[authenticated])
+# Signed by the bank, verified here: no access token at all.
+webhook_router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
+outbox_router = APIRouter(prefix="/v1/outbox", tags=["outbox"], dependencies=[authenticated])
+
+SIGNATURE_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
+CASE_NOT_FOUND: Responses = {404: {"description": "No such case visible to you"}}
+
+
+async def _payouts(session: SessionDep, pii: PiiDep, membership: MembershipDep) -> PayoutService:
+    return PayoutService(session, pii, membership)
+
+
+PayoutsDep = Annotated[PayoutService, Depends(_payouts)]
+
+
+@webhook_router.post(
+    "/bank/{partner_id}",
+    summary="A bank's answer to a payout instruction (Standard Webhooks signature, no token)",
+    response_model=CallbackResult,
+    responses={
+        401: {"description": "The signature does not verify; nothing changed"},
+        404: {"description": "No payout of this bank has the idempotency key"},
+        409: {"description": "The payout was already reported otherwise (failed after paid)"},
+        422: {"description": "Not a payout callback"},
+        503: {"description": "The next destination cannot be resolved now; send it again"},
+    },
+)
+async def receive_bank_callback(
+    partner_id: uuid.UUID,
+    request: Request,
+    partners: PartnerServiceDep,
+    payouts: PayoutsDep,
+) -> CallbackResult:
+    body = await request.body()
+    headers = {name: request.headers.get(name, "") for name in SIGNATURE_HEADERS}
+    partner, webhook_id = await partners.verify(partner_id, PartnerKind.BANK, headers, body)
+    try:
+        callback = BankCallback.model_validate(orjson.loads(body))
+    except (orjson.JSONDecodeError, ValidationError) as exc:
+        raise InvalidCallbackError(
+            'The body must be {"type": "payout.paid"|"payout.failed", "timestamp": ..., '
+            f'"data": {{"idempotency_key": ...}}}}: {str(exc).splitlines()[0]}'
+        ) from None
+    return await payouts.receive(partner.id, webhook_id, hashlib.sha256(body).hexdigest(), callback)
+
+
+@router.get(
+    "/{case_id}/payouts",
+    summary="A case's payouts, oldest first; account numbers masked",
+    response_model=list[PayoutRead],
+    responses=CASE_NOT_FOUND,
+)
+async def list_case_payouts(
+    case_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep, payouts: PayoutsDep
+) -> list[PayoutRead]:
+    # At most one payout per destination and approval: a short list, not paginated.
+    case = await CaseService(session, principal, payouts).visible(case_id)
+    return [PayoutRead.model_validate(p) for p in await payouts.payouts(case)]
+
+
+@router.post(
+    "/{case_id}/payouts",
+    summary="Instruct an approved case that waits for a bank partner or membership (admin)",
+    response_model=list[PayoutRead],
+    responses={**CASE_NOT_FOUND, 409: {"description": "The case is not approved and waiting"}},
+)
+async def instruct_waiting_case(
+    case_id: uuid.UUID, admin: AdminPrincipal, session: SessionDep, payouts: PayoutsDep
+) -> list[PayoutRead]:
+    case = await CaseService(session, admin, payouts).visible(case_id, lock=True)
+    await payouts.retry(case, admin.subject)
+    return [PayoutRead.model_validate(p) for p in await payouts.payouts(case)]
+
+
+@outbox_router.get(
+    "",
+    summary="Outbound deliveries by state: pending, delivered or dead (admin)",
+    response_model=Page[OutboxMessageRead],
+)
+async def list_outbox(
+    _admin: AdminPrincipal,
+    session: SessionDep,
+    status: Annotated[Literal["pending", "delivered", "dead"] | None, Query()] = None,
+    cursor: CursorParam = None,
+    limit: LimitParam = 50,
+) -> Page[OutboxMessageRead]:
+    key = decode_cursor(cursor)
+    after = int(key[0]) if key and isinstance(key[0], int) else None
+    rows = await OutboxAdmin(session).listing(status, after, limit + 1)
+    items = [OutboxMessageRead.model_validate(m) for m in rows[:limit]]
+    next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
+    return Page[OutboxMessageRead](items=items, next_cursor=next_cursor)
+
+
+@outbox_router.post(
+    "/{message_id}/replay",
+    summary="Send a dead (or delivered) message again, now, with a fresh retry schedule (admin)",
+    response_model=OutboxMessageRead,
+    responses={404: {"description": "No such message"}},
+)
+async def replay_outbox_message(
+    message_id: int, admin: AdminPrincipal, session: SessionDep
+) -> OutboxMessageRead:
+    message = await OutboxAdmin(session).replay(message_id, admin.subject)
+    return OutboxMessageRead.model_validate(message)

@@ -1,0 +1,423 @@
+"""From an approved case to money in the enterprise's account. The approval books what is owed,
+an outstanding receivable of the enterprise is set off against it, and the rest is instructed to
+the bank for the first destination of the policy that can be resolved: the enterprise union's
+own account when it has one, else the account the fee was paid from, else the county pool.
+The bank answers paid or failed; a failure moves on to the next destination, and when none is
+left the case goes back to review with the booking undone."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from rebate.audit.service import AuditLog, Step
+from rebate.cases.models import CaseStatus, RebateCase
+from rebate.clients.membership import MembershipClient, MembershipUnavailableError
+from rebate.fees.ingest import PAYER_ACCOUNT_FIELD
+from rebate.ledger.models import Account
+from rebate.ledger.service import Ledger, Posting
+from rebate.models import OutboxMessage
+from rebate.partners.models import Partner
+from rebate.payouts.errors import (
+    DestinationUnavailableError,
+    NothingToInstructError,
+    PayoutNotFoundError,
+    PayoutSettledError,
+)
+from rebate.payouts.models import Payout, PayoutStatus
+from rebate.payouts.repository import ZERO, PayoutRepository
+from rebate.payouts.schemas import PAID, BankCallback, CallbackResult
+from rebate.policies.models import Destination, Policy
+from rebate.policies.service import POOL_ACCOUNT_FIELD
+from servicekit.outbox import new_message
+from servicekit.pii import PiiCipher, mask_account_number
+
+PAYOUT_INSTRUCT = "payout.instruct"
+REBATE_PAID = "rebate.paid"
+PAYOUT_ACCOUNT_FIELD = "payout.account_no"
+
+
+def account_field(payout_id: uuid.UUID) -> str:
+    # Bound to one payout: the ciphertext does not decrypt as any other row's account.
+    return f"{PAYOUT_ACCOUNT_FIELD}:{payout_id}"
+
+
+def set_off_of(refund: Decimal, receivable: Decimal) -> Decimal:
+    """What an outstanding receivable takes from a refund: all of it, at most the refund."""
+    return max(min(receivable, refund), ZERO)
+
+
+@dataclass(frozen=True)
+class BankAccount:
+    bank: str
+    account_name: str
+    account_no: str
+
+
+@dataclass(frozen=True)
+class Target:
+    destination: Destination
+    account: BankAccount
+    skipped: tuple[Destination, ...]
+
+
+class PayoutService:
+    def __init__(self, session: AsyncSession, pii: PiiCipher, membership: MembershipClient) -> None:
+        self.session = session
+        self.pii = pii
+        self.membership = membership
+        self.repo = PayoutRepository(session)
+        self.ledger = Ledger(session)
+        self.audit = AuditLog(session)
+
+    async def payouts(self, case: RebateCase) -> list[Payout]:
+        return await self.repo.of_case(case.id)
+
+    async def on_approved(self, case: RebateCase, actor: str) -> None:
+        """Called in the approval's transaction. Safe to call again: a case with a payout
+        under way or paid is left alone, and what is booked is booked once per approval."""
+        if case.status is not CaseStatus.APPROVED:
+            return
+        await self.repo.lock_enterprise(case.uscc)
+        if await self.repo.has_live(case.id):
+            return
+        if await self.repo.payable(case.id) == ZERO and not await self._book(case, actor):
+            return
+        amount = case.refund - case.set_off
+        if amount <= ZERO:
+            await self._paid(case, None, actor)
+            return
+        bank = await self.repo.bank_partner()
+        if bank is None:
+            await self._wait(case, actor, "No active bank partner with a webhook URL")
+            return
+        try:
+            target = await self._target(case, await self._policy(case), after=None)
+        except MembershipUnavailableError as exc:
+            await self._wait(case, actor, f"The union account could not be looked up: {exc}")
+            return
+        if target is None:
+            await self._back_to_review(case, actor, "No destination of the policy can be paid to")
+            return
+        await self._instruct(case, bank, target, amount, actor)
+
+    async def retry(self, case: RebateCase, actor: str) -> None:
+        """Instruct an approved case that is waiting (for a bank partner, for membership)."""
+        if case.status is not CaseStatus.APPROVED:
+            raise NothingToInstructError(f"The case is {case.status.value}")
+        await self.on_approved(case, actor)
+
+    async def receive(
+        self, partner_id: uuid.UUID, webhook_id: str, body_sha256: str, callback: BankCallback
+    ) -> CallbackResult:
+        """A verified bank callback, once per webhook-id; a repeat only reads the state."""
+        fresh = await self.repo.claim(partner_id, webhook_id, callback.type, body_sha256)
+        if fresh:
+            payout = await self.settle(partner_id, callback, actor=f"partner:{partner_id}")
+        else:
+            found = await self.repo.by_key(callback.data.idempotency_key)
+            if found is None or found.bank_partner_id != partner_id:
+                raise PayoutNotFoundError("No payout of yours has this idempotency key")
+            payout = found
+        case = await self.session.get(RebateCase, payout.case_id)
+        assert case is not None
+        return CallbackResult(
+            idempotency_key=payout.idempotency_key,
+            payout_status=payout.status,
+            case_status=case.status,
+            duplicate=not fresh,
+        )
+
+    async def settle(self, partner_id: uuid.UUID, callback: BankCallback, actor: str) -> Payout:
+        """The bank's answer. The same answer again changes nothing; the other answer after
+        one was taken is a conflict."""
+        payout = await self.repo.by_key(callback.data.idempotency_key)
+        if payout is None or payout.bank_partner_id != partner_id:
+            raise PayoutNotFoundError("No payout of yours has this idempotency key")
+        wanted = PayoutStatus.PAID if callback.type == PAID else PayoutStatus.FAILED
+        if payout.status is wanted:
+            return payout
+        if payout.status is not PayoutStatus.INSTRUCTED:
+            raise PayoutSettledError(f"The payout was already reported {payout.status.value}")
+        case = await self.session.get(RebateCase, payout.case_id, with_for_update=True)
+        assert case is not None
+        await self.repo.lock_enterprise(case.uscc)
+        if case.status is not CaseStatus.INSTRUCTED:
+            raise PayoutSettledError(f"The case is {case.status.value}")
+        if wanted is PayoutStatus.PAID:
+            await self._paid(case, payout, actor, callback.data.bank_reference)
+        else:
+            await self._failed(case, payout, actor, callback.data.reason)
+        return payout
+
+    async def _policy(self, case: RebateCase) -> Policy:
+        policy = await self.session.get(Policy, case.policy_id)
+        assert policy is not None
+        return policy
+
+    async def _book(self, case: RebateCase, actor: str) -> bool:
+        """Book the approval and the set-off; False when paying would exceed collected."""
+        collected = await self.repo.collected(case.uscc, case.period)
+        committed = await self.repo.committed(case.uscc, case.period)
+        if committed + case.refund > collected:
+            await self._back_to_review(
+                case,
+                actor,
+                f"Refund {case.refund} with {committed} already paid would exceed the "
+                f"{collected} collected for {case.period}",
+            )
+            return False
+        set_off = set_off_of(case.refund, await self.repo.receivable(case.uscc))
+        postings = [
+            self._posting(case, "approved", case.refund, Account.REFUNDS, Account.REFUNDS_PAYABLE)
+        ]
+        if set_off > ZERO:
+            postings.append(
+                self._posting(case, "set_off", set_off, Account.REFUNDS_PAYABLE, Account.RECEIVABLE)
+            )
+        await self.ledger.post(postings)
+        case.set_off = set_off
+        await self.session.flush()
+        if set_off > ZERO:
+            detail = {"set_off": str(set_off), "refund": str(case.refund)}
+            await self.audit.append(Step("payout.set_off", actor, detail, case.id))
+        return True
+
+    async def _wait(self, case: RebateCase, actor: str, reason: str) -> None:
+        case.status_reason = reason
+        await self.session.flush()
+        await self.audit.append(Step("payout.waiting", actor, {"reason": reason}, case.id))
+
+    async def _target(
+        self, case: RebateCase, policy: Policy, after: Destination | None
+    ) -> Target | None:
+        """The first destination after `after` (from the start when None) that resolves."""
+        order = [Destination(d) for d in policy.destinations]
+        start = 0 if after is None else (order.index(after) + 1 if after in order else len(order))
+        skipped: list[Destination] = []
+        for destination in order[start:]:
+            account = await self._resolve(case, policy, destination)
+            if account is not None:
+                return Target(destination, account, tuple(skipped))
+            skipped.append(destination)
+        return None
+
+    async def _resolve(
+        self, case: RebateCase, policy: Policy, destination: Destination
+    ) -> BankAccount | None:
+        if destination is Destination.UNION_ACCOUNT:
+            if not case.has_union_account or case.enterprise_id is None:
+                return None
+            union = await self.membership.union_account(case.enterprise_id)
+            if union is None:
+                return None
+            return BankAccount(union.bank_name, union.account_name, union.account_no)
+        if destination is Destination.PAYER_ACCOUNT:
+            record = await self.repo.newest_fee_record(case.id)
+            if record is None:
+                return None
+            number = self.pii.decrypt(PAYER_ACCOUNT_FIELD, record.payer_account_no_enc)
+            return BankAccount(record.payer_bank, record.payer_account_name, number)
+        bank, name, enc = (
+            policy.county_pool_bank,
+            policy.county_pool_account_name,
+            policy.county_pool_account_no_enc,
+        )
+        if bank is None or name is None or enc is None:
+            return None
+        return BankAccount(bank, name, self.pii.decrypt(POOL_ACCOUNT_FIELD, enc))
+
+    async def _instruct(
+        self, case: RebateCase, bank: Partner, target: Target, amount: Decimal, actor: str
+    ) -> Payout:
+        payout_id = uuid.uuid4()
+        account = target.account
+        payout = Payout(
+            id=payout_id,
+            case_id=case.id,
+            attempt=await self.repo.next_attempt(case.id),
+            idempotency_key=f"payout:{payout_id}",
+            bank_partner_id=bank.id,
+            destination=target.destination,
+            bank_name=account.bank,
+            account_name=account.account_name,
+            account_no_enc=self.pii.encrypt(account_field(payout_id), account.account_no),
+            account_no_masked=mask_account_number(account.account_no),
+            amount=amount,
+            status=PayoutStatus.INSTRUCTED,
+        )
+        self.session.add(payout)
+        # Only the id: the account number is decrypted when the instruction is sent.
+        self.session.add(
+            new_message(
+                OutboxMessage,
+                PAYOUT_INSTRUCT,
+                {"payout_id": str(payout_id)},
+                payout.idempotency_key,
+            )
+        )
+        case.status, case.status_reason = CaseStatus.INSTRUCTED, None
+        await self.session.flush()
+        await self.audit.append(
+            Step(
+                "payout.instructed",
+                actor,
+                {
+                    "payout_id": str(payout_id),
+                    "idempotency_key": payout.idempotency_key,
+                    "attempt": payout.attempt,
+                    "destination": target.destination.value,
+                    "skipped": [d.value for d in target.skipped],
+                    "bank_partner_id": str(bank.id),
+                    "account": f"{account.bank} {payout.account_no_masked}",
+                    "amount": str(amount),
+                },
+                case.id,
+            )
+        )
+        return payout
+
+    async def _paid(
+        self,
+        case: RebateCase,
+        payout: Payout | None,
+        actor: str,
+        bank_reference: str | None = None,
+    ) -> None:
+        now = datetime.now(UTC)
+        amount = ZERO
+        if payout is not None:
+            amount = payout.amount
+            payout.status, payout.bank_reference, payout.settled_at = (
+                PayoutStatus.PAID,
+                bank_reference,
+                now,
+            )
+            await self.ledger.post(
+                [
+                    self._posting(
+                        case,
+                        "paid",
+                        amount,
+                        Account.REFUNDS_PAYABLE,
+                        Account.FEES_HELD,
+                        payout_id=payout.id,
+                    )
+                ]
+            )
+        case.status, case.status_reason = CaseStatus.PAID, None
+        await self.session.flush()
+        detail: dict[str, str | None] = {"amount": str(amount), "set_off": str(case.set_off)}
+        if payout is None:
+            steps = [Step("case.paid_by_set_off", actor, detail, case.id)]
+        else:
+            detail |= {"payout_id": str(payout.id), "bank_reference": bank_reference}
+            steps = [Step("payout.paid", actor, detail, case.id)]
+        for partner_id, record_ids in (await self.repo.refunded_records(case.id)).items():
+            payload = {
+                "partner_id": str(partner_id),
+                "case_id": str(case.id),
+                "uscc": case.uscc,
+                "period": case.period,
+                "record_ids": record_ids,
+                "amount": str(amount),
+                "set_off": str(case.set_off),
+                "paid_at": now.isoformat(),
+                "bank_reference": bank_reference,
+            }
+            key = f"{REBATE_PAID}:{case.id}:{partner_id}"
+            self.session.add(new_message(OutboxMessage, REBATE_PAID, payload, key))
+            steps.append(
+                Step("notice.queued", actor, {"partner_id": str(partner_id), "key": key}, case.id)
+            )
+        await self.session.flush()
+        await self.audit.append(*steps)
+
+    async def _failed(
+        self, case: RebateCase, payout: Payout, actor: str, reason: str | None
+    ) -> None:
+        payout.status, payout.failure_reason, payout.settled_at = (
+            PayoutStatus.FAILED,
+            reason,
+            datetime.now(UTC),
+        )
+        await self.session.flush()
+        await self.audit.append(
+            Step(
+                "payout.failed",
+                actor,
+                {"payout_id": str(payout.id), "attempt": payout.attempt, "reason": reason},
+                case.id,
+            )
+        )
+        try:
+            target = await self._target(case, await self._policy(case), after=payout.destination)
+        except MembershipUnavailableError as exc:
+            # Nothing is kept: the bank's retry of this callback finds the payout instructed.
+            raise DestinationUnavailableError(f"Try again later: {exc}") from exc
+        if target is None:
+            await self._back_to_review(
+                case,
+                actor,
+                f"Every destination failed; the last: {reason or 'no reason given'}",
+            )
+            return
+        bank = await self.session.get(Partner, payout.bank_partner_id)
+        assert bank is not None
+        await self.audit.append(
+            Step(
+                "payout.next_destination",
+                actor,
+                {"from": payout.destination.value, "to": target.destination.value},
+                case.id,
+            )
+        )
+        await self._instruct(case, bank, target, payout.amount, actor)
+
+    async def _back_to_review(self, case: RebateCase, actor: str, reason: str) -> None:
+        """Undo the approval's booking: the set-off gives the receivable back, and the
+        payable is released, so a new review (approve again or reject) starts clean."""
+        set_off = case.set_off
+        unpaid = max(await self.repo.payable(case.id) + set_off, ZERO)
+        await self.ledger.post(
+            [
+                self._posting(
+                    case, "set_off_reversed", set_off, Account.RECEIVABLE, Account.REFUNDS_PAYABLE
+                ),
+                self._posting(
+                    case, "approval_reversed", unpaid, Account.REFUNDS_PAYABLE, Account.REFUNDS
+                ),
+            ]
+        )
+        case.status, case.status_reason, case.set_off = CaseStatus.PENDING_REVIEW, reason, ZERO
+        await self.session.flush()
+        await self.audit.append(
+            Step(
+                "case.back_to_review",
+                actor,
+                {"reason": reason, "payable_released": str(unpaid), "set_off_undone": str(set_off)},
+                case.id,
+            )
+        )
+
+    @staticmethod
+    def _posting(
+        case: RebateCase,
+        kind: str,
+        amount: Decimal,
+        debit: Account,
+        credit: Account,
+        payout_id: uuid.UUID | None = None,
+    ) -> Posting:
+        return Posting(
+            kind=kind,
+            uscc=case.uscc,
+            period=case.period,
+            amount=amount,
+            debit=debit,
+            credit=credit,
+            case_id=case.id,
+            payout_id=payout_id,
+        )
