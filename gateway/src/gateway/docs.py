@@ -92,7 +92,7 @@ class OpenAPICache:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.ttl = runtime.settings.openapi_cache_seconds
-        self.timeout = aiohttp.ClientTimeout(total=runtime.settings.ready_timeout_seconds)
+        self.timeout = aiohttp.ClientTimeout(total=runtime.settings.openapi_timeout_seconds)
         self._documents: dict[str, tuple[float, bytes]] = {}
 
     async def get(self, service: str) -> bytes:

@@ -61,6 +61,8 @@ class GatewaySettings(ServiceSettings):
     upstream_keepalive_seconds: float = 4.0
     token_cache_size: int = 10_000
     openapi_cache_seconds: float = 30.0
+    # A service builds its OpenAPI document on first request, which can take seconds.
+    openapi_timeout_seconds: float = 15.0
     ready_timeout_seconds: float = 2.0
 
     @model_validator(mode="before")
