@@ -47,37 +47,29 @@ class StatsRepository:
         each range, not assigned to one."""
         in_current = RebateCase.period.between(current.start, current.end)
         in_previous = RebateCase.period.between(previous.start, previous.end)
-        # One row per case with what the bank confirmed paid for it: a failed attempt and its
-        # paid retry count once, and a set-off (kept back, never sent) not at all.
-        per_case = (
+        is_paid = RebateCase.status == CaseStatus.PAID
+        is_pending = RebateCase.status.in_(PENDING)
+        due = RebateCase.refund - RebateCase.set_off
+        # Only paid cases are joined to their paid payouts, so every other case stays one
+        # row (its counts and sums are exact) and a paid case counts each transfer the bank
+        # confirmed: a failed attempt and its paid retry once, a set-off (kept back) never.
+        paid_payouts = and_(
+            Payout.case_id == RebateCase.id, Payout.status == PayoutStatus.PAID, is_paid
+        )
+        zero = Decimal("0.00")
+        query = (
             select(
-                RebateCase.uscc,
-                RebateCase.status,
-                (RebateCase.refund - RebateCase.set_off).label("due"),
-                in_current.label("cur"),
-                in_previous.label("prev"),
-                func.coalesce(func.sum(Payout.amount), 0).label("paid"),
+                func.count(distinct(RebateCase.uscc)).filter(in_current, is_paid),
+                func.coalesce(func.sum(Payout.amount).filter(in_current), zero),
+                func.count().filter(in_current, is_pending),
+                func.coalesce(func.sum(due).filter(in_current, is_pending), zero),
+                func.count().filter(in_current, RebateCase.status == CaseStatus.REJECTED),
+                func.count(distinct(RebateCase.uscc)).filter(in_previous, is_paid),
+                func.coalesce(func.sum(Payout.amount).filter(in_previous), zero),
             )
             .select_from(RebateCase)
-            .outerjoin(
-                Payout, and_(Payout.case_id == RebateCase.id, Payout.status == PayoutStatus.PAID)
-            )
+            .outerjoin(Payout, paid_payouts)
             .where(or_(in_current, in_previous), true() if scope is None else scope)
-            .group_by(RebateCase.id)
-            .subquery("per_case")
-        )
-        s = per_case.c
-        is_paid = s.status == CaseStatus.PAID
-        is_pending = s.status.in_(PENDING)
-        zero = Decimal("0.00")
-        query = select(
-            func.count(distinct(s.uscc)).filter(s.cur, is_paid),
-            func.coalesce(func.sum(s.paid).filter(s.cur), zero),
-            func.count().filter(s.cur, is_pending),
-            func.coalesce(func.sum(s.due).filter(s.cur, is_pending), zero),
-            func.count().filter(s.cur, s.status == CaseStatus.REJECTED),
-            func.count(distinct(s.uscc)).filter(s.prev, is_paid),
-            func.coalesce(func.sum(s.paid).filter(s.prev), zero),
         )
         row = (await self.session.execute(query)).one()
         return Figures(
