@@ -1,3 +1,4 @@
+from competition import models  # noqa: F401  (every table, for autogenerate and checks)
 from competition.db import SCHEMA, Base
 from servicekit.migrations import run_migrations
 

@@ -1,0 +1,44 @@
+from servicekit.errors import ConflictError, DomainError, NotFoundError
+
+
+class CompetitionNotFoundError(NotFoundError):
+    code = "competition-not-found"
+    title_en = "Competition not found"
+    title_zh = "竞赛不存在"
+
+
+class EventNotFoundError(NotFoundError):
+    code = "event-not-found"
+    title_en = "Event not found"
+    title_zh = "竞赛项目不存在"
+
+
+class GroupNotFoundError(NotFoundError):
+    code = "group-not-found"
+    title_en = "Group not found"
+    title_zh = "组别不存在"
+
+
+class StageNotFoundError(NotFoundError):
+    code = "stage-not-found"
+    title_en = "Stage not found"
+    title_zh = "赛程阶段不存在"
+
+
+class OrgNotFoundError(NotFoundError):
+    code = "org-not-found"
+    title_en = "Organisation not found"
+    title_zh = "组织不存在"
+
+
+class InvalidRulesError(DomainError):
+    status = 422
+    code = "invalid-rules"
+    title_en = "Invalid competition rules"
+    title_zh = "竞赛规则不正确"
+
+
+class WrongStateError(ConflictError):
+    code = "wrong-state"
+    title_en = "Not possible in the current state"
+    title_zh = "当前状态下不能进行此操作"

@@ -1,0 +1,122 @@
+import uuid
+from datetime import datetime
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from competition.contests.models import EventFormat
+from competition.entries.models import EntryStatus
+
+MEMBERSHIP_NO = Field(min_length=1, max_length=16, examples=["GH0000000042"])
+
+
+class MemberEntryCreate(BaseModel):
+    """A union member enters an individual event (themselves, or through their delegation)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group_id: uuid.UUID
+    membership_no: str = MEMBERSHIP_NO
+
+
+class MemberBatchCreate(BaseModel):
+    """A delegation or the organisers enter many members at once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group_id: uuid.UUID
+    membership_nos: list[str] = Field(min_length=1, max_length=1000)
+
+
+class StudentEntryCreate(BaseModel):
+    """A student (not a union member) entered with their school."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group_id: uuid.UUID
+    name: str = Field(min_length=1, max_length=100)
+    school: str = Field(min_length=2, max_length=200, examples=["杭州职业技术学院"])
+
+
+class TeamEntryCreate(BaseModel):
+    """A team sent by an organisation (a delegation), its members union members."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group_id: uuid.UUID
+    org_id: uuid.UUID = Field(description="The delegation: the organisation sending the team")
+    team_name: str = Field(min_length=1, max_length=200, examples=["杭州市妇产科医院代表队"])
+    membership_nos: list[str] = Field(min_length=2, max_length=20)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Self:
+        numbers = [n.strip().upper() for n in self.membership_nos]
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("a person is in a team once")
+        return self
+
+
+class Reason(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class ReasonRequired(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=2, max_length=500)
+
+
+class ParticipantRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    seq: int
+    membership_no: str | None
+    name: str
+    employment_form: str | None
+    org_id: uuid.UUID | None
+    org_name: str | None
+    school: str | None
+
+
+class EntryRead(BaseModel):
+    id: uuid.UUID
+    competition_id: uuid.UUID
+    event_id: uuid.UUID
+    group_id: uuid.UUID
+    format: EventFormat
+    code: str = Field(description="Blind code: what judges see")
+    status: EntryStatus
+    display_name: str
+    org_id: uuid.UUID | None
+    org_name: str | None
+    school: str | None
+    participants: list[ParticipantRead]
+    registered_by: str
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_reason: str | None
+    created_at: datetime
+
+
+class Refusal(BaseModel):
+    membership_no: str
+    reason: str
+
+
+class BatchResult(BaseModel):
+    entered: list[EntryRead]
+    refused: list[Refusal]
+
+
+class BatchApproval(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    entry_ids: list[uuid.UUID] = Field(min_length=1, max_length=1000)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class BatchApprovalResult(BaseModel):
+    approved: int
+    unchanged: list[uuid.UUID] = Field(description="Not pending, or not of this competition")

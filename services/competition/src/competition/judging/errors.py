@@ -1,0 +1,25 @@
+from servicekit.errors import ConflictError, NotFoundError
+
+
+class JudgeNotFoundError(NotFoundError):
+    code = "judge-not-found"
+    title_en = "Judge not found"
+    title_zh = "评委不存在"
+
+
+class JudgeExistsError(ConflictError):
+    code = "judge-exists"
+    title_en = "Already a judge of this competition"
+    title_zh = "该评委已在本竞赛中"
+
+
+class ConflictOfInterestError(ConflictError):
+    code = "conflict-of-interest"
+    title_en = "Conflict of interest"
+    title_zh = "评委需回避"
+
+
+class PanelInUseError(ConflictError):
+    code = "panel-in-use"
+    title_en = "The judge has already scored in this stage"
+    title_zh = "该评委已在本阶段评分"
