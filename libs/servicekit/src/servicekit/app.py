@@ -14,6 +14,7 @@ from servicekit.errors import install_problem_handlers
 from servicekit.http import create_http_client
 from servicekit.logging import configure_logging
 from servicekit.middleware import RequestContextMiddleware
+from servicekit.reads import pooled_reads
 from servicekit.settings import ServiceSettings
 
 # A service's own start-up work (signing keys, upstream clients ...) runs inside the common one.
@@ -45,6 +46,7 @@ def create_service_app(
         app.state.settings = settings
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.reads = pooled_reads(engine)
         jwks_client = create_http_client()
         app.state.token_verifier = TokenVerifier(
             issuer=settings.jwt_issuer,

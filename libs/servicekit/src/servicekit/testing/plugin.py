@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from servicekit.reads import connection_reads
 from servicekit.settings import ServiceSettings
 
 
@@ -183,6 +184,7 @@ async def app(
     application = service_under_test.app_factory(settings)
     async with LifespanManager(application):
         application.state.sessionmaker = _test_sessionmaker(db_connection)
+        application.state.reads = connection_reads(db_connection)
         yield application
 
 

@@ -1,10 +1,10 @@
-"""The public leaderboard's reads: Core statements on the hot path, two round trips a page."""
+"""The public leaderboard's reads. A page is one statement on a pooled driver connection
+outside any transaction (servicekit.reads): no BEGIN, no COMMIT, no statement building."""
 
 import uuid
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
-import asyncpg
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,13 +18,14 @@ from competition.contests.models import (
     Stage,
     StageStatus,
 )
+from servicekit.reads import Reads
 
 # Results are public from publication on; a rescore leaves the published ones standing.
 PUBLIC_STATES = (StageStatus.PUBLISHED, StageStatus.RESCORING, StageStatus.CLOSED)
 
 
 # One round trip a page: the stage shown (the one asked for, else the latest published) and
-# its page of results, through the driver connection: no statement building on the hot path.
+# its page of results.
 _BOARD = """
 WITH board AS (
     SELECT c.id AS competition_id, c.name AS competition_name, e.id AS event_id,
@@ -57,9 +58,9 @@ FIRST_PAGE = _BOARD.format(after="")
 NEXT_PAGE = _BOARD.format(after="AND (r.rank, r.entry_code) > ($5, $6)")
 
 
-class PublicRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class LeaderboardReader:
+    def __init__(self, reads: Reads) -> None:
+        self.reads = reads
 
     async def page(
         self,
@@ -70,14 +71,17 @@ class PublicRepository:
         limit: int,
     ) -> list[Mapping[str, Any]]:
         """Rows of the board and its lines; none when nothing is published."""
-        connection = await (await self.session.connection()).get_raw_connection()
-        driver = cast("asyncpg.Connection[asyncpg.Record]", connection.driver_connection)
-        rows: list[asyncpg.Record]
-        if after is None:
-            rows = await driver.fetch(FIRST_PAGE, event_id, group_id, stage_id, limit)
-        else:
-            rows = await driver.fetch(NEXT_PAGE, event_id, group_id, stage_id, limit, *after)
+        async with self.reads() as driver:
+            if after is None:
+                rows = await driver.fetch(FIRST_PAGE, event_id, group_id, stage_id, limit)
+            else:
+                rows = await driver.fetch(NEXT_PAGE, event_id, group_id, stage_id, limit, *after)
         return [dict(row) for row in rows]
+
+
+class PublicRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
 
     async def competition(self, competition_id: uuid.UUID) -> Competition | None:
         competition = await self.session.get(Competition, competition_id)

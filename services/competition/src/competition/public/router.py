@@ -4,11 +4,11 @@ import uuid
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 
-from competition.public.repository import PublicRepository
+from competition.public.repository import LeaderboardReader, PublicRepository
 from competition.public.schemas import PublicCompetition, PublicLeaderboard
-from competition.public.service import PublicResults
+from competition.public.service import Leaderboards, PublicResults
 from servicekit.db import SessionDep
 from servicekit.pagination import CursorParam, LimitParam, decode_cursor
 
@@ -20,6 +20,14 @@ async def _public(session: SessionDep) -> PublicResults:
 
 
 PublicDep = Annotated[PublicResults, Depends(_public)]
+
+
+async def _leaderboards(request: Request) -> Leaderboards:
+    # No session: a page is one read on a pooled connection (public/repository.py).
+    return Leaderboards(LeaderboardReader(request.app.state.reads))
+
+
+LeaderboardsDep = Annotated[Leaderboards, Depends(_leaderboards)]
 
 
 @router.get(
@@ -40,7 +48,7 @@ async def public_competition(competition_id: uuid.UUID, public: PublicDep) -> Pu
 )
 async def leaderboard(
     event_id: uuid.UUID,
-    public: PublicDep,
+    boards: LeaderboardsDep,
     group_id: uuid.UUID | None = None,
     stage_id: uuid.UUID | None = None,
     cursor: CursorParam = None,
@@ -48,7 +56,7 @@ async def leaderboard(
 ) -> Response:
     key = decode_cursor(cursor)
     after = (int(key[0]), str(key[1])) if key and len(key) == 2 else None
-    page = await public.leaderboard(event_id, group_id, stage_id, after, limit)
+    page = await boards.page(event_id, group_id, stage_id, after, limit)
     # orjson bytes straight out (benchmarked: bench/competition_bench.py); the schema above
     # still documents the shape. `default=str`: asyncpg's own UUID type.
     body = orjson.dumps(page, default=str, option=orjson.OPT_UTC_Z)

@@ -8,7 +8,7 @@ from typing import Any
 from competition.contests.errors import CompetitionNotFoundError, EventNotFoundError
 from competition.contests.models import EventFormat
 from competition.public.masking import mask_org, mask_person
-from competition.public.repository import PublicRepository
+from competition.public.repository import LeaderboardReader, PublicRepository
 from competition.public.schemas import (
     PublicCompetition,
     PublicEvent,
@@ -18,11 +18,11 @@ from competition.public.schemas import (
 from servicekit.pagination import encode_cursor
 
 
-class PublicResults:
-    def __init__(self, repo: PublicRepository) -> None:
-        self.repo = repo
+class Leaderboards:
+    def __init__(self, boards: LeaderboardReader) -> None:
+        self.boards = boards
 
-    async def leaderboard(
+    async def page(
         self,
         event_id: uuid.UUID,
         group_id: uuid.UUID | None,
@@ -32,7 +32,7 @@ class PublicResults:
     ) -> dict[str, Any]:
         """The page as JSON-ready values (PublicLeaderboard's shape), built without model
         validation: this is the hot path of a results day."""
-        rows = await self.repo.page(event_id, group_id, stage_id, after, limit + 1)
+        rows = await self.boards.page(event_id, group_id, stage_id, after, limit + 1)
         if not rows:
             raise EventNotFoundError("No published results for this event and group")
         board = rows[0]
@@ -55,6 +55,11 @@ class PublicResults:
             "items": [_row(line) for line in lines[:limit]],
             "next_cursor": encode_cursor([last["rank"], last["entry_code"]]) if last else None,
         }
+
+
+class PublicResults:
+    def __init__(self, repo: PublicRepository) -> None:
+        self.repo = repo
 
     async def competition(self, competition_id: uuid.UUID) -> PublicCompetition:
         competition = await self.repo.competition(competition_id)
