@@ -38,7 +38,7 @@ from rebate.policies.models import Destination, Policy
 from rebate.policies.schemas import PolicyCreate
 from rebate.policies.service import PolicyService
 from rebate.settings import RebateSettings
-from servicekit.bulk import insert_unnest
+from servicekit.bulk import copy_records
 from servicekit.db import create_engine, create_sessionmaker
 from servicekit.http import ClientCredentialsAuth, create_http_client
 from servicekit.pii import PiiCipher, mask_account_number
@@ -360,9 +360,26 @@ _LEDGER = text(
 )
 
 
+# In the order of the tuples HistoryWriter.write builds, a line of one for each line here.
+_CASE_COLUMNS = (
+    ("id", "uscc", "enterprise_id", "enterprise_name", "period", "org_id", "org_path")
+    + ("policy_id", "run_id", "source", "status")
+    + ("collected", "refund", "set_off", "has_union_account", "version")
+    + ("created_at", "updated_at")
+)
+_PAYOUT_COLUMNS = (
+    ("id", "case_id", "attempt", "idempotency_key", "bank_partner_id", "destination")
+    + ("bank_name", "account_name")
+    + ("account_no_enc",)
+    + ("account_no_masked",)
+    + ("amount", "status", "bank_reference", "failure_reason")
+    + ("settled_at", "created_at", "updated_at")
+)
+
+
 class HistoryWriter:
     """Paid cases with everything a paid case has: review, payout, ledger transactions and
-    audit trail, in a handful of set-based statements."""
+    audit trail, in a handful of set-based statements (COPY where the rows come from here)."""
 
     def __init__(
         self, session: AsyncSession, pii: PiiCipher, policy: Policy, bank: uuid.UUID
@@ -373,60 +390,35 @@ class HistoryWriter:
         self.bank = bank
 
     async def write(self, cases: Sequence[HistoricalCase]) -> None:
-        n = len(cases)
         case_ids = [c.id for c in cases]
-        await insert_unnest(
+        paid = CaseStatus.PAID.value
+        await copy_records(
             self.session,
-            "rebate.rebate_case",
-            {
-                "id": ("uuid", case_ids),
-                "uscc": ("varchar", [c.uscc for c in cases]),
-                "enterprise_id": ("uuid", [None] * n),
-                "enterprise_name": ("varchar", [c.name for c in cases]),
-                "period": ("varchar", [c.period for c in cases]),
-                "org_id": ("uuid", [c.county.id for c in cases]),
-                "org_path": ("varchar", [c.county.path for c in cases]),
-                "policy_id": ("uuid", [self.policy.id] * n),
-                "run_id": ("uuid", [None] * n),
-                "source": ("varchar", [CaseSource.AUTOMATIC.value] * n),
-                "status": ("varchar", [CaseStatus.PAID.value] * n),
-                "collected": ("numeric", [c.amount for c in cases]),
-                "refund": ("numeric", [c.amount for c in cases]),
-                "set_off": ("numeric", [Decimal("0.00")] * n),
-                "has_union_account": ("boolean", [c.union_account for c in cases]),
-                "version": ("integer", [1] * n),
-                "created_at": ("timestamptz", [c.on.matched for c in cases]),
-                "updated_at": ("timestamptz", [c.on.paid for c in cases]),
-            },
+            "rebate_case",
+            _CASE_COLUMNS,
+            [
+                (c.id, c.uscc, None, c.name, c.period, c.county.id, c.county.path)
+                + (self.policy.id, None, CaseSource.AUTOMATIC.value, paid)
+                + (c.amount, c.amount, Decimal("0.00"), c.union_account, 1)
+                + (c.on.matched, c.on.paid)
+                for c in cases
+            ],
+            schema="rebate",
         )
-        await insert_unnest(
+        await copy_records(
             self.session,
-            "rebate.payout",
-            {
-                "id": ("uuid", [c.payout_id for c in cases]),
-                "case_id": ("uuid", case_ids),
-                "attempt": ("integer", [1] * n),
-                "idempotency_key": ("varchar", [f"payout:{c.payout_id}" for c in cases]),
-                "bank_partner_id": ("uuid", [self.bank] * n),
-                "destination": ("varchar", [c.destination for c in cases]),
-                "bank_name": ("varchar", [BANK_NAME] * n),
-                "account_name": ("varchar", [c.account_name for c in cases]),
-                "account_no_enc": (
-                    "bytea",
-                    [self.pii.encrypt(account_field(c.payout_id), c.account_no) for c in cases],
-                ),
-                "account_no_masked": (
-                    "varchar",
-                    [mask_account_number(c.account_no) for c in cases],
-                ),
-                "amount": ("numeric", [c.amount for c in cases]),
-                "status": ("varchar", [PayoutStatus.PAID.value] * n),
-                "bank_reference": ("varchar", [c.bank_reference for c in cases]),
-                "failure_reason": ("varchar", [None] * n),
-                "settled_at": ("timestamptz", [c.on.paid for c in cases]),
-                "created_at": ("timestamptz", [c.on.approved for c in cases]),
-                "updated_at": ("timestamptz", [c.on.paid for c in cases]),
-            },
+            "payout",
+            _PAYOUT_COLUMNS,
+            [
+                (c.payout_id, c.id, 1, f"payout:{c.payout_id}", self.bank, c.destination)
+                + (BANK_NAME, c.account_name)
+                + (self.pii.encrypt(account_field(c.payout_id), c.account_no),)
+                + (mask_account_number(c.account_no),)
+                + (c.amount, PayoutStatus.PAID.value, c.bank_reference, None)
+                + (c.on.paid, c.on.approved, c.on.paid)
+                for c in cases
+            ],
+            schema="rebate",
         )
         await self.session.execute(
             _REVIEWS,
@@ -512,6 +504,17 @@ class HistoryWriter:
         return steps
 
 
+SEEDED_TABLES = (
+    "rebate.rebate_case",
+    "rebate.case_fee",
+    "rebate.fee_record",
+    "rebate.review",
+    "rebate.payout",
+    "rebate.ledger_entry",
+    "rebate.audit_event",
+)
+
+
 async def seed(session: AsyncSession, pii: PiiCipher, tree: OrgTree) -> SeedReport:
     """Everything in the caller's transaction; parts already present are left as they are."""
     await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEED_LOCK})
@@ -530,6 +533,10 @@ async def seed(session: AsyncSession, pii: PiiCipher, tree: OrgTree) -> SeedRepo
         bank = next(p.id for p in partners if p.kind is PartnerKind.BANK)
         await HistoryWriter(session, pii, policy, bank).write(cases)
         created = len(cases)
+        # Planner statistics for what was just written: without them the first statistics
+        # query (still in this transaction, before autovacuum could look) plans for empty
+        # tables and nests loops over tens of thousands of cases, for minutes.
+        await session.execute(text(f"ANALYZE {', '.join(SEEDED_TABLES)}"))
     return SeedReport(partners, province, counties, policy, created)
 
 

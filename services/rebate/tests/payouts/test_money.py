@@ -110,6 +110,82 @@ async def test_downward_correction_after_payment_is_set_off_against_the_next_ref
     assert await trial_balance() == Decimal("0.00")
 
 
+async def test_downward_correction_while_the_payout_is_with_the_bank_is_owed_back_once_paid(
+    bank: Any,
+    make_case: Any,
+    bank_callback: Any,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    reload_case: Any,
+    trial_balance: Any,
+    session: AsyncSession,
+) -> None:
+    march = await make_case(period="2026-03", fee="2469.12")
+    [in_flight] = await payouts(session, march.id)
+    corrected = fee_record(1, record_id=march.record_id, period="2026-03", fee_amount="2000.00")
+    response = await push(tax_partner, [corrected], event_type="fee.corrected")
+    assert response.json()["accepted"] == 1, response.text
+
+    # The instruction cannot be recalled: the case now owes 2000.00, the bank holds 2469.12.
+    case = await reload_case(march.id)
+    assert (case.status, case.collected, case.refund) == (
+        "instructed",
+        Decimal("2000.00"),
+        Decimal("2000.00"),
+    )
+    ledger = Ledger(session)
+    assert (await ledger.balances(march.uscc))[Account.REFUNDS_PAYABLE] == Decimal("-2000.00")
+
+    await bank_callback("payout.paid", in_flight.idempotency_key, bank_reference="B-03")
+    assert (await reload_case(march.id)).status == "paid"
+    after = await ledger.balances(march.uscc)
+    assert after[Account.RECEIVABLE] == Decimal("469.12")
+    assert after[Account.REFUNDS_PAYABLE] == Decimal("0.00")
+    assert after[Account.REFUNDS] == Decimal("2000.00")
+
+    # The next refund pays only what the two periods collected between them.
+    april = await make_case(period="2026-04", fee="2469.12")
+    assert (await reload_case(april.id)).set_off == Decimal("469.12")
+    [next_payout] = await payouts(session, april.id)
+    assert next_payout.amount == Decimal("2000.00")
+    await bank_callback("payout.paid", next_payout.idempotency_key, bank_reference="B-04")
+    paid_out = in_flight.amount + next_payout.amount
+    settled = await ledger.balances(march.uscc)
+    assert paid_out == -settled[Account.FEES_COLLECTED] == Decimal("4469.12")
+    assert settled[Account.RECEIVABLE] == settled[Account.REFUNDS_PAYABLE] == Decimal("0.00")
+    assert settled[Account.FEES_HELD] == Decimal("0.00")
+    assert await trial_balance() == Decimal("0.00")
+
+
+async def test_after_a_downward_correction_a_failed_payout_is_retried_for_the_lower_amount(
+    bank: Any,
+    make_case: Any,
+    bank_callback: Any,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    reload_case: Any,
+    trial_balance: Any,
+    session: AsyncSession,
+) -> None:
+    march = await make_case(period="2026-03", fee="2469.12")
+    [first] = await payouts(session, march.id)
+    corrected = fee_record(1, record_id=march.record_id, period="2026-03", fee_amount="2000.00")
+    await push(tax_partner, [corrected], event_type="fee.corrected")
+
+    await bank_callback("payout.failed", first.idempotency_key, reason="账户已销户")
+    retried = (await payouts(session, march.id))[-1]
+    assert (retried.destination, retried.amount) == ("payer_account", Decimal("2000.00"))
+    await bank_callback("payout.paid", retried.idempotency_key)
+
+    assert (await reload_case(march.id)).status == "paid"
+    balances = await Ledger(session).balances(march.uscc)
+    assert balances[Account.RECEIVABLE] == balances[Account.REFUNDS_PAYABLE] == Decimal("0.00")
+    assert balances[Account.REFUNDS] == -balances[Account.FEES_COLLECTED] == Decimal("2000.00")
+    assert await trial_balance() == Decimal("0.00")
+
+
 async def test_a_refund_wholly_set_off_is_paid_without_a_payout(
     bank: Any,
     make_case: Any,

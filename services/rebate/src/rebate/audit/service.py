@@ -11,11 +11,12 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.models import AuditEvent
-from servicekit.bulk import insert_unnest
+from servicekit.bulk import copy_records
 
 GENESIS = "0" * 64
 # One chain: appends are serialised by this transaction-scoped advisory lock.
 _CHAIN_LOCK = 0x7265626174652D61  # "rebate-a"
+_COLUMNS = ("id", "case_id", "kind", "actor", "at", "detail", "prev_hash", "hash")
 
 
 @dataclass(frozen=True)
@@ -27,13 +28,17 @@ class Step:
 
 
 def link_hash(prev_hash: str, event_id: int, step: Step, at: datetime) -> str:
+    return _link(prev_hash, event_id, step, at.isoformat())
+
+
+def _link(prev_hash: str, event_id: int, step: Step, at: str) -> str:
     body = orjson.dumps(
         {
             "id": event_id,
             "case_id": str(step.case_id) if step.case_id else None,
             "kind": step.kind,
             "actor": step.actor,
-            "at": at.isoformat(),
+            "at": at,
             "detail": step.detail,
         },
         option=orjson.OPT_SORT_KEYS,
@@ -56,29 +61,17 @@ class AuditLog:
         ).first()
         prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
         now = datetime.now(UTC)
-        ids, hashes, prevs = [], [], []
-        for offset, step in enumerate(steps, start=1):
-            event_id = prev_id + offset
-            digest = link_hash(prev_hash, event_id, step, now)
-            ids.append(event_id)
-            prevs.append(prev_hash)
-            hashes.append(digest)
+        at = now.isoformat()
+        rows = []
+        for event_id, step in enumerate(steps, start=prev_id + 1):
+            digest = _link(prev_hash, event_id, step, at)
+            detail = orjson.dumps(step.detail).decode()
+            rows.append(
+                (event_id, step.case_id, step.kind, step.actor, now, detail, prev_hash, digest)
+            )
             prev_hash = digest
-        # One statement for many events: a run appends one per case, 100,000 at a time.
-        await insert_unnest(
-            self.session,
-            "rebate.audit_event",
-            {
-                "id": ("bigint", ids),
-                "case_id": ("uuid", [s.case_id for s in steps]),
-                "kind": ("varchar", [s.kind for s in steps]),
-                "actor": ("varchar", [s.actor for s in steps]),
-                "at": ("timestamptz", [now] * len(steps)),
-                "detail": ("jsonb", [orjson.dumps(s.detail).decode() for s in steps]),
-                "prev_hash": ("varchar", prevs),
-                "hash": ("varchar", hashes),
-            },
-        )
+        # COPY: a run appends one event per case, the demo seed 180,000 in one go.
+        await copy_records(self.session, "audit_event", _COLUMNS, rows, schema="rebate")
 
     async def for_case(self, case_id: uuid.UUID) -> list[AuditEvent]:
         query = select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.id)

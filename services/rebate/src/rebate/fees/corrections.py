@@ -1,6 +1,10 @@
-"""A corrected fee record after its case exists. Before payment the case is recomputed;
-after payment (or with a payout under way) an overpayment becomes a receivable, set off
-against the enterprise's next refund, and an underpayment is queued as a top-up for review."""
+"""A corrected fee record after its case exists. Before approval the case is recomputed.
+A downward correction of an approved case, or of one whose payout is with the bank, lowers
+what is booked for it, so that no later instruction pays more than was collected; should the
+payout in flight be paid, the excess becomes a receivable (payouts.service `_paid`). After
+payment the excess becomes a receivable at once. Either receivable is set off against the
+enterprise's next refund. An upward correction after approval is queued as a top-up for
+review."""
 
 import uuid
 from decimal import Decimal
@@ -13,11 +17,14 @@ from rebate.cases.models import CaseFee, CaseStatus, RebateCase
 from rebate.fees.models import FeeRecord
 from rebate.ledger.models import Account
 from rebate.ledger.service import Ledger, Posting
+from rebate.payouts.repository import PayoutRepository
 from rebate.policies.models import Policy
 from rebate.runs.models import ExceptionReason, RebateException
 
 CENT = Decimal("0.01")
 OPEN = frozenset({CaseStatus.PENDING_REVIEW, CaseStatus.PENDING_APPROVAL})
+# Booked on the ledger (refund payable) and not paid yet.
+BOOKED = frozenset({CaseStatus.APPROVED, CaseStatus.INSTRUCTED})
 
 
 def refund_of(collected: Decimal, ratio: Decimal) -> Decimal:
@@ -63,6 +70,9 @@ async def _settle(session: AsyncSession, case: RebateCase, actor: str) -> None:
         case.collected, case.refund = collected, entitled
         await audit.append(Step("case.recomputed", actor, detail, case.id))
         return
+    if case.status in BOOKED and entitled < before:
+        await _reduce(session, case, collected, entitled, actor)
+        return
     if entitled < before:
         overpaid = before - entitled
         await Ledger(session).post(
@@ -100,3 +110,45 @@ async def _settle(session: AsyncSession, case: RebateCase, actor: str) -> None:
         )
         await audit.append(Step("case.top_up_due", actor, detail, case.id))
     case.collected = collected
+
+
+async def _reduce(
+    session: AsyncSession, case: RebateCase, collected: Decimal, entitled: Decimal, actor: str
+) -> None:
+    """Lower the booked refund to what is now due; a set-off above it goes back to the
+    receivable. What stays payable is what the next instruction (or a retry after a failed
+    payout) pays, and what the enterprise owes back if the payout in flight is paid."""
+    # As an approval does: the receivable this gives back must not be set off twice.
+    await PayoutRepository(session).lock_enterprise(case.uscc)
+    before, set_off = case.refund, min(case.set_off, entitled)
+    postings = [
+        Posting(
+            kind="approval_reduced",
+            uscc=case.uscc,
+            period=case.period,
+            amount=before - entitled,
+            debit=Account.REFUNDS_PAYABLE,
+            credit=Account.REFUNDS,
+            case_id=case.id,
+        ),
+        Posting(
+            kind="set_off_reduced",
+            uscc=case.uscc,
+            period=case.period,
+            amount=case.set_off - set_off,
+            debit=Account.RECEIVABLE,
+            credit=Account.REFUNDS_PAYABLE,
+            case_id=case.id,
+        ),
+    ]
+    await Ledger(session).post(postings)
+    detail = {
+        "status": case.status.value,
+        "collected": str(collected),
+        "refund_before": str(before),
+        "refund": str(entitled),
+        "set_off_before": str(case.set_off),
+        "set_off": str(set_off),
+    }
+    case.collected, case.refund, case.set_off = collected, entitled, set_off
+    await AuditLog(session).append(Step("case.reduced", actor, detail, case.id))

@@ -2,16 +2,18 @@
 once per (partner, record_id), corrections as new versions, every amount on the ledger."""
 
 import hashlib
+import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import any_, bindparam, text, update
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
@@ -19,9 +21,9 @@ from rebate.fees.corrections import settle_corrections
 from rebate.fees.models import FeeRecord
 from rebate.fees.schemas import DeliveryResult, FeeRecordIn, Rejection
 from rebate.ledger.models import Account
-from rebate.ledger.service import Ledger, Posting
+from rebate.ledger.service import ZERO, Ledger, Posting
 from rebate.partners.models import Partner, WebhookDelivery
-from servicekit.bulk import insert_unnest
+from servicekit.bulk import copy_records
 from servicekit.pii import PiiCipher, mask_account_number
 
 RECORDED = "fee.recorded"
@@ -31,12 +33,43 @@ _records = TypeAdapter(list[FeeRecordIn])
 _record = TypeAdapter(FeeRecordIn)
 
 
+FEE_COLUMNS = (
+    "id",
+    "partner_id",
+    "record_id",
+    "version",
+    "content_sha256",
+    "uscc",
+    "enterprise_name",
+    "region_code",
+    "period",
+    "payroll_total",
+    "fee_amount",
+    "paid_at",
+    "payer_bank",
+    "payer_account_name",
+    "payer_account_no_enc",
+    "payer_account_no_masked",
+    "tax_office",
+    "webhook_id",
+    "received_at",
+)
+
+
 @dataclass(frozen=True)
 class Existing:
     id: uuid.UUID
     version: int
     content_sha256: str
-    fee_amount: Any
+    uscc: str
+    period: str
+    fee_amount: Decimal
+
+
+def new_ids(count: int) -> list[uuid.UUID]:
+    """Random (version 4) ids, with one system call for all of them instead of one each."""
+    pool = os.urandom(16 * count)
+    return [uuid.UUID(bytes=pool[i : i + 16], version=4) for i in range(0, 16 * count, 16)]
 
 
 def content_hash(raw: dict[str, Any]) -> str:
@@ -169,11 +202,16 @@ class FeeIntake:
         if superseded:
             await self.session.execute(
                 update(FeeRecord)
-                .where(FeeRecord.id.in_([s.id for s in superseded]))
+                .where(
+                    FeeRecord.id
+                    == any_(
+                        bindparam("ids", [s.id for s in superseded], type_=ARRAY(FeeRecord.id.type))
+                    )
+                )
                 .values(superseded_at=now)
             )
         new_ids = await self._store(partner.id, webhook_id, fresh, now)
-        await self._post(fresh, new_ids, existing, superseded)
+        await self._post(fresh, existing)
         if superseded:
             replacements = {
                 existing[record.record_id].id: new_id
@@ -210,20 +248,22 @@ class FeeIntake:
     async def _current(self, partner_id: uuid.UUID, record_ids: list[str]) -> dict[str, Existing]:
         if not record_ids:
             return {}
+        # Driven by the delivery's record ids, one probe each of the current-version index:
+        # `IN` would bind 10,000 parameters, and a plan cached while the table was small
+        # (PostgreSQL keeps a generic plan per connection) must not scan it once it is large.
         rows = await self.session.execute(
-            select(
-                FeeRecord.record_id,
-                FeeRecord.id,
-                FeeRecord.version,
-                FeeRecord.content_sha256,
-                FeeRecord.fee_amount,
-            ).where(
-                FeeRecord.partner_id == partner_id,
-                FeeRecord.superseded_at.is_(None),
-                FeeRecord.record_id.in_(record_ids),
-            )
+            text(
+                """
+                SELECT f.record_id, f.id, f.version, f.content_sha256, f.uscc, f.period,
+                       f.fee_amount
+                FROM unnest(CAST(:record_ids AS varchar[])) AS wanted (record_id)
+                JOIN rebate.fee_record f ON f.record_id = wanted.record_id
+                WHERE f.partner_id = :partner_id AND f.superseded_at IS NULL
+                """
+            ),
+            {"record_ids": record_ids, "partner_id": partner_id},
         )
-        return {rid: Existing(i, v, h, a) for rid, i, v, h, a in rows}
+        return {rid: Existing(i, v, h, u, p, a) for rid, i, v, h, u, p, a in rows}
 
     async def _store(
         self,
@@ -232,74 +272,60 @@ class FeeIntake:
         fresh: list[tuple[FeeRecordIn, str, int]],
         now: datetime,
     ) -> list[uuid.UUID]:
-        ids = [uuid.uuid4() for _ in fresh]
+        """COPY: the rows are new by construction (checked against the current versions
+        above; the unique indexes still refuse a concurrent duplicate)."""
+        ids = new_ids(len(fresh))
         if not fresh:
             return ids
-        records = [r for r, _, _ in fresh]
-        n = len(fresh)
-        await insert_unnest(
-            self.session,
-            "rebate.fee_record",
-            {
-                "id": ("uuid", ids),
-                "partner_id": ("uuid", [partner_id] * n),
-                "record_id": ("varchar", [r.record_id for r in records]),
-                "version": ("integer", [v for _, _, v in fresh]),
-                "content_sha256": ("varchar", [h for _, h, _ in fresh]),
-                "uscc": ("varchar", [r.uscc for r in records]),
-                "enterprise_name": ("varchar", [r.enterprise_name for r in records]),
-                "region_code": ("varchar", [r.region_code for r in records]),
-                "period": ("varchar", [r.period for r in records]),
-                "payroll_total": ("numeric", [r.payroll_total for r in records]),
-                "fee_amount": ("numeric", [r.fee_amount for r in records]),
-                "paid_at": ("timestamptz", [r.paid_at for r in records]),
-                "payer_bank": ("varchar", [r.payer_account.bank for r in records]),
-                "payer_account_name": ("varchar", [r.payer_account.account_name for r in records]),
-                "payer_account_no_enc": (
-                    "bytea",
-                    [
-                        self.pii.encrypt(PAYER_ACCOUNT_FIELD, r.payer_account.account_no)
-                        for r in records
-                    ],
-                ),
-                "payer_account_no_masked": (
-                    "varchar",
-                    [mask_account_number(r.payer_account.account_no) for r in records],
-                ),
-                "tax_office": ("varchar", [r.tax_office for r in records]),
-                "webhook_id": ("varchar", [webhook_id] * n),
-                "received_at": ("timestamptz", [now] * n),
-            },
-        )
+        encrypt = self.pii.encrypt
+        rows = [
+            (
+                row_id,
+                partner_id,
+                r.record_id,
+                version,
+                digest,
+                r.uscc,
+                r.enterprise_name,
+                r.region_code,
+                r.period,
+                r.payroll_total,
+                r.fee_amount,
+                r.paid_at,
+                r.payer_account.bank,
+                r.payer_account.account_name,
+                encrypt(PAYER_ACCOUNT_FIELD, r.payer_account.account_no),
+                mask_account_number(r.payer_account.account_no),
+                r.tax_office,
+                webhook_id,
+                now,
+            )
+            for row_id, (r, digest, version) in zip(ids, fresh, strict=True)
+        ]
+        await copy_records(self.session, "fee_record", FEE_COLUMNS, rows, schema="rebate")
         return ids
 
     async def _post(
-        self,
-        fresh: list[tuple[FeeRecordIn, str, int]],
-        new_ids: list[uuid.UUID],
-        existing: dict[str, Existing],
-        superseded: list[Existing],
+        self, fresh: list[tuple[FeeRecordIn, str, int]], existing: dict[str, Existing]
     ) -> None:
-        """Collected: the whole amount of a new record, the difference for a correction."""
-        replaced = {s.id for s in superseded}
+        """Collected: one transaction per enterprise and period of the delivery, for the sum
+        of its new records and, apart, the net change of its corrections (a correction takes
+        back the old amount where it was booked and books the new one). The fee records are
+        the detail under these postings (each carries its webhook_id); a line per record
+        would triple the rows this intake writes."""
+        totals: dict[tuple[str, str, str], Decimal] = {}
+        for record, _, version in fresh:
+            kind = "collected" if version == 1 else "collected_correction"
+            key = (kind, record.uscc, record.period)
+            totals[key] = totals.get(key, ZERO) + record.fee_amount
+            if version > 1:
+                before = existing[record.record_id]
+                key = (kind, before.uscc, before.period)
+                totals[key] = totals.get(key, ZERO) - before.fee_amount
         postings = []
-        for (record, _, version), record_id in zip(fresh, new_ids, strict=True):
-            before = existing.get(record.record_id)
-            delta = record.fee_amount - (
-                before.fee_amount if before and before.id in replaced and version > 1 else 0
-            )
-            debit, credit = (Account.FEES_HELD, Account.FEES_COLLECTED)
+        for (kind, uscc, period), delta in totals.items():
+            debit, credit = Account.FEES_HELD, Account.FEES_COLLECTED
             if delta < 0:
-                debit, credit, delta = credit, debit, -delta
-            postings.append(
-                Posting(
-                    kind="collected" if version == 1 else "collected_correction",
-                    uscc=record.uscc,
-                    period=record.period,
-                    amount=delta,
-                    debit=debit,
-                    credit=credit,
-                    fee_record_id=record_id,
-                )
-            )
+                debit, credit = credit, debit
+            postings.append(Posting(kind, uscc, period, abs(delta), debit, credit))
         await Ledger(self.session).post(postings)

@@ -1,4 +1,3 @@
-import re
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -9,21 +8,25 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetPydanticSchema,
     StringConstraints,
 )
+from pydantic_core import core_schema
 
 # Money arrives as a decimal string with two places ("2469.12"); a JSON number is refused,
-# because a float cannot carry cents exactly.
-_MONEY = re.compile(r"^\d{1,15}\.\d{2}$")
-
-
-def _money(value: object) -> Decimal:
-    if not isinstance(value, str) or not _MONEY.match(value):
-        raise ValueError('money is a string with two decimal places, such as "2469.12"')
-    return Decimal(value)
-
-
-MoneyString = Annotated[Decimal, BeforeValidator(_money)]
+# because a float cannot carry cents exactly. Checked and converted inside pydantic-core (a
+# Python validator here was a third of the time of checking a 10,000-record delivery).
+_MONEY = core_schema.custom_error_schema(
+    core_schema.chain_schema(
+        [
+            core_schema.str_schema(pattern=r"^\d{1,15}\.\d{2}$", strict=True),
+            core_schema.decimal_schema(),
+        ]
+    ),
+    custom_error_type="money",
+    custom_error_message='money is a string with two decimal places, such as "2469.12"',
+)
+MoneyString = Annotated[Decimal, GetPydanticSchema(lambda _type, _handler: _MONEY)]
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 UsccString = Annotated[
     str,

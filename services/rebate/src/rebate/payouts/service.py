@@ -307,9 +307,22 @@ class PayoutService:
                     )
                 ]
             )
+        # A downward correction while the payout was with the bank lowered what the case
+        # owes below what was paid: the excess is owed back, and set off like any other.
+        overpaid = -await self.repo.payable(case.id)
+        if overpaid > ZERO:
+            await self.ledger.post(
+                [
+                    self._posting(
+                        case, "overpaid", overpaid, Account.RECEIVABLE, Account.REFUNDS_PAYABLE
+                    )
+                ]
+            )
         case.status, case.status_reason = CaseStatus.PAID, None
         await self.session.flush()
         detail: dict[str, str | None] = {"amount": str(amount), "set_off": str(case.set_off)}
+        if overpaid > ZERO:
+            detail["receivable"] = str(overpaid)
         if payout is None:
             steps = [Step("case.paid_by_set_off", actor, detail, case.id)]
         else:
@@ -374,7 +387,12 @@ class PayoutService:
                 case.id,
             )
         )
-        await self._instruct(case, bank, target, payout.amount, actor)
+        # What the case owes now, not the failed amount: a correction may have lowered it.
+        due = await self.repo.payable(case.id)
+        if due <= ZERO:
+            await self._paid(case, None, actor)
+            return
+        await self._instruct(case, bank, target, due, actor)
 
     async def _back_to_review(self, case: RebateCase, actor: str, reason: str) -> None:
         """Undo the approval's booking: the set-off gives the receivable back, and the

@@ -2,6 +2,7 @@
 a case for its enterprise, matched to the enterprise's federation through membership; what
 cannot be matched or is not eligible goes to the exception queue with its reason."""
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Sequence
@@ -9,16 +10,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import text, update
+from sqlalchemy import any_, bindparam, text, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.models import CaseSource, CaseStatus
 from rebate.clients.membership import EnterpriseMatch, MembershipClient
 from rebate.fees.corrections import refund_of
+from rebate.fees.ingest import new_ids
 from rebate.policies.models import Policy
 from rebate.runs.models import ExceptionReason, RebateException, RebateRun, RunStatus
-from servicekit.bulk import insert_unnest
+from servicekit.bulk import copy_records
 from servicekit.errors import DomainError
 
 logger = logging.getLogger(__name__)
@@ -123,33 +126,53 @@ class RunExecutor:
                 update(RebateException)
                 .where(
                     RebateException.period == run.period,
-                    RebateException.uscc.in_([c.uscc for c in found]),
+                    # One array parameter: `IN` would bind one parameter per enterprise, and
+                    # PostgreSQL takes at most 32,767 of them.
+                    RebateException.uscc
+                    == any_(
+                        bindparam(
+                            "usccs", [c.uscc for c in found], type_=ARRAY(RebateException.uscc.type)
+                        )
+                    ),
                     RebateException.resolved_at.is_(None),
                 )
                 .values(resolved_at=datetime.now(UTC))
             )
             run.enterprises_total = len(found)
             actor = run.started_by
-        for start in range(0, len(found), CHUNK):
-            chunk = found[start : start + CHUNK]
-            matches = await self.membership.enterprises([c.uscc for c in chunk])
-            async with self.sessions() as session, session.begin():
-                created, queued = await self._apply(session, run_id, policy, chunk, matches, actor)
-                await session.execute(
-                    update(RebateRun)
-                    .where(RebateRun.id == run_id)
-                    .values(
-                        enterprises_done=RebateRun.enterprises_done + len(chunk),
-                        cases_created=RebateRun.cases_created + created,
-                        queued=RebateRun.queued + queued,
+        chunks = [found[start : start + CHUNK] for start in range(0, len(found), CHUNK)]
+        lookup = self._lookup(chunks[0]) if chunks else None
+        try:
+            for n, chunk in enumerate(chunks):
+                assert lookup is not None
+                matches = await lookup
+                # The next chunk's lookup runs at membership while this one is written here.
+                lookup = self._lookup(chunks[n + 1]) if n + 1 < len(chunks) else None
+                async with self.sessions() as session, session.begin():
+                    created, queued = await self._apply(
+                        session, run_id, policy, chunk, matches, actor
                     )
-                )
+                    await session.execute(
+                        update(RebateRun)
+                        .where(RebateRun.id == run_id)
+                        .values(
+                            enterprises_done=RebateRun.enterprises_done + len(chunk),
+                            cases_created=RebateRun.cases_created + created,
+                            queued=RebateRun.queued + queued,
+                        )
+                    )
+        finally:
+            if lookup is not None:
+                lookup.cancel()
         async with self.sessions() as session, session.begin():
             await session.execute(
                 update(RebateRun)
                 .where(RebateRun.id == run_id)
                 .values(status=RunStatus.DONE, finished_at=datetime.now(UTC))
             )
+
+    def _lookup(self, chunk: Sequence[Candidate]) -> "asyncio.Task[dict[str, EnterpriseMatch]]":
+        return asyncio.create_task(self.membership.enterprises([c.uscc for c in chunk]))
 
     async def _apply(
         self,
@@ -179,27 +202,31 @@ class RunExecutor:
             for rid in c.record_ids
         ]
         if queued:
-            await insert_unnest(
+            await copy_records(
                 session,
-                "rebate.rebate_exception",
-                {
-                    "id": ("uuid", [uuid.uuid4() for _ in queued]),
-                    "run_id": ("uuid", [run_id] * len(queued)),
-                    "fee_record_id": ("uuid", [rid for *_, rid in queued]),
-                    "uscc": ("varchar", [c.uscc for c, *_ in queued]),
-                    "period": ("varchar", [run.period] * len(queued)),
-                    "reason": ("varchar", [r.value for _, r, *_ in queued]),
-                    "detail": ("varchar", [d for _, _, d, _, _ in queued]),
-                    "org_path": (
-                        "varchar",
-                        [m.affiliated_org_path if m else None for *_, m, _ in queued],
-                    ),
-                },
+                "rebate_exception",
+                ("id", "run_id", "fee_record_id", "uscc", "period", "reason", "detail", "org_path"),
+                [
+                    (
+                        exception_id,
+                        run_id,
+                        record_id,
+                        c.uscc,
+                        run.period,
+                        reason.value,
+                        detail,
+                        m.affiliated_org_path if m else None,
+                    )
+                    for exception_id, (c, reason, detail, m, record_id) in zip(
+                        new_ids(len(queued)), queued, strict=True
+                    )
+                ],
+                schema="rebate",
             )
         if not eligible:
             return 0, len(queued)
 
-        case_ids = [uuid.uuid4() for _ in eligible]
+        case_ids = new_ids(len(eligible))
         now = datetime.now(UTC)
         count = len(eligible)
         inserted = await session.execute(
@@ -249,13 +276,8 @@ class RunExecutor:
             if case_id in ours
             for rid in candidate.record_ids
         ]
-        await insert_unnest(
-            session,
-            "rebate.case_fee",
-            {
-                "fee_record_id": ("uuid", [rid for rid, _ in links]),
-                "case_id": ("uuid", [cid for _, cid in links]),
-            },
+        await copy_records(
+            session, "case_fee", ("fee_record_id", "case_id"), links, schema="rebate"
         )
         await AuditLog(session).append(
             *(
