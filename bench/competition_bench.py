@@ -60,6 +60,7 @@ from typing import Any
 import aiohttp
 import asyncpg
 import httpx
+from procstat import cluster_cpu, process_cpu, server_pid
 
 ROOT = Path(__file__).resolve().parents[1]
 RANK_TARGET_S = 10.0
@@ -216,46 +217,7 @@ def running_service(data_dir: Path | None) -> Iterator[Running]:
 
 
 # --------------------------------------------------------------------------------------------
-# CPU time of the service and the database, from /proc: this machine is shared, and CPU per
-# request stays meaningful when wall-clock figures stretch with other people's load.
-
-
-def server_pid(app: str, port: int) -> int:
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            argv = (proc / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if app.encode() in argv and str(port).encode() in argv:
-            return int(proc.name)
-    raise RuntimeError(f"no process serves {app} on port {port}")
-
-
-def _stat(pid: int) -> list[str]:
-    return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-
-
-def process_cpu(pid: int) -> float:
-    fields = _stat(pid)
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def cluster_cpu(postmaster: int) -> float:
-    """The postmaster, its live backends, and those it has reaped."""
-    fields = _stat(postmaster)
-    total = sum(int(f) for f in fields[11:15])
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            child = _stat(int(proc.name))
-        except (OSError, ValueError):
-            continue
-        if int(child[1]) == postmaster:
-            total += int(child[11]) + int(child[12])
-    return total / os.sysconf("SC_CLK_TCK")
+# CPU time of the service and the database (procstat)
 
 
 class CpuMeter:

@@ -17,7 +17,6 @@ so understates both targets alike.
 import argparse
 import asyncio
 import contextlib
-import os
 import re
 import shutil
 import statistics
@@ -31,6 +30,7 @@ from pathlib import Path
 
 import aiohttp
 import httpx
+from procstat import process_cpu, server_pid
 
 ROOT = Path(__file__).resolve().parents[1]
 READ_PATH = "/v1/accounts/me"
@@ -54,26 +54,6 @@ class Sample:
     p99_ms: float
     errors: int
     requests: int
-
-
-def server_pid(app: str, port: int) -> int:
-    """The uvicorn process serving `app` on `port`, found by its command line."""
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            argv = (proc / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if app.encode() in argv and str(port).encode() in argv:
-            return int(proc.name)
-    raise RuntimeError(f"no process serves {app} on port {port}")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    # utime and stime, the 14th and 15th fields of the whole line.
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextlib.contextmanager
@@ -214,10 +194,10 @@ def measure(args: argparse.Namespace, endpoints: Endpoints) -> dict[str, list[Me
     for round_no in range(args.rounds):
         order = list(targets) if round_no % 2 == 0 else list(reversed(targets))
         for name in order:
-            before = {proc: cpu_seconds(pid) for proc, pid in endpoints.pids.items()}
+            before = {proc: process_cpu(pid) for proc, pid in endpoints.pids.items()}
             result = sample(targets[name], endpoints.token, args.connections, args.seconds)
             cpu_us = {
-                proc: (cpu_seconds(pid) - before[proc]) / max(result.requests, 1) * 1e6
+                proc: (process_cpu(pid) - before[proc]) / max(result.requests, 1) * 1e6
                 for proc, pid in endpoints.pids.items()
             }
             runs[name].append(Measured(result, cpu_us))
