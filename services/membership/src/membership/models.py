@@ -5,8 +5,9 @@ from membership.honours.models import Honour
 from membership.identity.models import Account, ServiceClient
 from membership.joining.models import ImportJob, ImportRowError, Invitation
 from membership.members.models import Affiliation, Member, MemberEvent, Transfer
-from membership.orgs.models import Org, OrgMonthlyJoins, OrgTally
+from membership.orgs.models import Org, OrgMonthlyJoins
 from membership.people.models import Person
+from membership.rollups.models import OrgSubtreeMonthlyJoins, OrgSubtreeTally
 
 __all__ = [
     "Account",
@@ -21,7 +22,8 @@ __all__ = [
     "MemberEvent",
     "Org",
     "OrgMonthlyJoins",
-    "OrgTally",
+    "OrgSubtreeMonthlyJoins",
+    "OrgSubtreeTally",
     "Person",
     "ServiceClient",
     "Transfer",

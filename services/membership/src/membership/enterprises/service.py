@@ -28,6 +28,8 @@ from membership.enterprises.uscc import Uscc, UsccFormatError, parse
 from membership.enterprises.visibility import Visibility
 from membership.orgs.errors import OrgClosedError, OrgNotFoundError
 from membership.orgs.models import Org, OrgKind, OrgStatus
+from membership.rollups.repository import RollupRepository
+from membership.rollups.service import Rollups
 from servicekit.auth import Role
 from servicekit.concurrency import PreconditionFailedError, check_if_match
 from servicekit.errors import ForbiddenError
@@ -54,6 +56,11 @@ def parse_uscc(raw: str, loc: Sequence[str | int]) -> Uscc:
         raise InvalidUsccError(loc, exc) from None
 
 
+def counted_under(enterprise: Enterprise) -> uuid.UUID:
+    """The org whose sub-trees count the enterprise in their statistics."""
+    return enterprise.union_org_id or enterprise.affiliated_org_id
+
+
 def _check_open(org: Org) -> None:
     if org.status is OrgStatus.CLOSED:
         raise OrgClosedError(f"{org.name} is closed")
@@ -64,6 +71,7 @@ class EnterpriseService:
         self.repo = repo
         self.access = access
         self.cipher = cipher
+        self.rollups = Rollups(RollupRepository(repo.session))
 
     async def create(self, enterprise_in: EnterpriseCreate) -> Enterprise:
         uscc = parse_uscc(enterprise_in.uscc, ("body", "uscc"))
@@ -85,6 +93,7 @@ class EnterpriseService:
         first = self._affiliation(enterprise.id, federation.id, datetime.now(UTC))
         if not await self.repo.add_unique(enterprise, first):
             raise DuplicateUsccError(f"{uscc.code} is already registered")
+        await self.rollups.enterprise_moved(None, counted_under(enterprise))
         return enterprise
 
     async def read(self, enterprise_id: uuid.UUID) -> Enterprise:
@@ -118,6 +127,7 @@ class EnterpriseService:
     ) -> Enterprise:
         enterprise, _ = await self._writable(enterprise_id)
         check_if_match(if_match, enterprise.version)
+        was_under = counted_under(enterprise)
         sent = update_in.model_fields_set
         for field in ("name", "size_class", "region_code"):
             if field in sent:
@@ -133,6 +143,7 @@ class EnterpriseService:
                 raise AccountWithoutUnionError("Set union_org_id before its bank account")
             self._set_account(enterprise, update_in.union_bank_account)
         await self._save()
+        await self.rollups.enterprise_moved(was_under, counted_under(enterprise))
         return enterprise
 
     async def reaffiliate(
@@ -148,9 +159,11 @@ class EnterpriseService:
         open_row = await self.repo.open_affiliation(enterprise.id)
         if open_row is not None:
             open_row.ended_at = now
+        was_under = counted_under(enterprise)
         enterprise.affiliated_org_id = federation.id
         await self._save()
         await self.repo.add_affiliation(self._affiliation(enterprise.id, federation.id, now))
+        await self.rollups.enterprise_moved(was_under, counted_under(enterprise))
         return enterprise
 
     async def affiliations(self, enterprise_id: uuid.UUID) -> list[EnterpriseAffiliation]:

@@ -1,16 +1,22 @@
 """Enrolling a batch of people in one organisation with set-based SQL.
 
-The same bookkeeping as `members.lifecycle` (affiliation, event, tallies, monthly joins),
-done once per batch instead of once per person, so 100,000 rows take seconds, not hours.
-Rows whose person has an earlier, closed membership go through the lifecycle one by one.
+The same bookkeeping as `members.lifecycle` (affiliation, event, sub-tree tallies, monthly
+joins), done once per batch instead of once per person, so 100,000 rows take seconds, not
+hours. Rows whose person has an earlier, closed membership go through the lifecycle one by one.
+
+The tallies of the org and its ancestors are added up over all batches and written once, by
+`finish()`: the province's row is locked from that write until the commit, and every other
+change in the province waits for it, so it is taken last rather than at the first batch.
 """
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import LargeBinary, Uuid, any_, bindparam, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.members.lifecycle import Lifecycle, new_card_no
@@ -18,6 +24,9 @@ from membership.members.models import COUNTED_STATES, JoinChannel, Member, Membe
 from membership.members.repository import MemberRepository
 from membership.orgs.models import Org
 from membership.people.models import EmploymentForm, Person
+from membership.rollups.counts import Counts
+from membership.rollups.repository import RollupRepository
+from membership.rollups.service import Rollups
 from servicekit.bulk import insert_unnest
 
 
@@ -59,9 +68,20 @@ class BulkEnrolment:
         # Historical records (demo data, migrations from old registers) keep their join date.
         self.joined_at = joined_at
         self.members = MemberRepository(session)
+        self.rollups = Rollups(RollupRepository(session))
+        self.enrolled = 0
+        self.enrolled_new_form = 0
+        self.joins_by_month: Counter[str] = Counter()
 
     async def apply(self, rows: list[CandidateRow]) -> dict[int, str]:
-        """Outcome per row number: CREATED, UNCHANGED, or the reason the row was refused."""
+        """One batch, tallies included."""
+        outcomes = await self.enrol(rows)
+        await self.finish()
+        return outcomes
+
+    async def enrol(self, rows: list[CandidateRow]) -> dict[int, str]:
+        """Outcome per row number: CREATED, UNCHANGED, or the reason the row was refused.
+        The tallies wait for `finish()`."""
         outcomes: dict[int, str] = {}
         first_row_of: dict[bytes, int] = {}
         unique: list[CandidateRow] = []
@@ -76,10 +96,12 @@ class BulkEnrolment:
             return outcomes
 
         people = await self._store_people(unique)
+        # One array parameter rather than IN with a bind parameter per row.
+        person_ids = bindparam("ids", [p.id for p in people.values()], type_=ARRAY(Uuid))
         existing = {
             m.person_id: m
             for m in await self.session.scalars(
-                select(Member).where(Member.person_id.in_([p.id for p in people.values()]))
+                select(Member).where(Member.person_id == any_(person_ids))
             )
         }
         fresh: list[tuple[CandidateRow, StoredPerson]] = []
@@ -105,9 +127,12 @@ class BulkEnrolment:
             values,
             "ON CONFLICT (id_number_index) DO NOTHING",
         )
+        indexes = bindparam(
+            "indexes", [r.person["id_number_index"] for r in rows], type_=ARRAY(LargeBinary)
+        )
         stored = await self.session.execute(
             select(Person.id, Person.id_number_index, Person.employment_form).where(
-                Person.id_number_index.in_([r.person["id_number_index"] for r in rows])
+                Person.id_number_index == any_(indexes)
             )
         )
         return {index: StoredPerson(pid, form) for pid, index, form in stored}
@@ -182,9 +207,20 @@ class BulkEnrolment:
                 "actor": ("varchar", [self.actor] * count),
             },
         )
-        new_form = sum(1 for _, person in fresh if person.employment_form.is_new_form)
-        await self.members.bump_tally(self.org.id, count, new_form)
-        await self.members.bump_monthly_joins(self.org.id, joined.strftime("%Y-%m"), count)
+        self.enrolled += count
+        self.enrolled_new_form += sum(1 for _, p in fresh if p.employment_form.is_new_form)
+        self.joins_by_month[joined.strftime("%Y-%m")] += count
+
+    async def finish(self) -> None:
+        """Write the tallies and joins of everyone enrolled since the last call."""
+        if not self.enrolled:
+            return
+        counts = Counts(members=self.enrolled, new_form_members=self.enrolled_new_form)
+        await self.rollups.members_changed([(self.org.id, counts)])
+        for month, joins in sorted(self.joins_by_month.items()):
+            await self.rollups.joined(self.org.id, month, joins)
+        self.enrolled = self.enrolled_new_form = 0
+        self.joins_by_month.clear()
 
 
 def _plain(value: Any) -> Any:

@@ -1,11 +1,14 @@
 """Bulk import of members from a spreadsheet: streamed, checked row by row, valid rows kept,
 refused rows reported with their reason. The same file imported again changes nothing."""
 
+import asyncio
+import contextlib
 import csv
 import hashlib
 import io
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import BinaryIO
 
@@ -24,6 +27,15 @@ from servicekit.errors import NotFoundError
 from servicekit.pii import PiiCipher
 
 BATCH_ROWS = 1000
+
+RowError = tuple[int, str | None, str]  # row number, field, reason
+
+
+@dataclass(frozen=True)
+class CheckedBatch:
+    rows: int
+    candidates: list[CandidateRow]
+    errors: list[RowError]
 
 
 class ImportNotFoundError(NotFoundError):
@@ -65,7 +77,7 @@ class ImportService:
             id=uuid.uuid4(),
             org_id=org.id,
             filename=filename[:255],
-            file_sha256=_sha256(stream),
+            file_sha256=await asyncio.to_thread(_sha256, stream),
             status=ImportStatus.RUNNING,
             created_by=self.access.actor,
         )
@@ -73,17 +85,19 @@ class ImportService:
         await self.session.flush()
         enrolment = BulkEnrolment(self.session, org, f"import:{job.id}")
         totals = {"total": 0, CREATED: 0, UNCHANGED: 0, "errors": 0}
-        for batch in _batches(file_rows(filename, stream)):
-            candidates, errors = self._check(batch)
-            outcomes = await enrolment.apply(candidates)
-            for row_number, outcome in outcomes.items():
-                if outcome in (CREATED, UNCHANGED):
-                    totals[outcome] += 1
-                else:
-                    errors.append((row_number, "id_number", outcome))
-            await self._record_errors(job.id, errors)
-            totals["total"] += len(batch)
-            totals["errors"] += len(errors)
+        async with contextlib.aclosing(self._checked(file_rows(filename, stream))) as batches:
+            async for batch in batches:
+                errors = batch.errors
+                outcomes = await enrolment.enrol(batch.candidates)
+                for row_number, outcome in outcomes.items():
+                    if outcome in (CREATED, UNCHANGED):
+                        totals[outcome] += 1
+                    else:
+                        errors.append((row_number, "id_number", outcome))
+                await self._record_errors(job.id, errors)
+                totals["total"] += batch.rows
+                totals["errors"] += len(errors)
+        await enrolment.finish()
         job.total_rows = totals["total"]
         job.created_rows = totals[CREATED]
         job.unchanged_rows = totals[UNCHANGED]
@@ -93,11 +107,29 @@ class ImportService:
         await self.session.flush()
         return job
 
-    def _check(
-        self, batch: list[tuple[int, Row]]
-    ) -> tuple[list[CandidateRow], list[tuple[int, str | None, str]]]:
+    async def _checked(self, rows: Iterator[tuple[int, Row]]) -> AsyncGenerator[CheckedBatch, None]:
+        """The batches of the file, each read, checked and encrypted in a worker thread while
+        the caller writes the one before: the database is not left waiting for the checks,
+        nor is the event loop (other requests) blocked by them. Two batches at most are in
+        memory. The thread reads the file alone, one batch after the other."""
+        batches = _batches(rows)
+        upcoming = asyncio.ensure_future(asyncio.to_thread(self._check_next, batches))
+        try:
+            while (batch := await upcoming) is not None:
+                upcoming = asyncio.ensure_future(asyncio.to_thread(self._check_next, batches))
+                yield batch
+        finally:
+            # The upload is closed after the request: no thread may still be reading it.
+            with contextlib.suppress(Exception):
+                await upcoming
+
+    def _check_next(self, batches: Iterator[list[tuple[int, Row]]]) -> CheckedBatch | None:
+        batch = next(batches, None)
+        return None if batch is None else self._check(batch)
+
+    def _check(self, batch: list[tuple[int, Row]]) -> CheckedBatch:
         candidates: list[CandidateRow] = []
-        errors: list[tuple[int, str | None, str]] = []
+        errors: list[RowError] = []
         for row_number, row in batch:
             try:
                 person = person_values(person_from_row(row), self.pii)
@@ -105,11 +137,9 @@ class ImportService:
                 errors.append((row_number, exc.field, exc.detail or "invalid"))
                 continue
             candidates.append(CandidateRow(row_number, person))
-        return candidates, errors
+        return CheckedBatch(len(batch), candidates, errors)
 
-    async def _record_errors(
-        self, job_id: uuid.UUID, errors: list[tuple[int, str | None, str]]
-    ) -> None:
+    async def _record_errors(self, job_id: uuid.UUID, errors: list[RowError]) -> None:
         if errors:
             await self.session.execute(
                 insert(ImportRowError),

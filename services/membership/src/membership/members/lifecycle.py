@@ -1,5 +1,5 @@
 """Every change of a membership goes through here: state rules, the dated affiliation, the
-append-only event, and the per-organisation tallies that statistics read."""
+append-only event, and the sub-tree tallies that statistics read."""
 
 import secrets
 import uuid
@@ -16,6 +16,9 @@ from membership.members.models import (
 )
 from membership.members.repository import MemberRepository
 from membership.people.models import Person
+from membership.rollups.counts import Counts, Delta
+from membership.rollups.repository import RollupRepository
+from membership.rollups.service import Rollups
 
 S = MemberState
 ALLOWED: dict[MemberState, frozenset[MemberState]] = {
@@ -45,6 +48,7 @@ def new_card_no() -> str:
 class Lifecycle:
     def __init__(self, repo: MemberRepository) -> None:
         self.repo = repo
+        self.rollups = Rollups(RollupRepository(repo.session))
 
     async def enrol(
         self,
@@ -110,21 +114,25 @@ class Lifecycle:
         counted_before = from_state in COUNTED_STATES
         counted_after = member.state in COUNTED_STATES
         org_changed = from_org is not None and from_org != member.org_id
+        one = Counts(members=1, new_form_members=new_form)
+        counted: list[Delta] = []
 
         if counted_before and from_org is not None and (not counted_after or org_changed):
-            await self.repo.bump_tally(from_org, -1, -new_form)
+            counted.append((from_org, -one))
             await self.repo.close_affiliation(member.id, now, kind)
         if counted_after and (not counted_before or org_changed):
-            await self.repo.bump_tally(member.org_id, 1, new_form)
+            counted.append((member.org_id, one))
             await self.repo.add(
                 Affiliation(
                     id=uuid.uuid4(), member_id=member.id, org_id=member.org_id, started_at=now
                 )
             )
+        # A transfer in one statement: the ancestors both unions share net to nothing.
+        await self.rollups.members_changed(counted)
         if member.state is MemberState.ACTIVE and member.joined_on is None:
             member.joined_on = now.date()
             member.card_no = new_card_no()
-            await self.repo.bump_monthly_joins(member.org_id, now.strftime("%Y-%m"), 1)
+            await self.rollups.joined(member.org_id, now.strftime("%Y-%m"), 1)
         await self.repo.add(
             MemberEvent(
                 member_id=member.id,

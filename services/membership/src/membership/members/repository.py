@@ -1,9 +1,9 @@
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Row, select, tuple_, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Row, bindparam, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.members.models import (
@@ -13,9 +13,35 @@ from membership.members.models import (
     MemberEvent,
     MemberState,
 )
-from membership.orgs.models import Org, OrgMonthlyJoins, OrgTally
+from membership.orgs.models import Org
 from membership.orgs.repository import within
 from membership.people.models import Person
+
+# What a lookup by ID number answers, in one statement: no ORM objects on this hot path.
+LOOKUP_COLUMNS = (
+    Member.id,
+    Member.membership_no,
+    Member.card_no,
+    Member.state,
+    Member.org_id,
+    Member.channel,
+    Member.joined_on,
+    Org.name.label("org_name"),
+    Org.path.label("org_path"),
+    Person.id.label("person_id"),
+    Person.name,
+    Person.id_number_masked,
+    Person.phone_masked,
+    Person.employment_form,
+)
+# Built once, with a bound parameter: SQLAlchemy computes its cache key once, not per request.
+_LOOKUP = (
+    select(*LOOKUP_COLUMNS)
+    .select_from(Person)
+    .join(Member, Member.person_id == Person.id)
+    .join(Org, Org.id == Member.org_id)
+    .where(Person.id_number_index == bindparam("index"))
+)
 
 
 class MemberRepository:
@@ -39,6 +65,11 @@ class MemberRepository:
     async def by_person(self, person_id: uuid.UUID) -> Member | None:
         return await self.session.scalar(select(Member).where(Member.person_id == person_id))
 
+    async def lookup_by_id_number_index(self, index: bytes) -> Row[*tuple[Any, ...]] | None:
+        """The member whose person has this blind index, as LOOKUP_COLUMNS."""
+        result = await self.session.execute(_LOOKUP, {"index": index})
+        return result.first()
+
     async def by_membership_no(self, membership_no: str) -> Member | None:
         return await self.session.scalar(
             select(Member).where(Member.membership_no == membership_no)
@@ -60,30 +91,6 @@ class MemberRepository:
             update(Affiliation)
             .where(Affiliation.member_id == member_id, Affiliation.ended_at.is_(None))
             .values(ended_at=at, end_reason=reason)
-        )
-
-    async def bump_tally(self, org_id: uuid.UUID, members: int, new_form: int) -> None:
-        statement = insert(OrgTally).values(
-            org_id=org_id, members=members, new_form_members=new_form
-        )
-        await self.session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[OrgTally.org_id],
-                set_={
-                    "members": OrgTally.members + statement.excluded.members,
-                    "new_form_members": OrgTally.new_form_members
-                    + statement.excluded.new_form_members,
-                },
-            )
-        )
-
-    async def bump_monthly_joins(self, org_id: uuid.UUID, month: str, joins: int) -> None:
-        statement = insert(OrgMonthlyJoins).values(org_id=org_id, month=month, joins=joins)
-        await self.session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[OrgMonthlyJoins.org_id, OrgMonthlyJoins.month],
-                set_={"joins": OrgMonthlyJoins.joins + statement.excluded.joins},
-            )
         )
 
     async def in_subtree(

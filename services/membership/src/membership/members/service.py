@@ -97,10 +97,14 @@ class MemberService:
         if found is None:
             raise MemberNotFoundError()
         member, person, org = found
-        own = str(member.person_id) == str(self.access.principal.claims.get("person_id"))
-        if not own and not await self.access.covers(org.path):
+        if not await self._may_see(member.person_id, org.path):
             raise MemberNotFoundError()
         return member, person, org
+
+    async def _may_see(self, person_id: uuid.UUID, org_path: str) -> bool:
+        """The member themself, or a caller whose sub-tree holds the member's org."""
+        own = str(person_id) == str(self.access.principal.claims.get("person_id"))
+        return own or await self.access.covers(org_path)
 
     async def _for_action(
         self, member_id: uuid.UUID, permission: Permission
@@ -210,8 +214,25 @@ class MemberService:
         return MemberBatchResult(found=found, missing=[n for n in wanted if n not in known])
 
     async def lookup(self, raw_id_number: str) -> MemberRead:
-        person = await self.people.find(raw_id_number)
-        member = await self.repo.by_person(person.id) if person else None
-        if member is None:
+        """One statement (person ⋈ member ⋈ org by blind index), then the same visibility
+        rule as `read`: the member themself, or a caller whose sub-tree holds the org."""
+        row = await self.repo.lookup_by_id_number_index(self.people.index_of(raw_id_number))
+        if row is None or not await self._may_see(row.person_id, row.org_path):
             raise MemberNotFoundError("Nobody with this ID number is registered in your sub-tree")
-        return await self.read(member.id)
+        return MemberRead(
+            id=row.id,
+            membership_no=row.membership_no,
+            card_no=row.card_no,
+            state=row.state,
+            org_id=row.org_id,
+            org_name=row.org_name,
+            channel=row.channel,
+            joined_on=row.joined_on,
+            person=PersonRead(
+                id=row.person_id,
+                name=row.name,
+                id_number_masked=row.id_number_masked,
+                phone_masked=row.phone_masked,
+                employment_form=row.employment_form,
+            ),
+        )

@@ -63,18 +63,10 @@ def path_label(org_id: uuid.UUID) -> str:
     return org_id.hex
 
 
-class OrgTally(Base):
-    """Running counts per organisation (its own members only), kept in the same transaction
-    as every membership change, so sub-tree statistics sum rows instead of counting people."""
-
-    __tablename__ = "org_tally"
-
-    org_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("org.id"), primary_key=True)
-    members: Mapped[int] = mapped_column(default=0)
-    new_form_members: Mapped[int] = mapped_column(default=0)
-
-
 class OrgMonthlyJoins(Base):
+    """People who joined in each month, at the organisation they joined (a later transfer
+    does not move the join); `rollups` sums it over sub-trees."""
+
     __tablename__ = "org_monthly_joins"
 
     org_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("org.id"), primary_key=True)

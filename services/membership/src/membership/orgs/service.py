@@ -11,6 +11,8 @@ from membership.orgs.errors import (
 from membership.orgs.models import LEVEL_RANK, Org, OrgKind, OrgLevel, OrgStatus, path_label
 from membership.orgs.repository import OrgRepository
 from membership.orgs.schemas import OrgCreate, OrgUpdate
+from membership.rollups.repository import RollupRepository
+from membership.rollups.service import Rollups
 from servicekit.concurrency import check_if_match
 from servicekit.errors import ForbiddenError
 
@@ -35,6 +37,7 @@ class OrgService:
     def __init__(self, repo: OrgRepository, access: Access) -> None:
         self.repo = repo
         self.access = access
+        self.rollups = Rollups(RollupRepository(repo.session))
 
     async def create(self, org_in: OrgCreate) -> Org:
         parent = None
@@ -58,6 +61,7 @@ class OrgService:
             status=OrgStatus.ACTIVE,
         )
         await self.repo.add(org)
+        await self.rollups.org_opened(org)
         return org
 
     async def read(self, org_id: uuid.UUID) -> Org:
@@ -68,10 +72,13 @@ class OrgService:
         check_if_match(if_match, org.version)
         if org.status is OrgStatus.CLOSED:
             raise OrgClosedError()
+        was_new_form = org.new_form
         for field, value in org_in.model_dump(exclude_unset=True).items():
             if value is not None:
                 setattr(org, field, value)
         await self.repo.session.flush()
+        if org.new_form != was_new_form:
+            await self.rollups.new_form_changed(org)
         return org
 
     async def move(self, org_id: uuid.UUID, new_parent_id: uuid.UUID, if_match: str | None) -> Org:
@@ -83,9 +90,11 @@ class OrgService:
         if org.status is OrgStatus.CLOSED:
             raise OrgClosedError()
         check_placement(org.kind, org.level, new_parent)
+        old_parent_id = org.parent_id
         # Parent first through the ORM (version check), then every path in one statement.
         org.parent_id = new_parent.id
         await self.repo.session.flush()
+        await self.rollups.subtree_moving(org, old_parent_id, new_parent)
         await self.repo.move_subtree(org, new_parent)
         return org
 
@@ -101,6 +110,7 @@ class OrgService:
         org.status = OrgStatus.CLOSED
         org.closed_at = datetime.now(UTC)
         await self.repo.session.flush()
+        await self.rollups.org_closed(org)
         return org
 
     async def children(

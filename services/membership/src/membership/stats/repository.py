@@ -1,59 +1,40 @@
-from sqlalchemy import Row, and_, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+import uuid
+from collections.abc import Sequence
 
-from membership.enterprises.models import Enterprise
-from membership.orgs.models import Org, OrgMonthlyJoins, OrgStatus, OrgTally
-from membership.orgs.repository import ltree, within
+from sqlalchemy import Row, bindparam, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from membership.rollups.counts import COLUMNS, Counts
+from membership.rollups.models import OrgSubtreeMonthlyJoins, OrgSubtreeTally
+
+# Built once, with bound parameters: they run on every statistics request, and SQLAlchemy
+# then computes their cache keys once instead of per request.
+_TOTALS = select(*(getattr(OrgSubtreeTally, c) for c in COLUMNS)).where(
+    OrgSubtreeTally.org_id == bindparam("org_id")
+)
+_JOINS = (
+    select(OrgSubtreeMonthlyJoins.month, OrgSubtreeMonthlyJoins.joins)
+    .where(
+        OrgSubtreeMonthlyJoins.org_id == bindparam("org_id"),
+        OrgSubtreeMonthlyJoins.month.between(bindparam("first"), bindparam("last")),
+        OrgSubtreeMonthlyJoins.joins != 0,
+    )
+    .order_by(OrgSubtreeMonthlyJoins.month)
+)
 
 
 class StatsRepository:
-    """Sub-tree sums over per-organisation tallies: cost grows with organisations, not people."""
+    """Reads of the sub-tree tallies (`rollups`): the same cost at every level of the tree."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def totals(self, path: str) -> Row[int, int, int, int]:
-        active = Org.status == OrgStatus.ACTIVE
-        query = (
-            select(
-                func.count().filter(active),
-                func.count().filter(and_(active, Org.new_form)),
-                func.coalesce(func.sum(OrgTally.members), 0),
-                func.coalesce(func.sum(OrgTally.new_form_members), 0),
-            )
-            .select_from(Org)
-            .outerjoin(OrgTally, OrgTally.org_id == Org.id)
-            .where(within(path))
-        )
-        return (await self.session.execute(query)).one()
+    async def totals(self, org_id: uuid.UUID) -> Counts:
+        row = (await self.session.execute(_TOTALS, {"org_id": org_id})).first()
+        return Counts(*row) if row else Counts()
 
-    async def new_form_enterprises(self, path: str) -> int:
-        union = aliased(Org)
-        new_form_union = aliased(Org)
-        query = (
-            select(func.count(func.distinct(Enterprise.id)))
-            .join(
-                union,
-                union.id == func.coalesce(Enterprise.union_org_id, Enterprise.affiliated_org_id),
-            )
-            .join(
-                new_form_union,
-                and_(
-                    new_form_union.new_form,
-                    new_form_union.path.op("<@")(ltree(path)),
-                    union.path.op("<@")(new_form_union.path),
-                ),
-            )
-        )
-        return int(await self.session.scalar(query) or 0)
-
-    async def joins_by_month(self, path: str, first: str, last: str) -> list[Row[str, int]]:
-        query = (
-            select(OrgMonthlyJoins.month, func.sum(OrgMonthlyJoins.joins))
-            .join(Org, Org.id == OrgMonthlyJoins.org_id)
-            .where(within(path), OrgMonthlyJoins.month.between(first, last))
-            .group_by(OrgMonthlyJoins.month)
-            .order_by(OrgMonthlyJoins.month)
-        )
-        return list((await self.session.execute(query)).all())
+    async def joins_by_month(
+        self, org_id: uuid.UUID, first: str, last: str
+    ) -> Sequence[Row[str, int]]:
+        params = {"org_id": org_id, "first": first, "last": last}
+        return (await self.session.execute(_JOINS, params)).all()

@@ -12,15 +12,15 @@ class StatsService:
 
     async def for_subtree(self, org_id: uuid.UUID, first_month: str, last_month: str) -> OrgStats:
         org = await self.access.visible_org(org_id)
-        organisations, new_form_unions, members, new_form_members = await self.repo.totals(org.path)
-        joins = await self.repo.joins_by_month(org.path, first_month, last_month)
+        totals = await self.repo.totals(org.id)
+        joins = await self.repo.joins_by_month(org.id, first_month, last_month)
         return OrgStats(
             org_id=org.id,
             org_name=org.name,
-            organisations=organisations,
-            members=members,
-            new_form_members=new_form_members,
-            new_form_unions=new_form_unions,
-            new_form_enterprises=await self.repo.new_form_enterprises(org.path),
-            joins_by_month=[MonthlyJoins(month=m, joins=int(j)) for m, j in joins],
+            organisations=totals.organisations,
+            members=totals.members,
+            new_form_members=totals.new_form_members,
+            new_form_unions=totals.new_form_unions,
+            new_form_enterprises=totals.new_form_enterprises,
+            joins_by_month=[MonthlyJoins(month=m, joins=j) for m, j in joins],
         )
