@@ -64,7 +64,10 @@ def create_app(
             "scores, rankings, awards and honours."
         ),
         version=VERSION,
+        # Routes are matched in order, router by router: the public pages, the hot path of
+        # a results day, first.
         routers=[
+            public.router,
             contests.router,
             entries.router,
             judging.router,
@@ -72,7 +75,6 @@ def create_app(
             stages.router,
             appeals.router,
             awards.router,
-            public.router,
             stats.router,
         ],
         extra_lifespan=lifespan,

@@ -42,20 +42,22 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
         description="Union organisations, enterprises, people, memberships, cards, honours; "
         "staff accounts and access tokens.",
         version=VERSION,
+        # Routes are matched in order, router by router: the busiest first (tokens, look-ups
+        # by other services and cadres, statistics, a member's own pages).
         routers=[
             identity.public_router,
+            members.router,
+            stats.router,
+            me.router,
+            cards.public_router,
             identity.router,
             orgs.router,
             enterprises.router,
-            members.router,
             joining.router,
             joining.public_router,
             imports.router,
             transfers.router,
             honours.router,
-            stats.router,
-            me.router,
-            cards.public_router,
         ],
         extra_lifespan=lifespan,
     )

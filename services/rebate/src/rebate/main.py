@@ -83,17 +83,18 @@ def create_app(
             "policies, rebate cases, reviews, payouts and the ledger."
         ),
         version=VERSION,
+        # Routes are matched in order, router by router: the partners' webhooks first.
         routers=[
+            fees.webhook_router,
+            payouts.webhook_router,
             partners.router,
             fees.router,
-            fees.webhook_router,
             policies.router,
             runs.router,
             cases.router,
             ledger.router,
             audit.router,
             payouts.router,
-            payouts.webhook_router,
             payouts.outbox_router,
             stats.router,
         ],
