@@ -128,3 +128,21 @@ async def test_service_token_is_fetched_once_and_renewed_on_401() -> None:
     assert first.json() == {"auth": "Bearer token-1"}  # renewed after the 401
     assert second.json() == {"auth": "Bearer token-1"}  # cached
     assert issued == ["token-0", "token-1"]
+
+
+async def test_a_verified_token_is_checked_once_until_its_keys_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    minter = TokenMinter()
+    check = verifier(jwks_client(minter))
+    token = minter.mint("acct-1", roles=["cadre"])
+    decoded = []
+    real_decode = jwt.decode
+    monkeypatch.setattr(jwt, "decode", lambda *a, **k: decoded.append(1) or real_decode(*a, **k))
+    first, again = await check.verify(token), await check.verify(token)
+    assert again == first
+    assert len(decoded) == 1
+
+    check.set_keys([])  # the key is withdrawn: its tokens stop at once
+    with pytest.raises(UnauthorizedError, match="unknown key"):
+        await check.verify(token)

@@ -7,6 +7,7 @@ verify them here with the algorithm, issuer and audience pinned.
 import asyncio
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -24,6 +25,7 @@ ALGORITHMS = ("EdDSA",)
 # An unknown key id triggers a JWKS refresh at most this often, so forged kids cannot flood it.
 JWKS_REFRESH_INTERVAL_SECONDS = 10.0
 CLOCK_LEEWAY_SECONDS = 30
+VERIFIED_TOKENS_KEPT = 10_000  # per process; a few MiB at most
 
 
 class Role(StrEnum):
@@ -92,11 +94,26 @@ class TokenVerifier:
         self._keys: dict[str, jwt.PyJWK] = {k.key_id: k for k in keys if k.key_id}
         self._last_refresh = float("-inf")
         self._refresh_lock = asyncio.Lock()
+        # Tokens already verified, until they expire: a client sends the same token with every
+        # request for its lifetime, and checking its EdDSA signature again costs ~0.3 ms of
+        # CPU each time. Emptied whenever the keys change, so a withdrawn key stops its tokens.
+        self._verified: OrderedDict[str, tuple[float, Principal]] = OrderedDict()
 
     def set_keys(self, keys: Iterable[jwt.PyJWK]) -> None:
         self._keys = {k.key_id: k for k in keys if k.key_id}
+        self._verified.clear()
 
     async def verify(self, token: str) -> Principal:
+        known = self._verified.get(token)
+        if known is not None and time.time() < known[0]:
+            return known[1]
+        principal, expires_at = await self._verify(token)
+        self._verified[token] = (expires_at, principal)
+        if len(self._verified) > VERIFIED_TOKENS_KEPT:
+            self._verified.popitem(last=False)
+        return principal
+
+    async def _verify(self, token: str) -> tuple[Principal, float]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.InvalidTokenError as exc:
@@ -118,7 +135,8 @@ class TokenVerifier:
             raise UnauthorizedError("The access token has expired") from exc
         except jwt.InvalidTokenError as exc:
             raise UnauthorizedError("The access token is invalid") from exc
-        return Principal.from_claims(claims)
+        # Kept until `exp` itself, without the leeway decoding allows for clock skew.
+        return Principal.from_claims(claims), float(claims["exp"])
 
     async def _key_for(self, kid: str) -> jwt.PyJWK:
         if kid not in self._keys and self.jwks_url:
