@@ -72,10 +72,10 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
                 # The service's schema first: its extensions (ltree ...) live there.
                 "search_path": settings.service_name,
                 # Short OLTP statements: JIT compilation only adds tens of ms to the big ones.
+                # (Not `plan_cache_mode = force_custom_plan`: PostgreSQL applies it to its own
+                # foreign-key checks, and planned every inserted row's check afresh, which
+                # tripled the database's CPU per row of bulk writes; bench/RESULTS.md, Rebate.)
                 "jit": "off",
-                # A pooled connection's prepared statements serve small and huge sub-trees in
-                # turn; a generic plan fitted to one is slow for the other (143 vs 8 ms).
-                "plan_cache_mode": "force_custom_plan",
             }
         },
     )

@@ -17,7 +17,6 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
-from rebate.db import restore_plan_cache_mode, reuse_key_check_plans
 from rebate.fees.corrections import settle_corrections
 from rebate.fees.models import FeeRecord
 from rebate.fees.schemas import DeliveryResult, FeeRecordIn, Rejection
@@ -303,10 +302,7 @@ class FeeIntake:
             )
             for row_id, (r, digest, version) in zip(ids, fresh, strict=True)
         ]
-        # Each row's partner foreign key is checked; reuse that check's plan for the COPY.
-        await reuse_key_check_plans(self.session)
         await copy_records(self.session, "fee_record", FEE_COLUMNS, rows, schema="rebate")
-        await restore_plan_cache_mode(self.session)
         return ids
 
     async def _post(

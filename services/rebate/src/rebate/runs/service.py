@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.models import CaseSource, CaseStatus
 from rebate.clients.membership import EnterpriseMatch, MembershipClient
-from rebate.db import reuse_key_check_plans
 from rebate.fees.corrections import refund_of
 from rebate.fees.ingest import new_ids
 from rebate.policies.models import Policy
@@ -195,8 +194,6 @@ class RunExecutor:
             else:
                 exceptions.append((candidate, *problem, match))
 
-        # Up to ~20,000 rows with foreign keys in this transaction, each row's checked.
-        await reuse_key_check_plans(session)
         run = await session.get(RebateRun, run_id)
         assert run is not None
         queued = [
