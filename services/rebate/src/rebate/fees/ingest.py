@@ -250,7 +250,10 @@ class FeeIntake:
             return {}
         # Driven by the delivery's record ids, one probe each of the current-version index:
         # `IN` would bind 10,000 parameters, and a plan cached while the table was small
-        # (PostgreSQL keeps a generic plan per connection) must not scan it once it is large.
+        # (PostgreSQL keeps a generic plan per connection) must not scan it once it is large,
+        # so this statement is planned afresh each time (only this one: the foreign-key
+        # checks of the COPY that follows must keep reusing theirs).
+        await self.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
         rows = await self.session.execute(
             text(
                 """
@@ -263,6 +266,7 @@ class FeeIntake:
             ),
             {"record_ids": record_ids, "partner_id": partner_id},
         )
+        await self.session.execute(text("SET LOCAL plan_cache_mode = auto"))
         return {rid: Existing(i, v, h, u, p, a) for rid, i, v, h, u, p, a in rows}
 
     async def _store(
