@@ -41,15 +41,20 @@ class Access:
     def actor(self) -> str:
         return self.principal.subject
 
+    def scope_ids(self) -> list[uuid.UUID]:
+        """The organisations of a cadre's scope (none for other roles)."""
+        ids = []
+        if self.principal.has_role(Role.CADRE):
+            for raw in self.principal.org_scope:
+                try:
+                    ids.append(uuid.UUID(raw))
+                except ValueError:
+                    continue
+        return ids
+
     async def scope_paths(self) -> list[str]:
         if self._scope_paths is None:
-            ids = []
-            if self.principal.has_role(Role.CADRE):
-                for raw in self.principal.org_scope:
-                    try:
-                        ids.append(uuid.UUID(raw))
-                    except ValueError:
-                        continue
+            ids = self.scope_ids()
             self._scope_paths = await self.orgs.paths_of(ids) if ids else []
         return self._scope_paths
 

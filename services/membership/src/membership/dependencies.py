@@ -131,8 +131,8 @@ async def _honour_service(session: SessionDep, access: AccessDep) -> HonourServi
     return HonourService(HonourRepository(session), MemberRepository(session), access)
 
 
-async def _stats_service(session: SessionDep, access: AccessDep) -> StatsService:
-    return StatsService(StatsRepository(session), access)
+async def _stats_service(request: Request, access: AccessDep) -> StatsService:
+    return StatsService(StatsRepository(request.app.state.reads), access)
 
 
 CardServiceDep = Annotated[CardService, Depends(_card_service)]

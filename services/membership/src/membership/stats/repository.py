@@ -1,40 +1,63 @@
+"""Statistics of a sub-tree in one statement on a pooled connection, outside a transaction
+(servicekit.reads): the organisation, whether the caller's scope covers it, its sub-tree
+tally (`rollups`) and its joins per month. The same cost at every level of the tree; a
+session would add BEGIN, COMMIT and a statement for the caller's scope."""
+
 import uuid
 from collections.abc import Sequence
-
-from sqlalchemy import Row, bindparam, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from dataclasses import dataclass
 
 from membership.rollups.counts import COLUMNS, Counts
-from membership.rollups.models import OrgSubtreeMonthlyJoins, OrgSubtreeTally
+from servicekit.reads import Reads
 
-# Built once, with bound parameters: they run on every statistics request, and SQLAlchemy
-# then computes their cache keys once instead of per request.
-_TOTALS = select(*(getattr(OrgSubtreeTally, c) for c in COLUMNS)).where(
-    OrgSubtreeTally.org_id == bindparam("org_id")
-)
-_JOINS = (
-    select(OrgSubtreeMonthlyJoins.month, OrgSubtreeMonthlyJoins.joins)
-    .where(
-        OrgSubtreeMonthlyJoins.org_id == bindparam("org_id"),
-        OrgSubtreeMonthlyJoins.month.between(bindparam("first"), bindparam("last")),
-        OrgSubtreeMonthlyJoins.joins != 0,
-    )
-    .order_by(OrgSubtreeMonthlyJoins.month)
-)
+# The scope's paths are read here, not taken from the token: a move since the token was
+# issued must count (membership's access rule, membership.access).
+_STATS = f"""
+SELECT o.id, o.name,
+       $2::boolean OR EXISTS (
+           SELECT 1 FROM membership.org s WHERE s.id = ANY($3::uuid[]) AND o.path <@ s.path
+       ) AS visible,
+       {", ".join(f"coalesce(t.{c}, 0) AS {c}" for c in COLUMNS)},
+       ARRAY(
+           SELECT ROW(j.month, j.joins)::text FROM membership.org_subtree_monthly_joins j
+           WHERE j.org_id = o.id AND j.month BETWEEN $4 AND $5 AND j.joins <> 0
+           ORDER BY j.month
+       ) AS joins
+FROM membership.org o
+LEFT JOIN membership.org_subtree_tally t ON t.org_id = o.id
+WHERE o.id = $1
+"""  # noqa: S608  (only the column names of Counts; every value is bound)
+
+
+@dataclass(frozen=True, slots=True)
+class SubtreeStats:
+    org_id: uuid.UUID
+    org_name: str
+    totals: Counts
+    joins_by_month: list[tuple[str, int]]
 
 
 class StatsRepository:
-    """Reads of the sub-tree tallies (`rollups`): the same cost at every level of the tree."""
+    def __init__(self, reads: Reads) -> None:
+        self.reads = reads
 
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def totals(self, org_id: uuid.UUID) -> Counts:
-        row = (await self.session.execute(_TOTALS, {"org_id": org_id})).first()
-        return Counts(*row) if row else Counts()
-
-    async def joins_by_month(
-        self, org_id: uuid.UUID, first: str, last: str
-    ) -> Sequence[Row[str, int]]:
-        params = {"org_id": org_id, "first": first, "last": last}
-        return (await self.session.execute(_JOINS, params)).all()
+    async def visible_stats(
+        self,
+        org_id: uuid.UUID,
+        unrestricted: bool,
+        scope_ids: Sequence[uuid.UUID],
+        first: str,
+        last: str,
+    ) -> SubtreeStats | None:
+        """None when the organisation does not exist or lies outside the caller's scope."""
+        async with self.reads() as connection:
+            row = await connection.fetchrow(
+                _STATS, org_id, unrestricted, list(scope_ids), first, last
+            )
+        if row is None or not row["visible"]:
+            return None
+        joins = []
+        for pair in row["joins"]:  # "(2026-03,12)"
+            month, _, count = pair.strip("()").partition(",")
+            joins.append((month, int(count)))
+        return SubtreeStats(row["id"], row["name"], Counts(*(row[c] for c in COLUMNS)), joins)
