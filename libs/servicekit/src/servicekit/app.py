@@ -1,5 +1,6 @@
 """The common skeleton of a service app: lifespan resources, middleware, errors, health."""
 
+import gc
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
@@ -15,7 +16,7 @@ from servicekit.http import create_http_client
 from servicekit.logging import configure_logging
 from servicekit.middleware import RequestContextMiddleware
 from servicekit.reads import pooled_reads
-from servicekit.settings import ServiceSettings
+from servicekit.settings import Environment, ServiceSettings
 
 # A service's own start-up work (signing keys, upstream clients ...) runs inside the common one.
 ExtraLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -28,6 +29,17 @@ PROBLEM_RESPONSES: Responses = {
     403: {"description": "The caller may not do this (problem+json)"},
     422: {"description": "Invalid input; `errors` lists the failing fields (problem+json)"},
 }
+
+
+def freeze_startup_heap(settings: ServiceSettings) -> None:
+    """What start-up built (routes, SQLAlchemy mappers, pydantic validators, settings)
+    lives as long as the process, yet the cyclic collector would walk all of it on
+    every full collection: a pause in the middle of whichever requests are in flight. Frozen,
+    it is left alone. Not under tests, where an app is built per test and must be freed."""
+    if settings.environment is Environment.TEST:
+        return
+    gc.collect()
+    gc.freeze()
 
 
 def create_service_app(
@@ -56,9 +68,11 @@ def create_service_app(
         )
         try:
             if extra_lifespan is None:
+                freeze_startup_heap(settings)
                 yield
             else:
                 async with extra_lifespan(app):
+                    freeze_startup_heap(settings)
                     yield
         finally:
             await jwks_client.aclose()
