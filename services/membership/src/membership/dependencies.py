@@ -14,6 +14,7 @@ from membership.identity.service import AccountService, TokenService
 from membership.imports.service import ImportService
 from membership.joining.repository import InvitationRepository
 from membership.joining.service import InvitationService, PublicJoin
+from membership.members.lookup import LookupService, MemberLookup
 from membership.members.repository import MemberRepository
 from membership.members.service import Joining, MemberService
 from membership.orgs.repository import OrgRepository
@@ -93,6 +94,13 @@ async def _member_service(
 
 
 MemberServiceDep = Annotated[MemberService, Depends(_member_service)]
+
+
+async def _lookup_service(request: Request, access: AccessDep, pii: PiiDep) -> LookupService:
+    return LookupService(MemberLookup(request.app.state.reads), pii, access)
+
+
+LookupServiceDep = Annotated[LookupService, Depends(_lookup_service)]
 
 
 async def _invitation_service(

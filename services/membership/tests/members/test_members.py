@@ -124,6 +124,32 @@ async def test_lookup_by_id_number_within_scope_only(
     assert other.status_code == 404
 
 
+async def test_lookup_by_members_themselves_and_services(
+    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, enrol: Any, member_auth: Any
+) -> None:
+    member = await enrol(tree.shangcheng_union, 14)
+    other = await enrol(tree.shangcheng_union, 15)
+
+    async def lookup(serial: int, headers: dict[str, str]) -> httpx.Response:
+        return await client.post(
+            "/v1/members/lookup", json={"id_number": id_number(serial)}, headers=headers
+        )
+
+    own = await lookup(14, member_auth(member))
+    assert own.status_code == 200
+    assert own.json()["membership_no"] == member["membership_no"]
+    assert id_number(14) not in own.text
+    assert (await lookup(15, member_auth(member))).status_code == 404
+    by_service = await lookup(15, auth("service"))
+    assert by_service.status_code == 200
+    assert by_service.json()["id"] == other["id"]
+    assert (await lookup(16, auth("service"))).status_code == 404
+    malformed = await client.post(
+        "/v1/members/lookup", json={"id_number": "12345"}, headers=auth("service")
+    )
+    assert malformed.status_code == 422
+
+
 async def test_cadre_of_other_county_gets_404_on_every_member_route(
     client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, register: Register
 ) -> None:

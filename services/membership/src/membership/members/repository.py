@@ -1,9 +1,8 @@
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Row, bindparam, select, tuple_, update
+from sqlalchemy import Row, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.members.models import (
@@ -16,32 +15,6 @@ from membership.members.models import (
 from membership.orgs.models import Org
 from membership.orgs.repository import within
 from membership.people.models import Person
-
-# What a lookup by ID number answers, in one statement: no ORM objects on this hot path.
-LOOKUP_COLUMNS = (
-    Member.id,
-    Member.membership_no,
-    Member.card_no,
-    Member.state,
-    Member.org_id,
-    Member.channel,
-    Member.joined_on,
-    Org.name.label("org_name"),
-    Org.path.label("org_path"),
-    Person.id.label("person_id"),
-    Person.name,
-    Person.id_number_masked,
-    Person.phone_masked,
-    Person.employment_form,
-)
-# Built once, with a bound parameter: SQLAlchemy computes its cache key once, not per request.
-_LOOKUP = (
-    select(*LOOKUP_COLUMNS)
-    .select_from(Person)
-    .join(Member, Member.person_id == Person.id)
-    .join(Org, Org.id == Member.org_id)
-    .where(Person.id_number_index == bindparam("index"))
-)
 
 
 class MemberRepository:
@@ -64,11 +37,6 @@ class MemberRepository:
 
     async def by_person(self, person_id: uuid.UUID) -> Member | None:
         return await self.session.scalar(select(Member).where(Member.person_id == person_id))
-
-    async def lookup_by_id_number_index(self, index: bytes) -> Row[*tuple[Any, ...]] | None:
-        """The member whose person has this blind index, as LOOKUP_COLUMNS."""
-        result = await self.session.execute(_LOOKUP, {"index": index})
-        return result.first()
 
     async def by_membership_no(self, membership_no: str) -> Member | None:
         return await self.session.scalar(

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from membership.dependencies import MemberServiceDep
+from membership.dependencies import LookupServiceDep, MemberServiceDep
 from membership.members.models import MemberState
 from membership.members.schemas import (
     Decision,
@@ -77,8 +77,8 @@ async def list_members(
     response_model=MemberRead,
     responses=NOT_FOUND,
 )
-async def lookup_member(lookup: PersonLookup, members: MemberServiceDep) -> MemberRead:
-    return await members.lookup(lookup.id_number)
+async def lookup_member(lookup: PersonLookup, members: LookupServiceDep) -> MemberRead:
+    return await members.by_id_number(lookup.id_number)
 
 
 @router.post(

@@ -212,27 +212,3 @@ class MemberService:
         ]
         known = {s.membership_no for s in found}
         return MemberBatchResult(found=found, missing=[n for n in wanted if n not in known])
-
-    async def lookup(self, raw_id_number: str) -> MemberRead:
-        """One statement (person ⋈ member ⋈ org by blind index), then the same visibility
-        rule as `read`: the member themself, or a caller whose sub-tree holds the org."""
-        row = await self.repo.lookup_by_id_number_index(self.people.index_of(raw_id_number))
-        if row is None or not await self._may_see(row.person_id, row.org_path):
-            raise MemberNotFoundError("Nobody with this ID number is registered in your sub-tree")
-        return MemberRead(
-            id=row.id,
-            membership_no=row.membership_no,
-            card_no=row.card_no,
-            state=row.state,
-            org_id=row.org_id,
-            org_name=row.org_name,
-            channel=row.channel,
-            joined_on=row.joined_on,
-            person=PersonRead(
-                id=row.person_id,
-                name=row.name,
-                id_number_masked=row.id_number_masked,
-                phone_masked=row.phone_masked,
-                employment_form=row.employment_form,
-            ),
-        )

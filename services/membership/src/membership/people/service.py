@@ -28,6 +28,11 @@ def person_values(person_in: PersonIn, pii: PiiCipher) -> dict[str, Any]:
     }
 
 
+def id_number_index(raw_id_number: str, pii: PiiCipher) -> bytes:
+    """The blind index a person is found by (the number is checked and normalised first)."""
+    return pii.blind_index(ID_NUMBER, normalise_id_number(raw_id_number))
+
+
 def new_person(person_in: PersonIn, pii: PiiCipher) -> Person:
     """A Person not yet stored."""
     return Person(**person_values(person_in, pii))
@@ -39,7 +44,7 @@ class PersonService:
         self.pii = pii
 
     def index_of(self, raw_id_number: str) -> bytes:
-        return self.pii.blind_index(ID_NUMBER, normalise_id_number(raw_id_number))
+        return id_number_index(raw_id_number, self.pii)
 
     async def find(self, raw_id_number: str) -> Person | None:
         return await self.repo.by_id_number_index(self.index_of(raw_id_number))
