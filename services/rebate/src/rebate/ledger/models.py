@@ -3,7 +3,17 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, Identity, Index, String, Uuid, func
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Identity,
+    Index,
+    String,
+    Uuid,
+    func,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rebate.db import Base
@@ -26,6 +36,8 @@ class LedgerEntry(Base):
         CheckConstraint("(debit = 0) <> (credit = 0)", name="one_side"),
         CheckConstraint("debit >= 0 AND credit >= 0", name="not_negative"),
         Index("ix_ledger_entry_uscc_period", "uscc", "period"),
+        # What a case still owes (payouts read it per case); intake lines carry no case.
+        Index("ix_ledger_entry_case_id", "case_id", postgresql_where=text("case_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
