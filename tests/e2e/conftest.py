@@ -32,7 +32,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             cluster.superuser_url,
             free_ports(),
             secrets=load_secrets(root, {}),
-            extra_env={"gateway": {"GATEWAY_MAX_BODY_BYTES": str(1024 * 1024)}},
+            extra_env={
+                "gateway": {"GATEWAY_MAX_BODY_BYTES": str(1024 * 1024)},
+                # One enterprise per chunk: the rebate run's two writers both work, each on
+                # a connection of its own.
+                "rebate": {"REBATE_RUN_CHUNK_ENTERPRISES": "1", "REBATE_RUN_WRITERS": "2"},
+            },
             ready_timeout=120,
         )
         suite.prepare()

@@ -123,6 +123,9 @@ def test_fee_records_become_cases_matched_through_membership(
         run = gateway.get(f"/rebate/v1/runs/{run['id']}", headers=admin).json()
     assert run["status"] == "done", run
     assert (run["cases_created"], run["queued"]) == (1, 1)
+    assert run["enterprises_done"] == run["enterprises_total"] == 2
+    chain = gateway.get("/rebate/v1/audit/verify", headers=admin).json()
+    assert chain["intact"] is True
 
     cases = gateway.get("/rebate/v1/cases", params={"period": "2026-05"}, headers=admin).json()[
         "items"

@@ -95,7 +95,8 @@ MINTER = TokenMinter()
 def _app(settings: RebateSettings) -> FastAPI:
     return create_app(
         settings,
-        membership_transport=httpx.MockTransport(MEMBERSHIP.handle),
+        # Looked up per request, so that a test can replace the fake's answers.
+        membership_transport=httpx.MockTransport(lambda request: MEMBERSHIP.handle(request)),
         outbound_transport=httpx.MockTransport(PARTNERS.handle),
     )
 
@@ -105,7 +106,11 @@ def service_under_test() -> ServiceUnderTest:
     return ServiceUnderTest(
         name="rebate",
         alembic_ini=SERVICE_ROOT / "alembic.ini",
-        settings_factory=lambda url: RebateSettings(database_url=url, environment="test"),
+        # One run writer: the sessions of a test share its one connection (and transaction).
+        # Two writers on connections of their own run in the end-to-end test.
+        settings_factory=lambda url: RebateSettings(
+            database_url=url, environment="test", run_writers=1
+        ),
         app_factory=_app,
     )
 

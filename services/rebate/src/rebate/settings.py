@@ -1,4 +1,4 @@
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import DEV_SECRET_PREFIX, ServiceSettings
@@ -19,6 +19,10 @@ class RebateSettings(ServiceSettings):
     # A rotated-out partner secret stays valid this long, so partners can switch without loss.
     secret_rotation_grace_hours: int = 72
     max_records_per_delivery: int = 10_000
+    # Automatic runs: enterprises per membership lookup and per transaction, and how many
+    # such chunks are written at once (PostgreSQL runs each connection's work on one core).
+    run_chunk_enterprises: int = Field(default=1000, ge=1, le=1000)
+    run_writers: int = Field(default=2, ge=1, le=8)
     # Outbound deliveries: timeout per attempt and the relay's retry schedule (seconds).
     delivery_timeout_seconds: float = 10.0
     delivery_backoff_seconds: list[int] = [10, 30, 120, 600, 1800, 3600]

@@ -60,6 +60,61 @@ async def test_run_matches_eligible_enterprises_and_queues_the_rest(
     assert {e["reason"] for e in seen} == {"ineligible_size", "needs_review"}
 
 
+async def test_a_run_in_chunks_counts_its_progress_and_chains_every_step(
+    client: httpx.AsyncClient,
+    auth: Any,
+    app: Any,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+) -> None:
+    app.state.settings = app.state.settings.model_copy(update={"run_chunk_enterprises": 2})
+    await push(tax_partner, [fee_record(n) for n in range(1, 8)])
+    for n in range(1, 6):  # 6 and 7 are not registered
+        membership.add_enterprise(make_uscc(n))
+
+    run = await run_period()
+    assert run["status"] == "done", run
+    assert (run["enterprises_total"], run["enterprises_done"]) == (7, 7)
+    assert (run["cases_created"], run["queued"]) == (5, 2)
+    lookups = [c for c in membership.calls if c.endswith("/v1/enterprises/lookup")]
+    assert len(lookups) == 4  # 2 + 2 + 2 + 1 enterprises
+    cases = (await client.get("/v1/cases", headers=auth("admin"))).json()["items"]
+    assert sorted(c["uscc"] for c in cases) == sorted(make_uscc(n) for n in range(1, 6))
+    verified = (await client.get("/v1/audit/verify", headers=auth("admin"))).json()
+    assert verified["intact"] is True
+
+
+async def test_a_run_fails_with_the_reason_when_membership_is_down(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    monkeypatch: Any,
+) -> None:
+    await push(tax_partner, [fee_record(1)])
+    answer = membership.handle
+
+    def down(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/enterprises/lookup":
+            return httpx.Response(503)
+        return answer(request)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(membership, "handle", down)
+    run = await run_period()
+    assert run["status"] == "failed"
+    assert run["failure"] == (
+        "MembershipUnavailableError: membership answered 503 to /v1/enterprises/lookup"
+    )
+    assert run["cases_created"] == 0
+
+
 async def test_a_second_run_refunds_nothing_twice(
     client: httpx.AsyncClient,
     auth: Any,

@@ -28,7 +28,13 @@ class RunNotFoundError(NotFoundError):
 async def start_in_background(request: Request, run_id: uuid.UUID) -> None:
     """After the response, so the run row is committed before the run reads it."""
     app = request.app
-    executor = RunExecutor(app.state.sessionmaker, app.state.membership)
+    settings = app.state.settings
+    executor = RunExecutor(
+        app.state.sessionmaker,
+        app.state.membership,
+        settings.run_chunk_enterprises,
+        settings.run_writers,
+    )
     task = asyncio.create_task(executor.execute(run_id))
     app.state.background.add(task)
     task.add_done_callback(app.state.background.discard)

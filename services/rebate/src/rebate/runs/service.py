@@ -26,8 +26,6 @@ from servicekit.errors import DomainError
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 1000  # enterprises per membership lookup and per transaction
-
 
 class RunOutsidePolicyError(DomainError):
     status = 422
@@ -93,16 +91,28 @@ def classify(
 
 class RunExecutor:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], membership: MembershipClient
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        membership: MembershipClient,
+        chunk: int,
+        writers: int,
     ) -> None:
+        """`chunk` enterprises per membership lookup and per transaction, `writers` chunks
+        written at once: PostgreSQL spends most of a run on the COPY of the record-to-case
+        links and their foreign-key checks, on one core per connection, and a second writer
+        uses another core while the first waits on membership or on the database."""
         self.sessions = sessions
         self.membership = membership
+        self.chunk = chunk
+        self.writers = writers
 
     async def execute(self, run_id: uuid.UUID) -> None:
         try:
             await self._execute(run_id)
         except Exception as exc:
             logger.exception("rebate run failed", extra={"run_id": str(run_id)})
+            while isinstance(exc, ExceptionGroup):  # from the writers: say what went wrong
+                exc = exc.exceptions[0]
             async with self.sessions() as session, session.begin():
                 await session.execute(
                     update(RebateRun)
@@ -140,14 +150,16 @@ class RunExecutor:
             )
             run.enterprises_total = len(found)
             actor = run.started_by
-        chunks = [found[start : start + CHUNK] for start in range(0, len(found), CHUNK)]
-        lookup = self._lookup(chunks[0]) if chunks else None
-        try:
-            for n, chunk in enumerate(chunks):
-                assert lookup is not None
-                matches = await lookup
-                # The next chunk's lookup runs at membership while this one is written here.
-                lookup = self._lookup(chunks[n + 1]) if n + 1 < len(chunks) else None
+        chunks = iter(
+            [found[start : start + self.chunk] for start in range(0, len(found), self.chunk)]
+        )
+
+        async def writer() -> None:
+            # Each writer takes the next chunk, asks membership about it and writes it in a
+            # transaction of its own; chunks are disjoint sets of enterprises, and the locks
+            # they share (the run's progress row, the audit chain) are taken last.
+            for chunk in chunks:
+                matches = await self.membership.enterprises([c.uscc for c in chunk])
                 async with self.sessions() as session, session.begin():
                     created, queued = await self._apply(
                         session, run_id, policy, chunk, matches, actor
@@ -161,18 +173,17 @@ class RunExecutor:
                             queued=RebateRun.queued + queued,
                         )
                     )
-        finally:
-            if lookup is not None:
-                lookup.cancel()
+
+        # A failing writer cancels the others; the run is then marked failed (execute).
+        async with asyncio.TaskGroup() as writers:
+            for _ in range(self.writers):
+                writers.create_task(writer())
         async with self.sessions() as session, session.begin():
             await session.execute(
                 update(RebateRun)
                 .where(RebateRun.id == run_id)
                 .values(status=RunStatus.DONE, finished_at=datetime.now(UTC))
             )
-
-    def _lookup(self, chunk: Sequence[Candidate]) -> "asyncio.Task[dict[str, EnterpriseMatch]]":
-        return asyncio.create_task(self.membership.enterprises([c.uscc for c in chunk]))
 
     async def _apply(
         self,
