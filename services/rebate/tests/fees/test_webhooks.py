@@ -143,6 +143,21 @@ async def test_correction_is_a_new_version_and_books_the_difference(
     assert balances[Account.FEES_HELD] == Decimal("2000.00")
     assert balances[Account.FEES_COLLECTED] == Decimal("-2000.00")
 
+    # A second correction supersedes the current version, not the first one; sent again,
+    # it is a duplicate of the current version.
+    third = [fee_record(1, fee_amount="1500.00")]
+    assert (await push(tax_partner, third, event_type="fee.corrected")).json()["accepted"] == 1
+    again = await push(tax_partner, third, event_type="fee.corrected")
+    assert again.json() == {"accepted": 0, "duplicates": 1, "rejected": []}
+    session.expire_all()
+    versions = list(await session.scalars(select(FeeRecord).order_by(FeeRecord.version)))
+    assert [(v.version, v.superseded_at is None) for v in versions] == [
+        (1, False),
+        (2, False),
+        (3, True),
+    ]
+    assert (await Ledger(session).balances())[Account.FEES_HELD] == Decimal("1500.00")
+
 
 async def test_too_many_records_is_422_and_stores_nothing(
     push: Any, tax_partner: Any, fee_record: Any, session: AsyncSession, settings: Any
