@@ -263,11 +263,11 @@ class FeeIntake:
     async def _current(self, partner_id: uuid.UUID, record_ids: list[str]) -> dict[str, Existing]:
         if not record_ids:
             return {}
-        # One probe of the current-version index per record id of the delivery, whatever the
-        # table's size: as a plain join the planner prefers a scan of the whole table once it
-        # holds some 100,000 rows (10,000 random probes look dearer to it), 50 µs a record at
-        # a million. LIMIT 1 (there is at most one current version) keeps the subquery from
-        # being flattened into such a join; an array, as `IN` would bind 10,000 parameters.
+        # One index probe per record id of the delivery, whatever the table's size: as a plain
+        # join the planner prefers a scan of the whole table once it holds a few hundred
+        # thousand rows (10,000 random probes look dearer to it), 50 µs a record at a million.
+        # LIMIT 1 (there is at most one current version) keeps the subquery from being
+        # flattened into such a join; an array, as `IN` would bind 10,000 parameters.
         rows = await self.session.execute(
             text(
                 """
