@@ -95,13 +95,14 @@ def test_fee_records_become_cases_matched_through_membership(
         }
     )
     msg_id = f"msg_{uuid.uuid4().hex}"
+    now = datetime.now(UTC)  # one clock reading for the signature and the header
     pushed = gateway.post(
         f"/rebate/v1/webhooks/tax/{partner['id']}",
         content=body,
         headers={
             "webhook-id": msg_id,
-            "webhook-timestamp": str(int(time.time())),
-            "webhook-signature": Webhook(partner["secret"]).sign(msg_id, datetime.now(UTC), body),
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": Webhook(partner["secret"]).sign(msg_id, now, body),
             "content-type": "application/json",
         },
     )

@@ -217,11 +217,12 @@ def push(client: httpx.AsyncClient) -> Push:
             }
         )
         msg_id = webhook_id or f"msg_{uuid.uuid4().hex}"
-        signature = Webhook(secret or partner.secret).sign(msg_id, datetime.now(UTC), body)
+        # One clock reading for the signature and the header: two could straddle a second.
+        now = datetime.now(UTC)
         headers = {
             "webhook-id": msg_id,
-            "webhook-timestamp": str(int(datetime.now(UTC).timestamp())),
-            "webhook-signature": signature,
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": Webhook(secret or partner.secret).sign(msg_id, now, body),
             "content-type": "application/json",
         }
         return await client.post(f"/v1/webhooks/tax/{partner.id}", content=body, headers=headers)
