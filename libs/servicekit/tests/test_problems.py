@@ -3,10 +3,12 @@
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from pydantic import BaseModel
+from sqlalchemy import text
 
 from servicekit.app import create_service_app
+from servicekit.bulk import copy_records
 from servicekit.errors import NotFoundError, wants_chinese
 from servicekit.settings import ServiceSettings
 
@@ -28,6 +30,19 @@ def _router() -> APIRouter:
     @router.get("/boom")
     async def boom() -> None:
         raise RuntimeError("secret internals: password=hunter2")
+
+    @router.post("/twice/{how}")
+    async def twice(how: str, request: Request) -> None:
+        """Writes the same key twice, as two racing requests would."""
+        async with request.app.state.sessionmaker() as session, session.begin():
+            await session.execute(text("CREATE TEMP TABLE once (k int PRIMARY KEY)"))
+            await session.execute(text("INSERT INTO once VALUES (1)"))
+            if how == "copy":
+                await copy_records(session, "once", ["k"], [(1,)], schema="pg_temp")
+            elif how == "insert":
+                await session.execute(text("INSERT INTO once VALUES (1)"))
+            else:
+                await session.execute(text("INSERT INTO once VALUES (NULL)"))
 
     @router.get("/missing")
     async def missing() -> None:
@@ -146,3 +161,21 @@ async def test_readyz_is_200_with_a_database(postgres_admin_url: str) -> None:
             response = await client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["status"] == "ready"
+
+
+@pytest.mark.parametrize("how", ["insert", "copy"])
+async def test_a_lost_race_on_a_unique_key_is_409_and_any_other_violation_500(
+    postgres_admin_url: str, how: str
+) -> None:
+    url = str(httpx.URL(postgres_admin_url).copy_with(scheme="postgresql+asyncpg"))
+    app = build_app(url)
+    async with LifespanManager(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            duplicate = await client.post(f"/twice/{how}")
+            other = await client.post("/twice/null")
+    body = assert_problem(duplicate, 409)
+    assert body["type"] == "urn:gonghui:problem:concurrent-write"
+    assert "Send it again" in str(body["detail"])
+    assert "once" not in duplicate.text  # no table or constraint names
+    assert_problem(other, 500)

@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from servicekit.reads import driver_connection
+
 # column name → (PostgreSQL element type, one value per row)
 Columns = Mapping[str, tuple[str, Sequence[Any]]]
 
@@ -35,9 +37,7 @@ async def copy_records(
     """COPY rows into `schema.table` on the session's connection, inside its transaction.
     Faster than `insert_unnest` on both sides (no arrays to build, check and unpack), but
     without RETURNING or ON CONFLICT: for rows already known to be new."""
-    connection = await session.connection()
-    driver = (await connection.get_raw_connection()).driver_connection
-    assert driver is not None
+    driver = await driver_connection(await session.connection())
     if not driver.is_in_transaction():
         # SQLAlchemy's asyncpg adapter sends BEGIN with its first statement, not before;
         # a COPY ahead of it would commit on its own.

@@ -5,9 +5,11 @@ from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -232,8 +234,40 @@ async def _stale_data_handler(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+UNIQUE_VIOLATION = "23505"
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of a driver error, raw (asyncpg, e.g. from a COPY) or wrapped by SQLAlchemy."""
+    for candidate in (exc, getattr(exc, "orig", None)):
+        code = getattr(candidate, "sqlstate", None)
+        if code:
+            return str(code)
+    return None
+
+
+async def _integrity_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    # Code that expects a duplicate checks for it first; one that still hits a unique index
+    # lost a race with a concurrent request writing the same thing. The transaction is rolled
+    # back, nothing of the request is kept, and sending it again finds what the other wrote.
+    if _sqlstate(exc) != UNIQUE_VIOLATION:
+        raise exc  # any other constraint: a fault of ours, answered as a 500 problem
+    chinese = _chinese(request)
+    return problem_response(
+        409,
+        chinese=chinese,
+        code="concurrent-write",
+        detail="另一请求同时写入了相同的记录，本次请求未保存任何内容，请重新发送"
+        if chinese
+        else "Another request wrote the same record at the same moment; nothing of this "
+        "request was kept. Send it again.",
+    )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error_handler)
     app.add_exception_handler(StarletteHTTPException, _http_error_handler)
     app.add_exception_handler(RequestValidationError, _validation_error_handler)
     app.add_exception_handler(StaleDataError, _stale_data_handler)
+    app.add_exception_handler(IntegrityError, _integrity_error_handler)
+    app.add_exception_handler(asyncpg.UniqueViolationError, _integrity_error_handler)

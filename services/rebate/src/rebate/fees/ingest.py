@@ -294,7 +294,8 @@ class FeeIntake:
         now: datetime,
     ) -> list[uuid.UUID]:
         """COPY: the rows are new by construction (checked against the current versions
-        above; the unique indexes still refuse a concurrent duplicate)."""
+        above). A concurrent delivery of the same records still meets the unique indexes:
+        this one then stores nothing and is answered 409, and its retry finds duplicates."""
         ids = new_ids(len(fresh))
         if not fresh:
             return ids
