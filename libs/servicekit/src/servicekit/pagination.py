@@ -3,6 +3,8 @@
 import base64
 import binascii
 import json
+import uuid
+from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -43,6 +45,25 @@ def decode_cursor(cursor: str | None) -> list[Any] | None:
     if not isinstance(key, list):
         raise InvalidCursorError("The cursor was not issued by this service")
     return key
+
+
+def cursor_key(cursor: str | None, *types: Callable[[Any], Any]) -> tuple[Any, ...] | None:
+    """The sort key a cursor carries, each part converted by its type (`int`, `str`,
+    `uuid.UUID` ...); None for the first page. A cursor of another list, or one edited by
+    hand, is refused rather than read as the first page (a client would loop) or left to
+    fail deep down as a 500."""
+    key = decode_cursor(cursor)
+    if key is None:
+        return None
+    if len(key) != len(types):
+        raise InvalidCursorError("The cursor was not issued by this list")
+    try:
+        return tuple(
+            kind(str(part)) if kind is uuid.UUID else kind(part)
+            for kind, part in zip(types, key, strict=True)
+        )
+    except (TypeError, ValueError):
+        raise InvalidCursorError("The cursor was not issued by this list") from None
 
 
 CursorParam = Annotated[str | None, Query(description="`next_cursor` of the previous page")]

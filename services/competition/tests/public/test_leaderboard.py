@@ -5,6 +5,8 @@ from typing import Any
 
 import httpx
 
+from servicekit.pagination import encode_cursor
+
 
 async def ranked(build_contest: Any, flow: Any, tree: Any, names: list[str], **event: Any) -> Any:
     run = flow(await build_contest(**event))
@@ -66,6 +68,12 @@ async def test_leaderboard_pages_with_a_cursor(
         if cursor is None:
             break
     assert seen == [1, 2, 3, 4, 5, 6, 7]
+
+    # A cursor not handed out by this list is refused, never read as the first page.
+    for bad in (encode_cursor(["x", "y"]), encode_cursor([1]), "%%%"):
+        refused = await client.get(board, params={"cursor": bad})
+        assert refused.status_code == 400
+        assert refused.json()["type"] == "urn:gonghui:problem:invalid-cursor"
 
 
 async def test_students_show_their_masked_school(

@@ -77,7 +77,7 @@ class ContestRepository:
         year: int | None,
         kind: CompetitionKind | None,
         status: CompetitionStatus | None,
-        after: tuple[int, str, str] | None,
+        after: tuple[int, str, uuid.UUID] | None,
         limit: int,
     ) -> list[Competition]:
         """Newest year first. Drafts only for those who run them (an organisation of theirs
@@ -113,7 +113,7 @@ class ContestRepository:
         if after is not None:
             query = query.where(
                 tuple_(-Competition.year, Competition.name, Competition.id)
-                > tuple_(-after[0], after[1], uuid.UUID(after[2]))
+                > tuple_(-after[0], after[1], after[2])
             )
         query = query.order_by(Competition.year.desc(), Competition.name, Competition.id)
         return list(await self.session.scalars(query.limit(limit)))

@@ -22,7 +22,7 @@ from competition.dependencies import ContestServiceDep
 from servicekit.app import Responses
 from servicekit.auth import authenticated
 from servicekit.concurrency import etag
-from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1", tags=["competitions"], dependencies=[authenticated])
 
@@ -70,8 +70,7 @@ async def list_competitions(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Page[CompetitionRead]:
-    key = decode_cursor(cursor)
-    after = (int(key[0]), str(key[1]), str(key[2])) if key and len(key) == 3 else None
+    after = cursor_key(cursor, int, str, uuid.UUID)
     rows = await contests.page(year, kind, state, after, limit + 1)
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = encode_cursor([last.year, last.name, str(last.id)]) if last else None

@@ -98,7 +98,7 @@ class ContestService:
         year: int | None,
         kind: CompetitionKind | None,
         status: CompetitionStatus | None,
-        after: tuple[int, str, str] | None,
+        after: tuple[int, str, uuid.UUID] | None,
         limit: int,
     ) -> list[CompetitionRead]:
         access = self.access

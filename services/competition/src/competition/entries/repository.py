@@ -106,7 +106,7 @@ class EntryRepository:
         event_id: uuid.UUID | None,
         group_id: uuid.UUID | None,
         status: EntryStatus | None,
-        after: tuple[str, str] | None,
+        after: tuple[str, uuid.UUID] | None,
         limit: int,
     ) -> list[Entry]:
         """By code; `within`: only entries of those sub-trees (None: all)."""
@@ -120,7 +120,7 @@ class EntryRepository:
         if status is not None:
             conditions.append(Entry.status == status)
         if after is not None:
-            conditions.append(tuple_(Entry.code, Entry.id) > tuple_(after[0], uuid.UUID(after[1])))
+            conditions.append(tuple_(Entry.code, Entry.id) > tuple_(after[0], after[1]))
         query = select(Entry).where(*conditions).order_by(Entry.code, Entry.id).limit(limit)
         return list(await self.session.scalars(query))
 

@@ -23,7 +23,7 @@ from competition.entries.service import EntryService
 from competition.idempotency import idempotent
 from servicekit.app import Responses
 from servicekit.auth import authenticated
-from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1", tags=["entries"], dependencies=[authenticated])
 
@@ -170,8 +170,7 @@ async def list_entries(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Page[EntryRead]:
-    key = decode_cursor(cursor)
-    after = (str(key[0]), str(key[1])) if key and len(key) == 2 else None
+    after = cursor_key(cursor, str, uuid.UUID)
     rows = await entries.page(competition_id, event_id, group_id, state, after, limit + 1)
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = encode_cursor([last.code, str(last.id)]) if last else None

@@ -312,7 +312,7 @@ class EntryService:
         event_id: uuid.UUID | None,
         group_id: uuid.UUID | None,
         status: EntryStatus | None,
-        after: tuple[str, str] | None,
+        after: tuple[str, uuid.UUID] | None,
         limit: int,
     ) -> list[Entry]:
         contest = await self.contests.visible(competition_id)

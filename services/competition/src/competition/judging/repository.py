@@ -128,7 +128,7 @@ class JudgeRepository:
         self,
         stage_id: uuid.UUID,
         judge_id: uuid.UUID | None,
-        after: tuple[str, str] | None,
+        after: tuple[str, uuid.UUID] | None,
         limit: int,
     ) -> list[tuple[uuid.UUID, str, uuid.UUID, str]]:
         query = (
@@ -141,9 +141,7 @@ class JudgeRepository:
         if judge_id is not None:
             query = query.where(Assignment.judge_id == judge_id)
         if after is not None:
-            query = query.where(
-                tuple_(Entry.code, Judge.id) > tuple_(after[0], uuid.UUID(after[1]))
-            )
+            query = query.where(tuple_(Entry.code, Judge.id) > tuple_(after[0], after[1]))
         query = query.order_by(Entry.code, Judge.id).limit(limit)
         return [(e, c, j, n) for e, c, j, n in (await self.session.execute(query)).all()]
 

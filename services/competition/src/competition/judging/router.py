@@ -15,7 +15,7 @@ from competition.judging.schemas import (
 )
 from servicekit.app import Responses
 from servicekit.auth import authenticated
-from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1", tags=["judges"], dependencies=[authenticated])
 
@@ -142,8 +142,7 @@ async def list_assignments(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Page[AssignmentRead]:
-    key = decode_cursor(cursor)
-    after = (str(key[0]), str(key[1])) if key and len(key) == 2 else None
+    after = cursor_key(cursor, str, uuid.UUID)
     rows = await judging.assignments(stage_id, judge_id, after, limit + 1)
     items = [
         AssignmentRead(entry_id=e, entry_code=c, judge_id=j, judge_name=n)

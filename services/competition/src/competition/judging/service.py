@@ -195,7 +195,7 @@ class JudgingService:
         self,
         stage_id: uuid.UUID,
         judge_id: uuid.UUID | None,
-        after: tuple[str, str] | None,
+        after: tuple[str, uuid.UUID] | None,
         limit: int,
     ) -> list[tuple[uuid.UUID, str, uuid.UUID, str]]:
         stage, _, _ = await self.contests.stage(stage_id, run=True)

@@ -10,7 +10,7 @@ from competition.public.repository import LeaderboardReader, PublicRepository
 from competition.public.schemas import PublicCompetition, PublicLeaderboard
 from competition.public.service import Leaderboards, PublicResults
 from servicekit.db import SessionDep
-from servicekit.pagination import CursorParam, LimitParam, decode_cursor
+from servicekit.pagination import CursorParam, LimitParam, cursor_key
 
 router = APIRouter(prefix="/v1/public", tags=["public results"])
 
@@ -54,8 +54,7 @@ async def leaderboard(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Response:
-    key = decode_cursor(cursor)
-    after = (int(key[0]), str(key[1])) if key and len(key) == 2 else None
+    after = cursor_key(cursor, int, str)
     page = await boards.page(event_id, group_id, stage_id, after, limit)
     # orjson bytes straight out (benchmarked: bench/competition_bench.py); the schema above
     # still documents the shape. `default=str`: asyncpg's own UUID type.

@@ -17,7 +17,7 @@ from competition.stages.schemas import (
 )
 from servicekit.app import Responses
 from servicekit.auth import authenticated
-from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1", tags=["stages and results"], dependencies=[authenticated])
 
@@ -105,8 +105,7 @@ async def stage_results(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Page[ResultRead]:
-    key = decode_cursor(cursor)
-    after = (int(key[0]), str(key[1])) if key and len(key) == 2 else None
+    after = cursor_key(cursor, int, str)
     rows = await stages.results(stage_id, group_id, flagged, after, limit + 1)
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = encode_cursor([last.rank, last.entry_code]) if last else None

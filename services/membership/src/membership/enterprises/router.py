@@ -21,10 +21,9 @@ from servicekit.auth import Role, authenticated, require_roles
 from servicekit.concurrency import etag
 from servicekit.pagination import (
     CursorParam,
-    InvalidCursorError,
     LimitParam,
     Page,
-    decode_cursor,
+    cursor_key,
     encode_cursor,
 )
 
@@ -102,14 +101,7 @@ async def find_enterprises(
 
 
 def _after(cursor: str | None) -> tuple[str, uuid.UUID] | None:
-    key = decode_cursor(cursor)
-    if key is None:
-        return None
-    try:
-        name, last_id = key
-        return str(name), uuid.UUID(str(last_id))
-    except ValueError:
-        raise InvalidCursorError("The cursor was not issued by this list") from None
+    return cursor_key(cursor, str, uuid.UUID)
 
 
 @router.post(

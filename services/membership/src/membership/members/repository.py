@@ -65,7 +65,7 @@ class MemberRepository:
         self,
         path: str,
         states: list[MemberState] | None,
-        after: tuple[str, str] | None,
+        after: tuple[str, uuid.UUID] | None,
         limit: int,
     ) -> Sequence[Row[Member, Person, Org]]:
         query = (
@@ -78,7 +78,7 @@ class MemberRepository:
             query = query.where(Member.state.in_(states))
         if after is not None:
             query = query.where(
-                tuple_(Member.membership_no, Member.id) > tuple_(after[0], uuid.UUID(after[1]))
+                tuple_(Member.membership_no, Member.id) > tuple_(after[0], after[1])
             )
         query = query.order_by(Member.membership_no, Member.id).limit(limit)
         return (await self.session.execute(query)).all()

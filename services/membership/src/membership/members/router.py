@@ -18,7 +18,7 @@ from membership.members.service import JoinOutcome
 from membership.people.schemas import PersonLookup
 from servicekit.app import Responses
 from servicekit.auth import authenticated
-from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1", tags=["members"], dependencies=[authenticated])
 
@@ -60,8 +60,7 @@ async def list_members(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Page[MemberRead]:
-    key = decode_cursor(cursor)
-    after = (str(key[0]), str(key[1])) if key and len(key) == 2 else None
+    after = cursor_key(cursor, str, uuid.UUID)
     rows = await members.list_in_subtree(org_id, state, after, limit + 1)
     next_cursor = (
         encode_cursor([rows[limit - 1].membership_no, str(rows[limit - 1].id)])

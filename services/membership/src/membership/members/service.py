@@ -170,7 +170,7 @@ class MemberService:
         self,
         org_id: uuid.UUID,
         states: list[MemberState] | None,
-        after: tuple[str, str] | None,
+        after: tuple[str, uuid.UUID] | None,
         limit: int,
     ) -> list[MemberRead]:
         org = await self.access.visible_org(org_id)

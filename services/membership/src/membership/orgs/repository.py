@@ -41,11 +41,11 @@ class OrgRepository:
         await self.session.flush()
 
     async def children(
-        self, parent_id: uuid.UUID, after: tuple[str, str] | None, limit: int
+        self, parent_id: uuid.UUID, after: tuple[str, uuid.UUID] | None, limit: int
     ) -> list[Org]:
         query = select(Org).where(Org.parent_id == parent_id)
         if after is not None:
-            query = query.where(tuple_(Org.name, Org.id) > tuple_(after[0], uuid.UUID(after[1])))
+            query = query.where(tuple_(Org.name, Org.id) > tuple_(after[0], after[1]))
         query = query.order_by(Org.name, Org.id).limit(limit)
         return list(await self.session.scalars(query))
 

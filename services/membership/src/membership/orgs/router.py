@@ -9,7 +9,7 @@ from membership.orgs.schemas import OrgCreate, OrgMove, OrgRead, OrgUpdate
 from servicekit.app import Responses
 from servicekit.auth import authenticated
 from servicekit.concurrency import etag
-from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1/orgs", tags=["organisations"], dependencies=[authenticated])
 
@@ -110,8 +110,7 @@ async def close_org(
 async def list_children(
     org_id: uuid.UUID, orgs: OrgServiceDep, cursor: CursorParam = None, limit: LimitParam = 50
 ) -> Page[OrgRead]:
-    key = decode_cursor(cursor)
-    after = (str(key[0]), str(key[1])) if key and len(key) == 2 else None
+    after = cursor_key(cursor, str, uuid.UUID)
     rows = await orgs.children(org_id, after, limit + 1)
     return _page(rows, limit, lambda org: [org.name, str(org.id)])
 
@@ -125,8 +124,8 @@ async def list_children(
 async def list_subtree(
     org_id: uuid.UUID, orgs: OrgServiceDep, cursor: CursorParam = None, limit: LimitParam = 50
 ) -> Page[OrgRead]:
-    key = decode_cursor(cursor)
-    rows = await orgs.subtree(org_id, str(key[0]) if key else None, limit + 1)
+    key = cursor_key(cursor, str)
+    rows = await orgs.subtree(org_id, key[0] if key else None, limit + 1)
     return _page(rows, limit, lambda org: [org.path])
 
 

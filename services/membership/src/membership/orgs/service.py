@@ -114,7 +114,7 @@ class OrgService:
         return org
 
     async def children(
-        self, org_id: uuid.UUID, after: tuple[str, str] | None, limit: int
+        self, org_id: uuid.UUID, after: tuple[str, uuid.UUID] | None, limit: int
     ) -> list[Org]:
         await self.access.visible_org(org_id)
         return await self.repo.children(org_id, after, limit)

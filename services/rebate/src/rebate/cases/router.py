@@ -18,7 +18,7 @@ from rebate.payouts.service import PayoutService
 from servicekit.app import Responses
 from servicekit.auth import CurrentPrincipal, authenticated
 from servicekit.db import SessionDep
-from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"], dependencies=[authenticated])
 
@@ -46,8 +46,7 @@ async def list_cases(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Page[CaseRead]:
-    key = decode_cursor(cursor)
-    after = (str(key[0]), str(key[1])) if key and len(key) == 2 else None
+    after = cursor_key(cursor, str, str)
     rows = await cases.listing(period, status, after, limit + 1)
     items = [CaseRead.model_validate(c) for c in rows[:limit]]
     next_cursor = (

@@ -16,7 +16,7 @@ from rebate.payouts.service import PayoutService
 from servicekit.app import Responses
 from servicekit.auth import CurrentPrincipal, authenticated
 from servicekit.db import SessionDep
-from servicekit.pagination import CursorParam, LimitParam, Page, decode_cursor, encode_cursor
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1/cases", tags=["payouts"], dependencies=[authenticated])
 # Signed by the bank, verified here: no access token at all.
@@ -105,8 +105,8 @@ async def list_outbox(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Page[OutboxMessageRead]:
-    key = decode_cursor(cursor)
-    after = int(key[0]) if key and isinstance(key[0], int) else None
+    key = cursor_key(cursor, int)
+    after = key[0] if key else None
     rows = await OutboxAdmin(session).listing(status, after, limit + 1)
     items = [OutboxMessageRead.model_validate(m) for m in rows[:limit]]
     next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
