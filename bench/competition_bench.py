@@ -667,7 +667,8 @@ def per_request(sample: Sample, cpu: CpuMeter) -> Sample:
     return sample
 
 
-async def page_keys(dsn: str, data: Dataset, rng: random.Random) -> list[tuple[int, str]]:
+async def page_keys(dsn: str, data: Dataset, rng: random.Random) -> list[tuple[int, int]]:
+    """Cursors of random deep pages: a rank and how many rows of it come before the page."""
     conn = await asyncpg.connect(dsn)
     try:
         rows = await conn.fetch(
@@ -676,9 +677,11 @@ async def page_keys(dsn: str, data: Dataset, rng: random.Random) -> list[tuple[i
         )  # fmt: skip
     finally:
         await conn.close()
-    return [
-        (rows[i]["rank"], rows[i]["entry_code"]) for i in rng.sample(range(len(rows) - 1), 1000)
-    ]
+    shown_at_rank, keys = 0, []
+    for i, row in enumerate(rows):
+        shown_at_rank = shown_at_rank + 1 if i and rows[i - 1]["rank"] == row["rank"] else 1
+        keys.append((row["rank"], shown_at_rank))
+    return [keys[i] for i in rng.sample(range(len(rows) - 1), 1000)]
 
 
 async def stats_raw(dsn: str, path: str) -> float:

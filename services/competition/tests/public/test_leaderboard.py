@@ -8,10 +8,18 @@ import httpx
 from servicekit.pagination import encode_cursor
 
 
-async def ranked(build_contest: Any, flow: Any, tree: Any, names: list[str], **event: Any) -> Any:
+async def ranked(
+    build_contest: Any,
+    flow: Any,
+    tree: Any,
+    names: list[str],
+    marks: list[int] | None = None,
+    **event: Any,
+) -> Any:
     run = flow(await build_contest(**event))
     entries = await run.enter(names, tree.hospital_a)
-    score = {e["code"]: str(90 - n) for n, e in enumerate(entries)}
+    marks = marks or [90 - n for n in range(len(names))]
+    score = {e["code"]: str(mark) for e, mark in zip(entries, marks, strict=True)}
     await run.close_registration()
     run.stage_id = await run.start()
     await run.panel(run.stage_id, await run.judges(3, tree.city))
@@ -68,12 +76,36 @@ async def test_leaderboard_pages_with_a_cursor(
         if cursor is None:
             break
     assert seen == [1, 2, 3, 4, 5, 6, 7]
+    assert "entry_code" not in str(page)  # blind codes stay with the judges
 
     # A cursor not handed out by this list is refused, never read as the first page.
     for bad in (encode_cursor(["x", "y"]), encode_cursor([1]), "%%%"):
         refused = await client.get(board, params={"cursor": bad})
         assert refused.status_code == 400
         assert refused.json()["type"] == "urn:gonghui:problem:invalid-cursor"
+
+
+async def test_pages_split_shared_ranks_without_losing_or_repeating_a_line(
+    client: httpx.AsyncClient, build_contest: Any, flow: Any, tree: Any
+) -> None:
+    names = [f"选手{n}" for n in range(7)]
+    run = await ranked(build_contest, flow, tree, names, marks=[90, 90, 90, 89, 89, 88, 88])
+    await run.call("POST", f"/v1/stages/{run.stage_id}/publish")
+    board = f"/v1/public/events/{run.contest.event_id}/leaderboard"
+    whole = (await client.get(board, params={"limit": 50})).json()["items"]
+    assert [r["rank"] for r in whole] == [1, 1, 1, 4, 4, 6, 6]
+    for limit in (1, 2):  # a shared rank over three pages, and split between two
+        seen, cursor = [], None
+        while True:
+            params: dict[str, Any] = {"limit": limit}
+            if cursor:
+                params["cursor"] = cursor
+            page = (await client.get(board, params=params)).json()
+            seen += page["items"]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert seen == whole, limit
 
 
 async def test_students_show_their_masked_school(

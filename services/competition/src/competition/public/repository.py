@@ -41,21 +41,24 @@ WITH board AS (
     ORDER BY s.seq DESC, g.kind, g.name
     LIMIT 1
 )
-SELECT b.*, r.rank, r.entry_code, r.score, r.prize, r.advances, n.display_name, n.format,
+SELECT b.*, r.rank, r.score, r.prize, r.advances, n.display_name, n.format,
        n.org_name, n.school
 FROM board b
 LEFT JOIN LATERAL (
     SELECT * FROM competition.stage_result r
     WHERE r.stage_id = b.stage_id AND r.group_id = b.group_id {after}
     ORDER BY r.rank, r.entry_code
-    LIMIT $4
+    LIMIT $4 {skip}
 ) r ON true
 LEFT JOIN competition.entry n ON n.id = r.entry_id
 ORDER BY r.rank, r.entry_code
 """
-FIRST_PAGE = _BOARD.format(after="")
+FIRST_PAGE = _BOARD.format(after="", skip="")
+# A page starts at a rank, past the rows of that rank already shown (a handful at most: ties).
+# Not the blind entry code as the key: the public must not learn which code is whose, or the
+# judges of a later stage could look their entries up here.
 # A separate statement, not `$5 IS NULL OR ...`: a generic plan must keep the index range.
-NEXT_PAGE = _BOARD.format(after="AND (r.rank, r.entry_code) > ($5, $6)")
+NEXT_PAGE = _BOARD.format(after="AND r.rank >= $5", skip="OFFSET $6")
 
 
 class LeaderboardReader:
@@ -67,9 +70,10 @@ class LeaderboardReader:
         event_id: uuid.UUID,
         group_id: uuid.UUID | None,
         stage_id: uuid.UUID | None,
-        after: tuple[int, str] | None,
+        after: tuple[int, int] | None,
         limit: int,
     ) -> list[Mapping[str, Any]]:
+        """`after`: the rank the page starts at, and how many rows of it were shown."""
         """Rows of the board and its lines; none when nothing is published."""
         async with self.reads() as driver:
             if after is None:

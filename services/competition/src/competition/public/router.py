@@ -54,7 +54,7 @@ async def leaderboard(
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Response:
-    after = cursor_key(cursor, int, str)
+    after = cursor_key(cursor, int, int)
     page = await boards.page(event_id, group_id, stage_id, after, limit)
     # orjson bytes straight out (benchmarked: bench/competition_bench.py); the schema above
     # still documents the shape. `default=str`: asyncpg's own UUID type.

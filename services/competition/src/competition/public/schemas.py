@@ -48,7 +48,6 @@ class PublicCompetition(BaseModel):
 
 class PublicRow(BaseModel):
     rank: int
-    entry_code: str
     name: str = Field(description="Masked: 张** or the team's masked name")
     organisation: str | None = Field(description="Masked organisation or school")
     score: Score

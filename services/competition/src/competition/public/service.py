@@ -27,7 +27,7 @@ class Leaderboards:
         event_id: uuid.UUID,
         group_id: uuid.UUID | None,
         stage_id: uuid.UUID | None,
-        after: tuple[int, str] | None,
+        after: tuple[int, int] | None,
         limit: int,
     ) -> dict[str, Any]:
         """The page as JSON-ready values (PublicLeaderboard's shape), built without model
@@ -37,7 +37,13 @@ class Leaderboards:
             raise EventNotFoundError("No published results for this event and group")
         board = rows[0]
         lines = [row for row in rows if row["rank"] is not None]
-        last = lines[limit - 1] if len(lines) > limit else None
+        next_cursor = None
+        if len(lines) > limit:
+            rank = lines[limit - 1]["rank"]
+            shown = sum(1 for line in lines[:limit] if line["rank"] == rank)
+            if after is not None and after[0] == rank:
+                shown += after[1]
+            next_cursor = encode_cursor([rank, shown])
         return {
             "competition_id": board["competition_id"],
             "competition_name": board["competition_name"],
@@ -53,7 +59,7 @@ class Leaderboards:
                 "notice_ends_at": board["notice_ends_at"],
             },
             "items": [_row(line) for line in lines[:limit]],
-            "next_cursor": encode_cursor([last["rank"], last["entry_code"]]) if last else None,
+            "next_cursor": next_cursor,
         }
 
 
@@ -109,7 +115,6 @@ def _row(line: Mapping[str, Any]) -> dict[str, Any]:
         name = mask_person(line["display_name"])
     return {
         "rank": line["rank"],
-        "entry_code": line["entry_code"],
         "name": name,
         "organisation": mask_org(line["org_name"] or line["school"]),
         "score": format(line["score"], "f"),
