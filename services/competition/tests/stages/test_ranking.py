@@ -315,6 +315,14 @@ async def test_a_withdrawal_takes_the_entry_out_of_the_ranking(
     assert stage["status"] == "scoring"
     entries = await run.call("GET", f"/v1/stages/{run.stage_id}/entries")
     assert {e["entry_id"]: e["attendance"] for e in entries}[run.ids["甲"]] == "withdrawn"
+    # Attendance cannot bring it back, nor withdraw another entry behind its back.
+    url = f"/v1/stages/{run.stage_id}/entries/{{}}/attendance"
+    for entry, value in ((run.ids["甲"], "competing"), (run.ids["乙"], "withdrawn")):
+        refused = await run.client.put(
+            url.format(entry), json={"attendance": value}, headers=run.headers
+        )
+        assert refused.status_code == 409
+        assert refused.json()["type"] == "urn:gonghui:problem:entry-withdrawn"
     await run.rank(run.stage_id)
     assert [(r["display_name"], r["rank"]) for r in await run.results(run.stage_id)] == [("乙", 1)]
 

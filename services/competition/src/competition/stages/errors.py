@@ -13,6 +13,12 @@ class DecisionNeededError(ConflictError):
     title_zh = "需先作出决定"
 
 
+class EntryWithdrawnError(ConflictError):
+    code = "entry-withdrawn"
+    title_en = "The entry was withdrawn"
+    title_zh = "该参赛项已退赛"
+
+
 class NoticePeriodError(ConflictError):
     code = "notice-period"
     title_en = "The public notice period is running"

@@ -14,6 +14,7 @@ from competition.ranking.ranker import Ranker
 from competition.stages.errors import (
     DecisionNeededError,
     DecisionNotFoundError,
+    EntryWithdrawnError,
     NoticePeriodError,
     ScoringIncompleteError,
     StageEntryNotFoundError,
@@ -74,6 +75,13 @@ class StageService:
         stage_entry = await self.repo.stage_entry(stage.id, entry_id)
         if stage_entry is None:
             raise StageEntryNotFoundError()
+        # Withdrawal goes through the entry (POST /v1/entries/{id}/withdraw) and is final.
+        if Attendance.WITHDRAWN in (attendance, stage_entry.attendance):
+            raise EntryWithdrawnError(
+                "Withdraw the entry itself; a withdrawn entry does not come back"
+                if attendance is Attendance.WITHDRAWN
+                else "This entry was withdrawn; it does not come back"
+            )
         stage_entry.attendance = attendance
         await self.repo.session.flush()
         entry = (await self.repo.entries([entry_id]))[entry_id]
