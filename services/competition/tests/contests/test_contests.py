@@ -193,6 +193,18 @@ async def test_event_rules_are_checked(
     )
     assert ok == 201
 
+    # Event names are unique within a competition: a second one, or a rename onto it, is 409.
+    again = await client.post(path, json=event_payload(name="另一个项目"), headers=contest.headers)
+    assert again.status_code == 409
+    assert again.json()["type"] == "urn:gonghui:problem:event-name-taken"
+    event = f"/v1/events/{contest.event_id}"
+    etag = (await client.get(event, headers=contest.headers)).headers["ETag"]
+    renamed = await client.patch(
+        event, json={"name": "另一个项目"}, headers=contest.headers | {"If-Match": etag}
+    )
+    assert renamed.status_code == 409
+    assert renamed.json()["type"] == "urn:gonghui:problem:event-name-taken"
+
 
 async def test_event_rules_freeze_when_a_stage_starts(
     client: httpx.AsyncClient, tree: Any, build_contest: Any

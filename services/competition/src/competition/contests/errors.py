@@ -38,6 +38,12 @@ class InvalidRulesError(DomainError):
     title_zh = "竞赛规则不正确"
 
 
+class EventNameTakenError(ConflictError):
+    code = "event-name-taken"
+    title_en = "The competition already has an event of this name"
+    title_zh = "本竞赛已有同名项目"
+
+
 class WrongStateError(ConflictError):
     code = "wrong-state"
     title_en = "Not possible in the current state"

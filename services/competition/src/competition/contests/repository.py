@@ -121,6 +121,11 @@ class ContestRepository:
     async def event(self, event_id: uuid.UUID) -> Event | None:
         return await self.session.get(Event, event_id)
 
+    async def event_named(self, competition_id: uuid.UUID, name: str) -> Event | None:
+        return await self.session.scalar(
+            select(Event).where(Event.competition_id == competition_id, Event.name == name)
+        )
+
     async def events(self, competition_id: uuid.UUID) -> list[Event]:
         query = select(Event).where(Event.competition_id == competition_id).order_by(Event.name)
         return list(await self.session.scalars(query))

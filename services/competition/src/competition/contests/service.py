@@ -4,7 +4,12 @@ from typing import Any
 from competition.access import Permission
 from competition.awards.models import HonourKind
 from competition.clients.membership import MembershipClient, OrgSummary
-from competition.contests.errors import InvalidRulesError, OrgNotFoundError, WrongStateError
+from competition.contests.errors import (
+    EventNameTakenError,
+    InvalidRulesError,
+    OrgNotFoundError,
+    WrongStateError,
+)
 from competition.contests.lookup import Contest, Contests
 from competition.contests.models import (
     AdvancementRule,
@@ -167,6 +172,7 @@ class ContestService:
             if event_in.vocational is not None
             else competition.kind is CompetitionKind.VOCATIONAL_SKILLS
         )
+        await self._name_free(competition.id, event_in.name)
         team = event_in.format is EventFormat.TEAM
         event = Event(
             id=uuid.uuid4(),
@@ -226,6 +232,10 @@ class ContestService:
         await self.repo.add(*rules)
         return (await self.event_reads([event]))[0]
 
+    async def _name_free(self, competition_id: uuid.UUID, name: str) -> None:
+        if await self.repo.event_named(competition_id, name) is not None:
+            raise EventNameTakenError(f"The competition already has an event named {name}")
+
     async def _set_eligibility(self, event: Event, eligibility: EligibilityIn) -> None:
         orgs = await self._orgs(eligibility.org_ids)
         event.eligible_employment_forms = list(eligibility.employment_forms)
@@ -248,6 +258,8 @@ class ContestService:
             raise WrongStateError("The competition is finalised")
         if any(s.status is not StageStatus.PLANNED for s in await self.repo.stages([event.id])):
             raise WrongStateError("The event's rules are fixed once a stage has started")
+        if update.name is not None and update.name != event.name:
+            await self._name_free(event.competition_id, update.name)
         fields = update.model_dump(exclude_unset=True, exclude={"rubric", "eligibility"})
         for field, value in fields.items():
             if value is not None or field == "spread_threshold":
