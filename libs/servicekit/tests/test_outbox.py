@@ -6,7 +6,15 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
-from servicekit.outbox import DEAD, DELIVERED, PENDING, OutboxRelay, new_message, replay
+from servicekit.outbox import (
+    DEAD,
+    DELIVERED,
+    PENDING,
+    OutboxRelay,
+    RefusedForGood,
+    new_message,
+    replay,
+)
 
 
 class Outbox:
@@ -81,6 +89,17 @@ async def test_failures_retry_on_schedule_then_dead_letter_then_replay(outbox: O
     async with outbox.sessions() as session, session.begin():
         await replay(session, outbox.model, message_id)
     assert (await outbox.read(message_id)).status == PENDING
+
+
+async def test_a_message_refused_for_good_is_dead_lettered_at_once(outbox: Outbox) -> None:
+    async def refusing(payload: dict[str, Any], key: str) -> None:
+        raise RefusedForGood("membership answered 404: no such member")
+
+    message_id = await outbox.enqueue("honour.granted", "honour:1")
+    await outbox.relay({"honour.granted": refusing}, backoff=(0, 0, 0)).deliver_due()
+    dead = await outbox.read(message_id)
+    assert (dead.status, dead.attempts) == (DEAD, 1)
+    assert "no such member" in dead.last_error
 
 
 async def test_unknown_topic_is_retried_not_lost(outbox: Outbox) -> None:

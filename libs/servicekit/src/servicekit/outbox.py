@@ -3,7 +3,9 @@ written in the same transaction as the change that causes it, then delivered by 
 retries on a backoff schedule, a dead-letter state, and replay.
 
 A service declares its table with `class OutboxMessage(OutboxMessageMixin, Base)` and runs an
-`OutboxRelay` in its lifespan with one handler per topic. A handler raises to ask for a retry.
+`OutboxRelay` in its lifespan with one handler per topic. A handler raises to ask for a retry,
+or raises `RefusedForGood` when the receiver has refused the message and retrying cannot help:
+that message is dead-lettered at once, for a person to look at and replay.
 """
 
 import asyncio
@@ -28,6 +30,11 @@ DEAD = "dead"
 DEFAULT_BACKOFF = (10, 30, 120, 600, 1800, 3600)
 
 Handler = Callable[[dict[str, Any], str], Awaitable[None]]
+
+
+class RefusedForGood(Exception):  # noqa: N818 (an outcome, not a fault of ours)
+    """The receiver refused the message itself (unknown member, invalid content): no
+    retry on the schedule would change its answer."""
 
 
 class OutboxMessageMixin:
@@ -104,7 +111,7 @@ class OutboxRelay:
             await handler(message.payload, message.message_key)
         except Exception as exc:
             message.last_error = f"{type(exc).__name__}: {exc}"[:500]
-            if message.attempts > len(self.backoff):
+            if isinstance(exc, RefusedForGood) or message.attempts > len(self.backoff):
                 message.status = DEAD
                 logger.error("outbox message dead-lettered", extra={"key": message.message_key})
             else:

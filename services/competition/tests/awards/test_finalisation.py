@@ -142,6 +142,22 @@ async def test_deliveries_retry_while_membership_is_down_then_dead_letter(
     assert len(run.membership.honours) == 2
 
 
+async def test_an_honour_membership_refuses_is_dead_lettered_at_once(
+    individual: Any, app: FastAPI
+) -> None:
+    run = individual
+    await run.call("POST", f"/v1/competitions/{run.contest.id}/finalise")
+    run.membership.members.clear()  # the winner's record is gone: 404, whatever the retries
+    await relay(app).deliver_due()
+    honours = [
+        h
+        for a in await run.call("GET", f"/v1/competitions/{run.contest.id}/awards")
+        for h in a["honours"]
+    ]
+    assert {(h["delivery"], h["attempts"]) for h in honours} == {("dead", 1)}
+    assert "404" in honours[0]["last_error"]
+
+
 async def test_a_winning_team_brings_worker_pioneer_to_each_member(
     build_contest: Any, flow: Any, tree: Any, app: FastAPI
 ) -> None:

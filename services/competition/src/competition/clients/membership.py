@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from servicekit.errors import DomainError
 from servicekit.http import ClientCredentialsAuth, ServiceTokenError, create_http_client
+from servicekit.outbox import RefusedForGood
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class OrgSummary(BaseModel):
     path: str
 
 
-class HonourRejectedError(Exception):
+class HonourRejectedError(RefusedForGood):
     """Membership refused the grant for good (unknown member, source_ref clash)."""
 
 
