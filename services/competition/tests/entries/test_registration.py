@@ -212,6 +212,8 @@ async def test_replayed_idempotency_key_answers_the_first_entry(
     two = await client.post(path, json=body, headers=headers)
     assert (one.status_code, two.status_code) == (201, 201)
     assert one.json()["id"] == two.json()["id"]
+    assert one.headers["Location"] == two.headers["Location"] == f"/v1/entries/{one.json()['id']}"
+    assert two.headers["Idempotent-Replayed"] == "true"
     other = await client.post(path, json=body | {"membership_no": second}, headers=headers)
     assert other.status_code == 422
 

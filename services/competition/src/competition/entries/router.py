@@ -1,9 +1,8 @@
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, status
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
 from competition.dependencies import EntryServiceDep
 from competition.entries.models import Entry, EntryStatus
@@ -39,8 +38,8 @@ ENTRY_404: Responses = {404: {"description": "No such entry in your sight"}}
 STATE_409: Responses = {409: {"description": "Not possible in the entry's current state"}}
 
 
-def _location(entry: BaseModel) -> dict[str, str]:
-    return {"Location": f"/v1/entries/{getattr(entry, 'id', '')}"}
+def _location(entry: dict[str, Any]) -> dict[str, str]:
+    return {"Location": f"/v1/entries/{entry['id']}"}
 
 
 async def _one(entries: EntryService, entry: Entry) -> EntryRead:
