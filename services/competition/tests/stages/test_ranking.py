@@ -291,6 +291,8 @@ async def test_cadre_of_another_subtree_gets_404_on_stage_routes(
     ):
         response = await run.client.request(method, path, json=body, headers=outsider)
         assert response.status_code == 404, (method, path, response.text)
+        if path.startswith("/v1/decisions/"):  # named for what was asked for, not its stage
+            assert response.json()["type"].endswith("decision-not-found"), response.text
 
 
 @pytest.mark.parametrize("role", ["member", "enterprise"])

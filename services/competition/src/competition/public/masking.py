@@ -1,13 +1,6 @@
 """What the public sees of an entrant: a masked name and a masked organisation, enough for
 colleagues to recognise a result, not enough to identify a stranger."""
 
-from servicekit.pii import mask_name
-
-
-def mask_person(name: str) -> str:
-    """`张三丰` → `张**`."""
-    return mask_name(name)
-
 
 def mask_org(name: str | None) -> str | None:
     """`杭州市第一人民医院工会` → `杭州*******工会`: the place and the kind, not the body."""

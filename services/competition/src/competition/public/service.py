@@ -7,7 +7,7 @@ from typing import Any
 
 from competition.contests.errors import CompetitionNotFoundError, EventNotFoundError
 from competition.contests.models import EventFormat
-from competition.public.masking import mask_org, mask_person
+from competition.public.masking import mask_org
 from competition.public.repository import LeaderboardReader, PublicRepository
 from competition.public.schemas import (
     PublicCompetition,
@@ -16,6 +16,7 @@ from competition.public.schemas import (
     PublicStage,
 )
 from servicekit.pagination import encode_cursor
+from servicekit.pii import mask_name
 
 
 class Leaderboards:
@@ -112,7 +113,7 @@ def _row(line: Mapping[str, Any]) -> dict[str, Any]:
     if line["format"] == EventFormat.TEAM.value:
         name = mask_org(line["display_name"])  # a team's name says where it is from
     else:
-        name = mask_person(line["display_name"])
+        name = mask_name(line["display_name"])
     return {
         "rank": line["rank"],
         "name": name,

@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from competition.contests.errors import InvalidRulesError, WrongStateError
+from competition.contests.errors import InvalidRulesError, StageNotFoundError, WrongStateError
 from competition.contests.lookup import Contests
 from competition.contests.models import CompetitionStatus, Stage, StageStatus
 from competition.entries.models import Entry
@@ -159,7 +159,10 @@ class StageService:
         decision = await self.repo.decision(decision_id)
         if decision is None:
             raise DecisionNotFoundError()
-        stage, _, _ = await self.contests.stage(decision.stage_id, run=True)
+        try:
+            stage, _, _ = await self.contests.stage(decision.stage_id, run=True)
+        except StageNotFoundError:  # out of the caller's sight: the decision does not exist
+            raise DecisionNotFoundError() from None
         require_stage(stage, StageStatus.RANKED)
         advancing = list(dict.fromkeys(decision_in.advancing_entry_ids))
         if not set(advancing) <= set(decision.tied_entry_ids):
