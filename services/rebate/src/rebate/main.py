@@ -15,6 +15,7 @@ from rebate.outbound import handlers as delivery_handlers
 from rebate.partners import router as partners
 from rebate.payouts import router as payouts
 from rebate.policies import router as policies
+from rebate.reconciliation import router as reconciliation
 from rebate.runs import router as runs
 from rebate.settings import RebateSettings
 from rebate.stats import router as stats
@@ -97,6 +98,7 @@ def create_app(
             payouts.router,
             payouts.outbox_router,
             stats.router,
+            reconciliation.router,
         ],
         extra_lifespan=lifespan,
     )

@@ -6,7 +6,7 @@ from rebate.db import Base
 from rebate.fees.models import FeeRecord
 from rebate.ledger.models import LedgerEntry
 from rebate.partners.models import Partner, PartnerSecret, WebhookDelivery
-from rebate.payouts.models import Payout
+from rebate.payouts.models import BankAnswer, Payout
 from rebate.policies.models import Policy
 from rebate.runs.models import RebateException, RebateRun
 from servicekit.idempotency import IdempotencyRecordMixin
@@ -23,6 +23,7 @@ class IdempotencyRecord(IdempotencyRecordMixin, Base):
 
 __all__ = [
     "AuditEvent",
+    "BankAnswer",
     "CaseFee",
     "FeeRecord",
     "IdempotencyRecord",

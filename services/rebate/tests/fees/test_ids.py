@@ -3,7 +3,7 @@
 import time
 import uuid
 
-from rebate.fees.ingest import new_ids
+from rebate.fees.ids import new_ids
 
 
 def test_ids_are_uuid7_unique_and_time_ordered() -> None:

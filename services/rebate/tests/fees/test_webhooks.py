@@ -25,7 +25,13 @@ async def test_signed_delivery_is_stored_and_booked(
     records = [fee_record(n) for n in range(3)]
     response = await push(tax_partner, records)
     assert response.status_code == 200, response.text
-    assert response.json() == {"accepted": 3, "duplicates": 0, "rejected": []}
+    assert response.json() == {
+        "accepted": 3,
+        "duplicates": 0,
+        "rejected": [],
+        "probable_duplicates": [],
+        "duplicate": False,
+    }
 
     stored = list(await session.scalars(select(FeeRecord).order_by(FeeRecord.record_id)))
     assert [r.fee_amount for r in stored] == [Decimal("2469.12")] * 3
@@ -121,7 +127,13 @@ async def test_same_record_again_is_a_duplicate_other_content_needs_a_correction
 ) -> None:
     await push(tax_partner, [fee_record(1)])
     again = await push(tax_partner, [fee_record(1)])
-    assert again.json() == {"accepted": 0, "duplicates": 1, "rejected": []}
+    assert again.json() == {
+        "accepted": 0,
+        "duplicates": 1,
+        "rejected": [],
+        "probable_duplicates": [],
+        "duplicate": False,
+    }
     changed = await push(tax_partner, [fee_record(1, fee_amount="2000.00")])
     assert changed.json()["rejected"][0]["reason"].startswith("record_id already received")
 
@@ -148,7 +160,13 @@ async def test_correction_is_a_new_version_and_books_the_difference(
     third = [fee_record(1, fee_amount="1500.00")]
     assert (await push(tax_partner, third, event_type="fee.corrected")).json()["accepted"] == 1
     again = await push(tax_partner, third, event_type="fee.corrected")
-    assert again.json() == {"accepted": 0, "duplicates": 1, "rejected": []}
+    assert again.json() == {
+        "accepted": 0,
+        "duplicates": 1,
+        "rejected": [],
+        "probable_duplicates": [],
+        "duplicate": False,
+    }
     session.expire_all()
     versions = list(await session.scalars(select(FeeRecord).order_by(FeeRecord.version)))
     assert [(v.version, v.superseded_at is None) for v in versions] == [

@@ -16,7 +16,7 @@ from rebate.audit.models import AuditEvent
 from rebate.ledger.models import Account, LedgerEntry
 from rebate.ledger.service import Ledger
 from rebate.models import OutboxMessage
-from rebate.payouts.models import Payout
+from rebate.payouts.models import BankAnswer, Payout
 from servicekit.outbox import DELIVERED
 
 BANK_URL = "https://bank.example/payouts"
@@ -108,6 +108,7 @@ async def test_paid_callback_pays_the_case_balances_the_ledger_and_notifies_the_
     assert paid.status_code == 200, paid.text
     assert paid.json() == {
         "idempotency_key": payout["idempotency_key"],
+        "outcome": "applied",
         "payout_status": "paid",
         "case_status": "paid",
         "duplicate": False,
@@ -146,7 +147,7 @@ async def test_paid_callback_pays_the_case_balances_the_ledger_and_notifies_the_
     ]
 
 
-async def test_repeated_callbacks_change_nothing_and_failed_after_paid_is_409(
+async def test_repeated_callbacks_change_nothing_and_failed_after_paid_is_kept_and_queued(
     client: httpx.AsyncClient,
     auth: Any,
     make_case: Any,
@@ -174,12 +175,18 @@ async def test_repeated_callbacks_change_nothing_and_failed_after_paid_is_409(
     assert new_id.json()["payout_status"] == "paid"
     assert (await entries(), await messages()) == before
 
+    # The bank contradicts itself: the answer is kept, acknowledged and queued for a person;
+    # no money moves on it.
     failed = await bank_callback("payout.failed", key, reason="账户已冻结")
-    assert failed.status_code == 409
-    assert failed.headers["content-type"] == "application/problem+json"
+    assert failed.status_code == 200, failed.text
+    assert failed.json()["outcome"] == "contradiction"
     assert (await entries(), await messages()) == before
     [still] = await payouts_of(client, auth, case.id)
     assert still["status"] == "paid"
+    queue = await client.get("/v1/exceptions?reason=bank_contradiction", headers=auth("admin"))
+    assert [e["payout_id"] for e in queue.json()] == [payout["id"]]
+    kept = await session.scalar(select(func.count()).select_from(BankAnswer))
+    assert kept == 3
 
 
 async def test_failed_payout_goes_to_the_payer_account_then_back_to_review(
@@ -294,7 +301,7 @@ async def test_county_pool_takes_what_the_payer_account_could_not(
     assert last["account"]["account_no"] == "1402023309000012345"
 
 
-async def test_callbacks_are_refused_unsigned_unknown_or_from_another_bank(
+async def test_callbacks_unsigned_are_refused_unknown_or_another_banks_are_kept_as_orphans(
     client: httpx.AsyncClient,
     auth: Any,
     make_case: Any,
@@ -304,8 +311,8 @@ async def test_callbacks_are_refused_unsigned_unknown_or_from_another_bank(
     case = await make_case()
     [payout] = await payouts_of(client, auth, case.id)
     unknown = await bank_callback("payout.paid", "payout:nothing")
-    assert unknown.status_code == 404
-    assert unknown.headers["content-type"] == "application/problem+json"
+    assert unknown.status_code == 200, unknown.text
+    assert (unknown.json()["outcome"], unknown.json()["payout_status"]) == ("orphan", None)
 
     unsigned = await client.post(
         f"/v1/webhooks/bank/{bank.id}",
@@ -340,9 +347,13 @@ async def test_callbacks_are_refused_unsigned_unknown_or_from_another_bank(
             "webhook-signature": Webhook(other.json()["secret"]).sign(msg_id, now, body),
         },
     )
-    assert foreign.status_code == 404
+    # Another bank learns nothing of this bank's payout: an orphan, like an unknown key.
+    assert foreign.status_code == 200, foreign.text
+    assert (foreign.json()["outcome"], foreign.json()["case_status"]) == ("orphan", None)
     [still] = await payouts_of(client, auth, case.id)
     assert still["status"] == "instructed"
+    orphans = await client.get("/v1/exceptions?reason=orphan_callback", headers=auth("admin"))
+    assert len(orphans.json()) == 2
 
 
 async def test_the_last_approval_of_a_review_instructs_the_payout(

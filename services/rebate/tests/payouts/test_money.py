@@ -170,7 +170,7 @@ async def test_downward_correction_while_the_payout_is_with_the_bank_is_owed_bac
     assert await trial_balance() == Decimal("0.00")
 
 
-async def test_after_a_downward_correction_a_failed_payout_is_retried_for_the_lower_amount(
+async def test_after_a_downward_correction_a_failed_payout_goes_back_to_review_not_retried(
     bank: Any,
     bank_callback: Any,
     instructed_then_corrected_down: Any,
@@ -180,15 +180,15 @@ async def test_after_a_downward_correction_a_failed_payout_is_retried_for_the_lo
 ) -> None:
     march, first = await instructed_then_corrected_down()
 
+    # The reviewer approved 2469.12; 2000.00 is owed now. Retrying with 2000.00 would pay an
+    # amount nobody reviewed: the case goes back to review at the new amount instead.
     await bank_callback("payout.failed", first.idempotency_key, reason="账户已销户")
-    retried = (await payouts(session, march.id))[-1]
-    assert (retried.destination, retried.amount) == ("payer_account", Decimal("2000.00"))
-    await bank_callback("payout.paid", retried.idempotency_key)
-
-    assert (await reload_case(march.id)).status == "paid"
+    assert len(await payouts(session, march.id)) == 1
+    case = await reload_case(march.id)
+    assert (case.status, case.refund) == ("pending_review", Decimal("2000.00"))
     balances = await Ledger(session).balances(march.uscc)
     assert balances[Account.RECEIVABLE] == balances[Account.REFUNDS_PAYABLE] == Decimal("0.00")
-    assert balances[Account.REFUNDS] == -balances[Account.FEES_COLLECTED] == Decimal("2000.00")
+    assert balances[Account.REFUNDS] == Decimal("0.00")
     assert await trial_balance() == Decimal("0.00")
 
 

@@ -3,7 +3,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, UniqueConstraint, Uuid
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rebate.db import Base, Timestamped, str_enum, uuid_pk
@@ -18,17 +18,34 @@ class CaseStatus(enum.StrEnum):
     REJECTED = "rejected"
 
 
+AMOUNT_CHANGED = "The fee records changed after review; review the new amount"
+
+# Not yet with the bank: amounts may still change here, and at most one such case exists per
+# enterprise and period (a partial unique index), so a change always has one place to go.
+UNSETTLED = (CaseStatus.PENDING_REVIEW, CaseStatus.PENDING_APPROVAL, CaseStatus.APPROVED)
+
+
 class CaseSource(enum.StrEnum):
     AUTOMATIC = "automatic"
     APPLICATION = "application"
+    # Owed after an earlier case of the same enterprise and period was approved or paid.
+    SUPPLEMENTARY = "supplementary"
 
 
 class RebateCase(Timestamped, Base):
-    """The refund of one enterprise's union fee for one period: at most one case each."""
+    """The refund of one enterprise's union fee for one period, or a supplementary amount
+    owed after an earlier case of that period was approved or paid."""
 
     __tablename__ = "rebate_case"
     __table_args__ = (
-        UniqueConstraint("uscc", "period"),
+        Index("ix_rebate_case_uscc_period", "uscc", "period"),
+        Index(
+            "uq_rebate_case_unsettled",
+            "uscc",
+            "period",
+            unique=True,
+            postgresql_where=text("status IN ('pending_review', 'pending_approval', 'approved')"),
+        ),
         Index(
             "ix_rebate_case_org_path", "org_path", postgresql_ops={"org_path": "text_pattern_ops"}
         ),
@@ -53,6 +70,8 @@ class RebateCase(Timestamped, Base):
     set_off: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     has_union_account: Mapped[bool] = mapped_column(default=False)
     status_reason: Mapped[str | None] = mapped_column(String(500))
+    # Who reopened a rejected case: under maker-checker they may not also decide it.
+    reopened_by: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     # eager_defaults: updated_at comes back with the UPDATE, so reading it never lazy-loads.

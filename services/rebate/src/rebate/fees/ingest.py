@@ -2,11 +2,10 @@
 once per (partner, record_id), corrections as new versions, every amount on the ledger."""
 
 import hashlib
-import os
-import time
 import uuid
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -18,20 +17,24 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
-from rebate.fees.corrections import settle_corrections
-from rebate.fees.models import FeeRecord
-from rebate.fees.schemas import DeliveryResult, FeeRecordIn, Rejection
+from rebate.cases.settlement import Settlement
+from rebate.fees.ids import new_ids
+from rebate.fees.models import PAYER_ACCOUNT_FIELD, FeeRecord
+from rebate.fees.schemas import DeliveryResult, FeeRecordIn, FeeVoidIn, Rejection
 from rebate.ledger.models import Account
 from rebate.ledger.service import ZERO, Ledger, Posting
 from rebate.partners.models import Partner, WebhookDelivery
+from rebate.runs.models import ExceptionReason, RebateException, Resolution
 from servicekit.bulk import copy_records
 from servicekit.pii import PiiCipher, mask_account_number
 
 RECORDED = "fee.recorded"
 CORRECTED = "fee.corrected"
-PAYER_ACCOUNT_FIELD = "fee_record.payer_account_no"
+VOIDED = "fee.voided"
+PAYMENT_FIELD = "fee_record.payment"
 _records = TypeAdapter(list[FeeRecordIn])
 _record = TypeAdapter(FeeRecordIn)
+_void = TypeAdapter(FeeVoidIn)
 
 
 FEE_COLUMNS = (
@@ -54,7 +57,20 @@ FEE_COLUMNS = (
     "tax_office",
     "webhook_id",
     "received_at",
+    "payment_fingerprint",
 )
+
+
+@dataclass
+class Outcome:
+    rejected: list[Rejection]
+    accepted: int = 0
+    duplicates: int = 0
+    corrections: int = 0
+    voided: int = 0
+    probable_duplicates: list[str] = field(default_factory=list)
+    # The enterprises and periods whose cases must be brought in line with the records.
+    touched: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -65,26 +81,7 @@ class Existing:
     uscc: str
     period: str
     fee_amount: Decimal
-
-
-_VERSION_FIELD, _VERSION_7 = 0xF << 76, 0x7 << 76
-_VARIANT_FIELD, _VARIANT_RFC = 0b11 << 62, 0b10 << 62
-
-
-def new_ids(count: int) -> list[uuid.UUID]:
-    """Time-ordered ids (UUID version 7, RFC 9562; `uuid.uuid7` arrives with Python 3.14), with
-    one system call for all of them instead of one each. A batch's ids sit side by side in
-    the primary-key index, so its inserts and the foreign-key checks that look its rows up
-    touch a few pages instead of one random page per row."""
-    # 48 bits of Unix milliseconds, then 80 random bits less the version and variant fields.
-    prefix = (time.time_ns() // 1_000_000) << 80
-    pool = os.urandom(10 * count)
-    ids = []
-    for i in range(0, 10 * count, 10):
-        n = prefix | int.from_bytes(pool[i : i + 10])
-        n = (n & ~_VERSION_FIELD | _VERSION_7) & ~_VARIANT_FIELD | _VARIANT_RFC
-        ids.append(uuid.UUID(int=n))
-    return ids
+    voided: bool
 
 
 def content_hash(raw: dict[str, Any]) -> str:
@@ -97,16 +94,38 @@ def _reason(error: ValidationError) -> str:
     return f"{where}: {first['msg']}" if where else str(first["msg"])
 
 
-def _amount_problem(record: FeeRecordIn) -> str | None:
-    if record.fee_amount <= 0:
+def _amount_problem(record: FeeRecordIn, correcting: bool) -> str | None:
+    # A correction to 0.00 takes the payment back in full; a new record of nothing is a mistake.
+    if record.fee_amount < 0 or (record.fee_amount == 0 and not correcting):
         return "fee_amount must be above 0.00"
     if record.fee_amount > record.payroll_total:
         return "fee_amount exceeds payroll_total"
     return None
 
 
+def check_voids(raw: Sequence[Any]) -> tuple[list[str], list[Rejection]]:
+    """A void names a record: {"record_id": "..."}; each record id once."""
+    wanted: list[str] = []
+    bad: list[Rejection] = []
+    for item in raw:
+        try:
+            wanted.append(_void.validate_python(item).record_id)
+        except ValidationError as exc:
+            rid = item.get("record_id") if isinstance(item, dict) else None
+            bad.append(
+                Rejection(record_id=str(rid) if rid is not None else None, reason=_reason(exc))
+            )
+    counts = Counter(wanted)
+    for rid, n in counts.items():
+        if n > 1:
+            bad.append(
+                Rejection(record_id=rid, reason=f"record_id appears {n} times in this delivery")
+            )
+    return [rid for rid in dict.fromkeys(wanted) if counts[rid] == 1], bad
+
+
 def check_records(
-    raw: Sequence[Any],
+    raw: Sequence[Any], correcting: bool = False
 ) -> tuple[list[tuple[FeeRecordIn, dict[str, Any]]], list[Rejection]]:
     """Valid records with their raw form, and a reason for each invalid one."""
     try:
@@ -126,11 +145,30 @@ def check_records(
         rid = str(record_id) if record_id is not None else None
         if isinstance(outcome, ValidationError):
             bad.append(Rejection(record_id=rid, reason=_reason(outcome)))
-        elif (problem := _amount_problem(outcome)) is not None:
+        elif (problem := _amount_problem(outcome, correcting)) is not None:
             bad.append(Rejection(record_id=rid, reason=problem))
         else:
             good.append((outcome, item))
-    return good, bad
+    return _once_each(good, bad)
+
+
+def _once_each(
+    good: list[tuple[FeeRecordIn, dict[str, Any]]], bad: list[Rejection]
+) -> tuple[list[tuple[FeeRecordIn, dict[str, Any]]], list[Rejection]]:
+    """A record id twice in one delivery is ambiguous (which one is meant?): every
+    occurrence is refused as such, and none is stored."""
+    counts = Counter(record.record_id for record, _ in good)
+    twice = {rid for rid, n in counts.items() if n > 1}
+    if not twice:
+        return good, bad
+    for rid in sorted(twice):
+        bad.append(
+            Rejection(
+                record_id=rid,
+                reason=f"record_id appears {counts[rid]} times in this delivery",
+            )
+        )
+    return [(r, raw) for r, raw in good if r.record_id not in twice], bad
 
 
 class FeeIntake:
@@ -139,13 +177,15 @@ class FeeIntake:
         self.pii = pii
 
     async def seen(self, partner_id: uuid.UUID, webhook_id: str) -> DeliveryResult | None:
-        """The first answer to a delivery already received under this webhook-id."""
+        """The first answer, in full, to a delivery already received under this webhook-id."""
         delivery = await self.session.get(WebhookDelivery, (partner_id, webhook_id))
         if delivery is None:
             return None
-        return DeliveryResult(
-            accepted=delivery.accepted, duplicates=delivery.duplicates, rejected=[]
+        first = DeliveryResult.model_validate(
+            delivery.answer
+            or {"accepted": delivery.accepted, "duplicates": delivery.duplicates, "rejected": []}
         )
+        return first.model_copy(update={"duplicate": True})
 
     async def take(
         self,
@@ -175,73 +215,26 @@ class FeeIntake:
             assert answer is not None
             return answer
 
-        good, rejected = check_records(raw_records)
-        existing = await self._current(partner.id, [r.record_id for r, _ in good])
-        fresh: list[tuple[FeeRecordIn, str, int]] = []
-        superseded: list[Existing] = []
-        duplicates = 0
-        seen_here: dict[str, str] = {}
-        for record, raw in good:
-            digest = content_hash(raw)
-            if record.record_id in seen_here:
-                if seen_here[record.record_id] == digest:
-                    duplicates += 1
-                else:
-                    rejected.append(
-                        Rejection(
-                            record_id=record.record_id,
-                            reason="record_id twice in this delivery, with different content",
-                        )
-                    )
-                continue
-            seen_here[record.record_id] = digest
-            known = existing.get(record.record_id)
-            if known is None:
-                fresh.append((record, digest, 1))
-            elif known.content_sha256 == digest:
-                duplicates += 1
-            elif event_type == CORRECTED:
-                superseded.append(known)
-                fresh.append((record, digest, known.version + 1))
-            else:
-                rejected.append(
-                    Rejection(
-                        record_id=record.record_id,
-                        reason=(
-                            "record_id already received with other content; "
-                            "send fee.corrected to change it"
-                        ),
-                    )
-                )
-
-        if superseded:
-            await self.session.execute(
-                update(FeeRecord)
-                .where(
-                    FeeRecord.id
-                    == any_(
-                        bindparam("ids", [s.id for s in superseded], type_=ARRAY(FeeRecord.id.type))
-                    )
-                )
-                .values(superseded_at=now)
-            )
-        new_ids = await self._store(partner.id, webhook_id, fresh, now)
-        await self._post(fresh, existing)
-        if superseded:
-            replacements = {
-                existing[record.record_id].id: new_id
-                for (record, _, version), new_id in zip(fresh, new_ids, strict=True)
-                if version > 1
-            }
-            await settle_corrections(self.session, replacements, actor)
+        if event_type == VOIDED:
+            result = await self._void(partner, raw_records, now)
+        else:
+            result = await self._record(partner, webhook_id, event_type, raw_records, now)
+        await Settlement(self.session).settle_all(result.touched, actor)
 
         delivery = await self.session.get(WebhookDelivery, (partner.id, webhook_id))
         assert delivery is not None
-        delivery.accepted, delivery.duplicates, delivery.rejected = (
-            len(fresh),
-            duplicates,
-            len(rejected),
+        answer = DeliveryResult(
+            accepted=result.accepted,
+            duplicates=result.duplicates,
+            rejected=result.rejected,
+            probable_duplicates=result.probable_duplicates,
         )
+        delivery.accepted, delivery.duplicates, delivery.rejected = (
+            result.accepted,
+            result.duplicates,
+            len(result.rejected),
+        )
+        delivery.answer = answer.model_dump(mode="json")
         await AuditLog(self.session).append(
             Step(
                 "fees.received",
@@ -251,14 +244,191 @@ class FeeIntake:
                     "webhook_id": webhook_id,
                     "type": event_type,
                     "body_sha256": body_sha256,
-                    "accepted": len(fresh),
-                    "corrections": len(superseded),
-                    "duplicates": duplicates,
-                    "rejected": len(rejected),
+                    "accepted": result.accepted,
+                    "corrections": result.corrections,
+                    "voided": result.voided,
+                    "duplicates": result.duplicates,
+                    "probable_duplicates": len(result.probable_duplicates),
+                    "rejected": len(result.rejected),
                 },
             )
         )
-        return DeliveryResult(accepted=len(fresh), duplicates=duplicates, rejected=rejected)
+        return answer
+
+    async def _record(
+        self,
+        partner: Partner,
+        webhook_id: str,
+        event_type: str,
+        raw_records: Sequence[object],
+        now: datetime,
+    ) -> Outcome:
+        correcting = event_type == CORRECTED
+        good, rejected = check_records(raw_records, correcting)
+        existing = await self._current(partner.id, [r.record_id for r, _ in good])
+        outcome = Outcome(rejected=rejected)
+        fresh: list[tuple[FeeRecordIn, str, int]] = []
+        superseded: list[Existing] = []
+        for record, raw in good:
+            digest = content_hash(raw)
+            known = existing.get(record.record_id)
+            if known is None:
+                if record.fee_amount == 0:
+                    outcome.rejected.append(
+                        Rejection(
+                            record_id=record.record_id, reason="fee_amount must be above 0.00"
+                        )
+                    )
+                    continue
+                fresh.append((record, digest, 1))
+            elif known.content_sha256 == digest:
+                outcome.duplicates += 1
+            elif known.voided:
+                outcome.rejected.append(
+                    Rejection(record_id=record.record_id, reason="the record was voided")
+                )
+            elif correcting:
+                superseded.append(known)
+                fresh.append((record, digest, known.version + 1))
+            else:
+                outcome.rejected.append(
+                    Rejection(
+                        record_id=record.record_id,
+                        reason=(
+                            "record_id already received with other content; "
+                            "send fee.corrected to change it"
+                        ),
+                    )
+                )
+        await self._retire([s.id for s in superseded], now, superseded=True)
+        prints = [self._fingerprint(r) for r, _, _ in fresh]
+        new_ids_ = await self._store(partner.id, webhook_id, fresh, prints, now)
+        await self._post(fresh, existing)
+        outcome.probable_duplicates = await self._queue_probable_duplicates(
+            fresh, new_ids_, prints, {s.id for s in superseded}
+        )
+        outcome.accepted = len(fresh)
+        outcome.corrections = len(superseded)
+        outcome.touched = {(r.uscc, r.period) for r, _, _ in fresh} | {
+            (s.uscc, s.period) for s in superseded
+        }
+        return outcome
+
+    async def _void(
+        self, partner: Partner, raw_records: Sequence[object], now: datetime
+    ) -> Outcome:
+        """`fee.voided`: the partner takes payments back in full; every version stays, the
+        current one is marked voided and its amount leaves what was collected."""
+        wanted, rejected = check_voids(raw_records)
+        existing = await self._current(partner.id, wanted)
+        outcome = Outcome(rejected=rejected)
+        for rid in wanted:
+            if rid in existing and existing[rid].voided:
+                outcome.duplicates += 1
+                del existing[rid]
+            elif rid not in existing:
+                outcome.rejected.append(
+                    Rejection(record_id=rid, reason="no current record with this record_id")
+                )
+        found = [existing[rid] for rid in wanted if rid in existing]
+        await self._retire([f.id for f in found], now, superseded=False)
+        await Ledger(self.session).post(
+            [
+                Posting(
+                    "collected_void",
+                    f.uscc,
+                    f.period,
+                    f.fee_amount,
+                    Account.FEES_COLLECTED,
+                    Account.FEES_HELD,
+                    fee_record_id=f.id,
+                )
+                for f in found
+            ]
+        )
+        outcome.voided = outcome.accepted = len(found)
+        outcome.touched = {(f.uscc, f.period) for f in found}
+        return outcome
+
+    async def _retire(self, ids: list[uuid.UUID], now: datetime, *, superseded: bool) -> None:
+        """Superseded or voided records leave the queue: their entries are closed."""
+        if not ids:
+            return
+        column = FeeRecord.superseded_at if superseded else FeeRecord.voided_at
+        ids_param = bindparam("ids", ids, type_=ARRAY(FeeRecord.id.type))
+        await self.session.execute(
+            update(FeeRecord).where(FeeRecord.id == any_(ids_param)).values({column: now})
+        )
+        await self.session.execute(
+            update(RebateException)
+            .where(
+                RebateException.fee_record_id
+                == any_(bindparam("ids", ids, type_=ARRAY(FeeRecord.id.type))),
+                RebateException.resolved_at.is_(None),
+            )
+            .values(resolved_at=now, resolution=Resolution.VOIDED)
+        )
+
+    def _fingerprint(self, record: FeeRecordIn) -> str:
+        payment = "|".join(
+            (
+                record.uscc,
+                record.period,
+                record.payer_account.account_no,
+                str(record.fee_amount),
+                record.paid_at.astimezone(UTC).isoformat(),
+            )
+        )
+        return self.pii.blind_index(PAYMENT_FIELD, payment).hex()
+
+    async def _queue_probable_duplicates(
+        self,
+        fresh: list[tuple[FeeRecordIn, str, int]],
+        ids: list[uuid.UUID],
+        prints: list[str],
+        replaced: set[uuid.UUID],
+    ) -> list[str]:
+        """The same payment as another current record (any partner, any record id) is held
+        in the queue for a person, not summed: one payment is refunded once."""
+        if not fresh:
+            return []
+        rows = await self.session.execute(
+            text(
+                """
+                SELECT f.id, f.payment_fingerprint FROM rebate.fee_record f
+                WHERE f.payment_fingerprint = ANY(CAST(:prints AS varchar[]))
+                  AND f.superseded_at IS NULL AND f.voided_at IS NULL
+                """
+            ),
+            {"prints": prints},
+        )
+        ours = set(ids)
+        earlier: dict[str, uuid.UUID] = {}
+        for record_id, fingerprint in rows:
+            if record_id not in ours and record_id not in replaced:
+                earlier.setdefault(fingerprint, record_id)
+        queued: list[str] = []
+        entries: list[RebateException] = []
+        for (record, _, version), row_id, fingerprint in zip(fresh, ids, prints, strict=True):
+            # The first report of a payment counts (an earlier delivery's, else the first in
+            # this one); later ones are held. A correction keeps its record's place.
+            first = earlier.setdefault(fingerprint, row_id)
+            if version > 1 or first == row_id:
+                continue
+            queued.append(record.record_id)
+            entries.append(
+                RebateException(
+                    id=uuid.uuid4(),
+                    fee_record_id=row_id,
+                    uscc=record.uscc,
+                    period=record.period,
+                    reason=ExceptionReason.PROBABLE_DUPLICATE,
+                    detail=f"The same payment as fee record {first}",
+                )
+            )
+        self.session.add_all(entries)
+        await self.session.flush()
+        return queued
 
     async def _current(self, partner_id: uuid.UUID, record_ids: list[str]) -> dict[str, Existing]:
         if not record_ids:
@@ -272,7 +442,7 @@ class FeeIntake:
             text(
                 """
                 SELECT wanted.record_id, f.id, f.version, f.content_sha256, f.uscc, f.period,
-                       f.fee_amount
+                       f.fee_amount, f.voided_at IS NOT NULL
                 FROM unnest(CAST(:record_ids AS varchar[])) AS wanted (record_id)
                 CROSS JOIN LATERAL (
                     SELECT * FROM rebate.fee_record f
@@ -284,13 +454,14 @@ class FeeIntake:
             ),
             {"record_ids": record_ids, "partner_id": partner_id},
         )
-        return {rid: Existing(i, v, h, u, p, a) for rid, i, v, h, u, p, a in rows}
+        return {rid: Existing(i, v, h, u, p, a, x) for rid, i, v, h, u, p, a, x in rows}
 
     async def _store(
         self,
         partner_id: uuid.UUID,
         webhook_id: str,
         fresh: list[tuple[FeeRecordIn, str, int]],
+        prints: list[str],
         now: datetime,
     ) -> list[uuid.UUID]:
         """COPY: the rows are new by construction (checked against the current versions
@@ -321,8 +492,9 @@ class FeeIntake:
                 r.tax_office,
                 webhook_id,
                 now,
+                fingerprint,
             )
-            for row_id, (r, digest, version) in zip(ids, fresh, strict=True)
+            for row_id, (r, digest, version), fingerprint in zip(ids, fresh, prints, strict=True)
         ]
         await copy_records(self.session, "fee_record", FEE_COLUMNS, rows, schema="rebate")
         return ids

@@ -17,6 +17,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from rebate.db import Base, uuid_pk
 
+# The encryption context of the payer account number.
+PAYER_ACCOUNT_FIELD = "fee_record.payer_account_no"
+
 
 class FeeRecord(Base):
     """One union-fee payment as the tax partner reported it. A correction is a new version
@@ -33,6 +36,11 @@ class FeeRecord(Base):
             postgresql_where=text("superseded_at IS NULL"),
         ),
         Index("ix_fee_record_period_uscc", "period", "uscc"),
+        Index(
+            "ix_fee_record_payment_fingerprint",
+            "payment_fingerprint",
+            postgresql_where=text("superseded_at IS NULL AND voided_at IS NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
@@ -55,3 +63,8 @@ class FeeRecord(Base):
     webhook_id: Mapped[str] = mapped_column(String(200))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The partner took the payment back (`fee.voided`): no version of it counts any more.
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Keyed hash of credit code, period, payer account, amount and payment time: the same
+    # payment reported twice (by two partners, or under two record ids) has the same one.
+    payment_fingerprint: Mapped[str | None] = mapped_column(String(64))

@@ -62,12 +62,21 @@ class FeeRecordIn(BaseModel):
     tax_office: str = Field(min_length=1, max_length=200)
 
 
-class FeeDelivery(BaseModel):
-    """The body of a tax partner's `fee.recorded` / `fee.corrected` webhook."""
+class FeeVoidIn(BaseModel):
+    """A payment the partner takes back in full (`fee.voided`)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    type: Literal["fee.recorded", "fee.corrected"]
+    record_id: str = Field(min_length=1, max_length=100)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class FeeDelivery(BaseModel):
+    """The body of a tax partner's `fee.recorded` / `fee.corrected` / `fee.voided` webhook."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["fee.recorded", "fee.corrected", "fee.voided"]
     timestamp: datetime
     data: dict[str, list[object]] = Field(description='{"records": [...]}')
 
@@ -81,6 +90,13 @@ class DeliveryResult(BaseModel):
     accepted: int
     duplicates: int
     rejected: list[Rejection]
+    probable_duplicates: list[str] = Field(
+        default_factory=list,
+        description="record ids stored but held in the queue: the same payment as another record",
+    )
+    duplicate: bool = Field(
+        default=False, description="true: this delivery was received before; its first answer"
+    )
 
 
 class FeeRecordRead(BaseModel):
@@ -101,3 +117,4 @@ class FeeRecordRead(BaseModel):
     tax_office: str
     received_at: datetime
     superseded_at: datetime | None
+    voided_at: datetime | None

@@ -4,7 +4,7 @@ overpayments receivable. A transaction's lines always balance; nothing is ever e
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,6 +39,12 @@ def money(value: Decimal) -> Decimal:
     if value != value.quantize(CENT):
         raise ValueError(f"{value} has more than two decimal places")
     return value.quantize(CENT)
+
+
+def refund_of(collected: Decimal, ratio: Decimal) -> Decimal:
+    """The refund on what was collected, rounded half up to the fen as Chinese finance
+    rounds (1,000.25 × 0.5 = 500.13), not half to even."""
+    return (collected * ratio).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class Ledger:
@@ -86,3 +92,15 @@ class Ledger:
             query = query.where(LedgerEntry.period == period)
         result = {Account(a): Decimal(b) for a, b in await self.session.execute(query)}
         return {account: result.get(account, ZERO) for account in Account}
+
+    async def granted(self, uscc: str, period: str) -> Decimal:
+        """Refunds granted to the enterprise for the period, net of every reduction and
+        overpayment: the debit-positive balance of the refunds account."""
+        total = await self.session.scalar(
+            select(func.coalesce(func.sum(LedgerEntry.debit - LedgerEntry.credit), ZERO)).where(
+                LedgerEntry.account == Account.REFUNDS.value,
+                LedgerEntry.uscc == uscc,
+                LedgerEntry.period == period,
+            )
+        )
+        return Decimal(total or ZERO)

@@ -1,8 +1,10 @@
 import enum
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, LargeBinary, String, Uuid
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rebate.db import Base, Timestamped, str_enum, uuid_pk
@@ -52,3 +54,5 @@ class WebhookDelivery(Base):
     accepted: Mapped[int] = mapped_column(default=0)
     duplicates: Mapped[int] = mapped_column(default=0)
     rejected: Mapped[int] = mapped_column(default=0)
+    # The first answer in full, rejections included: a repeat is answered with it.
+    answer: Mapped[dict[str, Any] | None] = mapped_column(JSONB)

@@ -2,8 +2,10 @@ import enum
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String, Uuid
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rebate.db import Base, Timestamped, str_enum, uuid_pk
@@ -37,3 +39,27 @@ class Payout(Timestamped, Base):
     bank_reference: Mapped[str | None] = mapped_column(String(100))
     failure_reason: Mapped[str | None] = mapped_column(String(500))
     settled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class CallbackOutcome(enum.StrEnum):
+    APPLIED = "applied"  # settled the payout
+    REPEATED = "repeated"  # the answer we already had, under a new webhook-id
+    CONTRADICTION = "contradiction"  # the other answer after one was taken: queued
+    ORPHAN = "orphan"  # no payout of this bank has the key: kept for a person
+
+
+class BankAnswer(Base):
+    """Every verified bank answer, kept whatever it says: an answer is evidence of where
+    money went, even when it contradicts an earlier one or names no payout we know."""
+
+    __tablename__ = "bank_answer"
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    partner_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("partner.id"))
+    webhook_id: Mapped[str] = mapped_column(String(200))
+    event_type: Mapped[str] = mapped_column(String(64))
+    idempotency_key: Mapped[str] = mapped_column(String(100), index=True)
+    payout_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    outcome: Mapped[CallbackOutcome] = mapped_column(str_enum(CallbackOutcome))
+    body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -14,7 +14,7 @@ from rebate.cases.models import CaseFee, RebateCase
 from rebate.fees.models import FeeRecord
 from rebate.ledger.models import Account, LedgerEntry
 from rebate.partners.models import Partner, PartnerKind, WebhookDelivery
-from rebate.payouts.models import Payout, PayoutStatus
+from rebate.payouts.models import BankAnswer, CallbackOutcome, Payout, PayoutStatus
 
 ZERO = Decimal("0.00")
 LIVE = (PayoutStatus.INSTRUCTED, PayoutStatus.PAID)
@@ -111,6 +111,29 @@ class PayoutRepository:
             .order_by(Partner.created_at, Partner.id)
             .limit(1)
         )
+
+    async def active_bank(self, partner_id: uuid.UUID) -> Partner | None:
+        return await self.session.scalar(
+            select(Partner).where(
+                Partner.id == partner_id,
+                Partner.kind == PartnerKind.BANK,
+                Partner.is_active.is_(True),
+                Partner.webhook_url.is_not(None),
+            )
+        )
+
+    async def region_of(self, case_id: uuid.UUID) -> str | None:
+        """The region code of the case's newest fee record."""
+        record = await self.newest_fee_record(case_id)
+        return record.region_code if record else None
+
+    async def callback_outcome(self, partner_id: uuid.UUID, webhook_id: str) -> CallbackOutcome:
+        found = await self.session.scalar(
+            select(BankAnswer.outcome).where(
+                BankAnswer.partner_id == partner_id, BankAnswer.webhook_id == webhook_id
+            )
+        )
+        return found or CallbackOutcome.REPEATED
 
     async def refunded_records(self, case_id: uuid.UUID) -> dict[uuid.UUID, list[str]]:
         """The tax partners whose records the case refunds, with their record ids."""

@@ -40,8 +40,6 @@ PayoutsDep = Annotated[PayoutService, Depends(_payouts)]
     response_model=CallbackResult,
     responses={
         401: {"description": "The signature does not verify; nothing changed"},
-        404: {"description": "No payout of this bank has the idempotency key"},
-        409: {"description": "The payout was already reported otherwise (failed after paid)"},
         422: {"description": "Not a payout callback"},
         503: {"description": "The next destination cannot be resolved now; send it again"},
     },
@@ -54,7 +52,9 @@ async def receive_bank_callback(
 ) -> CallbackResult:
     body = await request.body()
     headers = {name: request.headers.get(name, "") for name in SIGNATURE_HEADERS}
-    partner, webhook_id = await partners.verify(partner_id, PartnerKind.BANK, headers, body)
+    partner, webhook_id = await partners.verify(
+        partner_id, PartnerKind.BANK, headers, body, settling=True
+    )
     try:
         callback = BankCallback.model_validate(orjson.loads(body))
     except (orjson.JSONDecodeError, ValidationError) as exc:

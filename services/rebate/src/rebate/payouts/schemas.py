@@ -6,7 +6,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from rebate.cases.models import CaseStatus
-from rebate.payouts.models import PayoutStatus
+from rebate.payouts.models import CallbackOutcome, PayoutStatus
 from rebate.policies.models import Destination
 
 PAID = "payout.paid"
@@ -32,9 +32,16 @@ class BankCallback(BaseModel):
 
 
 class CallbackResult(BaseModel):
+    """Every verified answer is kept and acknowledged; `outcome` says what it did."""
+
     idempotency_key: str
-    payout_status: PayoutStatus
-    case_status: CaseStatus
+    outcome: CallbackOutcome = Field(
+        description="applied; repeated (we had this answer); contradiction (the other answer "
+        "after one was taken: kept and queued for a person); orphan (no payout of yours has "
+        "this key: kept for a person)"
+    )
+    payout_status: PayoutStatus | None
+    case_status: CaseStatus | None
     duplicate: bool = Field(description="True when this webhook-id was received before")
 
 

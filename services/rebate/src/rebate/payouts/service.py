@@ -13,9 +13,9 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
-from rebate.cases.models import CaseStatus, RebateCase
+from rebate.cases.models import AMOUNT_CHANGED, CaseStatus, RebateCase
 from rebate.clients.membership import MembershipClient, MembershipUnavailableError
-from rebate.fees.ingest import PAYER_ACCOUNT_FIELD
+from rebate.fees.models import PAYER_ACCOUNT_FIELD
 from rebate.ledger.models import Account
 from rebate.ledger.service import Ledger, Posting
 from rebate.models import OutboxMessage
@@ -23,14 +23,13 @@ from rebate.partners.models import Partner
 from rebate.payouts.errors import (
     DestinationUnavailableError,
     NothingToInstructError,
-    PayoutNotFoundError,
-    PayoutSettledError,
 )
-from rebate.payouts.models import Payout, PayoutStatus
+from rebate.payouts.models import BankAnswer, CallbackOutcome, Payout, PayoutStatus
 from rebate.payouts.repository import ZERO, PayoutRepository
 from rebate.payouts.schemas import PAID, BankCallback, CallbackResult
 from rebate.policies.models import Destination, Policy
 from rebate.policies.service import POOL_ACCOUNT_FIELD
+from rebate.runs.models import ExceptionReason, RebateException
 from servicekit.outbox import new_message
 from servicekit.pii import PiiCipher, mask_account_number
 
@@ -89,12 +88,13 @@ class PayoutService:
         if amount <= ZERO:
             await self._paid(case, None, actor)
             return
-        bank = await self.repo.bank_partner()
+        policy = await self._policy(case)
+        bank = await self._bank(case, policy)
         if bank is None:
             await self._wait(case, actor, "No active bank partner with a webhook URL")
             return
         try:
-            target = await self._target(case, await self._policy(case), after=None)
+            target = await self._target(case, policy, after=None)
         except MembershipUnavailableError as exc:
             await self._wait(case, actor, f"The union account could not be looked up: {exc}")
             return
@@ -112,45 +112,158 @@ class PayoutService:
     async def receive(
         self, partner_id: uuid.UUID, webhook_id: str, body_sha256: str, callback: BankCallback
     ) -> CallbackResult:
-        """A verified bank callback, once per webhook-id; a repeat only reads the state."""
+        """A verified bank callback: kept and acknowledged whatever it says. A repeated
+        webhook-id only reads the state; anything unexpected goes to the queue."""
+        key = callback.data.idempotency_key
         fresh = await self.repo.claim(partner_id, webhook_id, callback.type, body_sha256)
-        if fresh:
-            payout = await self.settle(partner_id, callback, actor=f"partner:{partner_id}")
+        found = await self.repo.by_key(key)
+        payout = found if found is not None and found.bank_partner_id == partner_id else None
+        if not fresh:
+            outcome = await self.repo.callback_outcome(partner_id, webhook_id)
         else:
-            found = await self.repo.by_key(callback.data.idempotency_key)
-            if found is None or found.bank_partner_id != partner_id:
-                raise PayoutNotFoundError("No payout of yours has this idempotency key")
-            payout = found
-        case = await self.session.get(RebateCase, payout.case_id)
-        assert case is not None
+            outcome = await self._apply(partner_id, payout, callback)
+            self.session.add(
+                BankAnswer(
+                    id=uuid.uuid4(),
+                    partner_id=partner_id,
+                    webhook_id=webhook_id,
+                    event_type=callback.type,
+                    idempotency_key=key,
+                    payout_id=payout.id if payout else None,
+                    outcome=outcome,
+                    body=callback.model_dump(mode="json"),
+                    received_at=datetime.now(UTC),
+                )
+            )
+            await self.session.flush()
+        case = await self.session.get(RebateCase, payout.case_id) if payout else None
         return CallbackResult(
-            idempotency_key=payout.idempotency_key,
-            payout_status=payout.status,
-            case_status=case.status,
+            idempotency_key=key,
+            outcome=outcome,
+            payout_status=payout.status if payout else None,
+            case_status=case.status if case else None,
             duplicate=not fresh,
         )
 
-    async def settle(self, partner_id: uuid.UUID, callback: BankCallback, actor: str) -> Payout:
-        """The bank's answer. The same answer again changes nothing; the other answer after
-        one was taken is a conflict."""
-        payout = await self.repo.by_key(callback.data.idempotency_key)
-        if payout is None or payout.bank_partner_id != partner_id:
-            raise PayoutNotFoundError("No payout of yours has this idempotency key")
+    async def _apply(
+        self, partner_id: uuid.UUID, payout: Payout | None, callback: BankCallback
+    ) -> CallbackOutcome:
+        actor = f"partner:{partner_id}"
+        key = callback.data.idempotency_key
+        if payout is None:
+            await self._queue(
+                None, None, ExceptionReason.ORPHAN_CALLBACK, f"{callback.type} for {key}"
+            )
+            await self.audit.append(
+                Step("bank.orphan_callback", actor, {"type": callback.type, "key": key})
+            )
+            return CallbackOutcome.ORPHAN
         wanted = PayoutStatus.PAID if callback.type == PAID else PayoutStatus.FAILED
         if payout.status is wanted:
-            return payout
-        if payout.status is not PayoutStatus.INSTRUCTED:
-            raise PayoutSettledError(f"The payout was already reported {payout.status.value}")
+            return CallbackOutcome.REPEATED
         case = await self.session.get(RebateCase, payout.case_id, with_for_update=True)
         assert case is not None
         await self.repo.lock_enterprise(case.uscc)
-        if case.status is not CaseStatus.INSTRUCTED:
-            raise PayoutSettledError(f"The case is {case.status.value}")
+        if payout.status is PayoutStatus.INSTRUCTED and case.status is CaseStatus.INSTRUCTED:
+            if wanted is PayoutStatus.PAID:
+                await self._paid(case, payout, actor, callback.data.bank_reference)
+            else:
+                await self._failed(case, payout, actor, callback.data.reason)
+            return CallbackOutcome.APPLIED
+        await self._contradiction(case, payout, wanted, actor, callback)
+        return CallbackOutcome.CONTRADICTION
+
+    async def _contradiction(
+        self,
+        case: RebateCase,
+        payout: Payout,
+        wanted: PayoutStatus,
+        actor: str,
+        callback: BankCallback,
+    ) -> None:
+        """Paid after failed: the money went out after all. It is booked as paid, and what
+        the case did not owe (a retry may have paid it again) becomes a receivable. Failed
+        after paid moves no money: which answer is true is for a person to find out."""
+        detail: dict[str, str | None] = {
+            "payout_id": str(payout.id),
+            "was": payout.status.value,
+            "now": wanted.value,
+            "bank_reference": callback.data.bank_reference,
+            "reason": callback.data.reason,
+        }
         if wanted is PayoutStatus.PAID:
-            await self._paid(case, payout, actor, callback.data.bank_reference)
-        else:
-            await self._failed(case, payout, actor, callback.data.reason)
-        return payout
+            payout.status, payout.bank_reference, payout.settled_at = (
+                PayoutStatus.PAID,
+                callback.data.bank_reference,
+                datetime.now(UTC),
+            )
+            await self.ledger.post(
+                [
+                    self._posting(
+                        case,
+                        "paid",
+                        payout.amount,
+                        Account.REFUNDS_PAYABLE,
+                        Account.FEES_HELD,
+                        payout_id=payout.id,
+                    )
+                ]
+            )
+            overpaid = -await self.repo.payable(case.id)
+            if overpaid > ZERO:
+                await self.ledger.post(
+                    [
+                        self._posting(
+                            case, "overpaid", overpaid, Account.RECEIVABLE, Account.REFUNDS_PAYABLE
+                        )
+                    ]
+                )
+                detail["receivable"] = str(overpaid)
+            await self.session.flush()
+        await self._queue(
+            case,
+            payout,
+            ExceptionReason.BANK_CONTRADICTION,
+            f"The bank reported {wanted.value} after {detail['was']}",
+        )
+        await self.audit.append(Step("bank.contradiction", actor, detail, case.id))
+
+    async def _queue(
+        self,
+        case: RebateCase | None,
+        payout: Payout | None,
+        reason: ExceptionReason,
+        detail: str,
+    ) -> None:
+        self.session.add(
+            RebateException(
+                id=uuid.uuid4(),
+                case_id=case.id if case else None,
+                payout_id=payout.id if payout else None,
+                uscc=case.uscc if case else "",
+                period=case.period if case else "",
+                reason=reason,
+                detail=detail[:500],
+                # Orphans belong to no organisation: the federation's admins look at them.
+                org_path=case.org_path if case else None,
+            )
+        )
+        await self.session.flush()
+
+    async def _bank(self, case: RebateCase, policy: Policy) -> Partner | None:
+        """The bank the policy names for the enterprise's region (longest prefix), else the
+        longest-registered active bank; only an active bank with a URL takes instructions."""
+        region = await self.repo.region_of(case.id)
+        rules = sorted(
+            (r for r in policy.bank_rules if region and region.startswith(r["region_prefix"])),
+            key=lambda r: len(r["region_prefix"]),
+            reverse=True,
+        )
+        for rule in rules:
+            bank = await self.repo.active_bank(uuid.UUID(rule["bank_partner_id"]))
+            if bank is not None:
+                return bank
+        return await self.repo.bank_partner()
 
     async def _policy(self, case: RebateCase) -> Policy:
         policy = await self.session.get(Policy, case.policy_id)
@@ -378,7 +491,11 @@ class PayoutService:
             )
             return
         bank = await self.session.get(Partner, payout.bank_partner_id)
-        assert bank is not None
+        if bank is None or not bank.is_active:
+            bank = await self._bank(case, await self._policy(case))
+        if bank is None:
+            await self._back_to_review(case, actor, "No active bank partner with a webhook URL")
+            return
         await self.audit.append(
             Step(
                 "payout.next_destination",
@@ -387,38 +504,16 @@ class PayoutService:
                 case.id,
             )
         )
-        # What the case owes now, not the failed amount: a correction may have lowered it.
         due = await self.repo.payable(case.id)
-        if due <= ZERO:
-            await self._paid(case, None, actor)
+        if due != payout.amount:
+            # A correction lowered what the case owes while the payout was out: the new amount
+            # is not what the reviewer approved, so a reviewer sees it before it is sent.
+            await self._back_to_review(case, actor, AMOUNT_CHANGED)
             return
         await self._instruct(case, bank, target, due, actor)
 
     async def _back_to_review(self, case: RebateCase, actor: str, reason: str) -> None:
-        """Undo the approval's booking: the set-off gives the receivable back, and the
-        payable is released, so a new review (approve again or reject) starts clean."""
-        set_off = case.set_off
-        unpaid = max(await self.repo.payable(case.id) + set_off, ZERO)
-        await self.ledger.post(
-            [
-                self._posting(
-                    case, "set_off_reversed", set_off, Account.RECEIVABLE, Account.REFUNDS_PAYABLE
-                ),
-                self._posting(
-                    case, "approval_reversed", unpaid, Account.REFUNDS_PAYABLE, Account.REFUNDS
-                ),
-            ]
-        )
-        case.status, case.status_reason, case.set_off = CaseStatus.PENDING_REVIEW, reason, ZERO
-        await self.session.flush()
-        await self.audit.append(
-            Step(
-                "case.back_to_review",
-                actor,
-                {"reason": reason, "payable_released": str(unpaid), "set_off_undone": str(set_off)},
-                case.id,
-            )
-        )
+        await release_approval(self.session, case, actor, reason)
 
     @staticmethod
     def _posting(
@@ -439,3 +534,33 @@ class PayoutService:
             case_id=case.id,
             payout_id=payout_id,
         )
+
+
+async def release_approval(
+    session: AsyncSession, case: RebateCase, actor: str, reason: str
+) -> None:
+    """Undo the approval's booking: the set-off gives the receivable back, and the payable is
+    released, so a new review (approve again or reject) starts clean."""
+    repo = PayoutRepository(session)
+    set_off = case.set_off
+    unpaid = max(await repo.payable(case.id) + set_off, ZERO)
+    await Ledger(session).post(
+        [
+            PayoutService._posting(
+                case, "set_off_reversed", set_off, Account.RECEIVABLE, Account.REFUNDS_PAYABLE
+            ),
+            PayoutService._posting(
+                case, "approval_reversed", unpaid, Account.REFUNDS_PAYABLE, Account.REFUNDS
+            ),
+        ]
+    )
+    case.status, case.status_reason, case.set_off = CaseStatus.PENDING_REVIEW, reason, ZERO
+    await session.flush()
+    await AuditLog(session).append(
+        Step(
+            "case.back_to_review",
+            actor,
+            {"reason": reason, "payable_released": str(unpaid), "set_off_undone": str(set_off)},
+            case.id,
+        )
+    )

@@ -4,7 +4,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import DateTime, Integer, LargeBinary, Numeric, String, UniqueConstraint, func
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rebate.db import Base, str_enum, uuid_pk
@@ -46,6 +46,9 @@ class Policy(Base):
     county_pool_bank: Mapped[str | None] = mapped_column(String(100))
     county_pool_account_name: Mapped[str | None] = mapped_column(String(200))
     county_pool_account_no_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Which bank pays: [{"region_prefix": "3301", "bank_partner_id": "..."}], the longest
+    # matching prefix wins; a case no rule covers goes to the longest-registered active bank.
+    bank_rules: Mapped[list[dict[str, str]]] = mapped_column(JSONB, default=list)
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -2,13 +2,14 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Uuid
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rebate.db import Base, str_enum, uuid_pk
 
 
 class RunStatus(enum.StrEnum):
+    QUEUED = "queued"  # waiting for a worker
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
@@ -18,6 +19,17 @@ class RebateRun(Base):
     """One automatic pass over a period and region; its counters show progress while it runs."""
 
     __tablename__ = "rebate_run"
+    __table_args__ = (
+        # One pass in flight per policy, period and region: a second would race the first.
+        Index(
+            "uq_rebate_run_in_flight",
+            "policy_id",
+            "period",
+            "region_prefix",
+            unique=True,
+            postgresql_where=text("status IN ('queued', 'running')"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = uuid_pk()
     period: Mapped[str] = mapped_column(String(7))
@@ -32,6 +44,10 @@ class RebateRun(Base):
     cases_created: Mapped[int] = mapped_column(Integer, default=0)
     queued: Mapped[int] = mapped_column(Integer, default=0)
     failure: Mapped[str | None] = mapped_column(String(500))
+    # The worker executing the run holds it until lease_expires_at and renews it while alive;
+    # a run whose lease ran out is taken over and resumed by the next worker.
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ExceptionReason(enum.StrEnum):
@@ -40,20 +56,39 @@ class ExceptionReason(enum.StrEnum):
     INELIGIBLE_SIZE = "ineligible_size"
     EXCLUDED = "excluded"
     OUTSIDE_POLICY = "outside_policy"  # region or period outside the policy
-    TOP_UP_DUE = "top_up_due"  # corrected upwards after the refund was paid
+    TOP_UP_DUE = "top_up_due"  # no longer raised: upward corrections become supplementary cases
+    PROBABLE_DUPLICATE = "probable_duplicate"  # the same payment as another current record
+    ZERO_REFUND = "zero_refund"  # the policy gives nothing back on these records
+    BANK_CONTRADICTION = "bank_contradiction"  # paid after failed, or failed after paid
+    ORPHAN_CALLBACK = "orphan_callback"  # a bank answer for a payout we do not know
+
+
+class Resolution(enum.StrEnum):
+    RERUN = "rerun"  # a later run decided the records again
+    REMATCHED = "rematched"  # a cadre asked again, and the records went into a case
+    DISMISSED = "dismissed"  # a cadre decided nothing is owed on it, with a reason
+    VOIDED = "voided"  # the partner withdrew or corrected the record
 
 
 class RebateException(Base):
-    """A fee record a run could not turn into a case, with the reason, for a person to act on."""
+    """An anomaly for a person to act on, with its reason: a fee record that could not become
+    part of a case, or a bank answer that contradicts what we know."""
 
     __tablename__ = "rebate_exception"
 
     id: Mapped[uuid.UUID] = uuid_pk()
     run_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("rebate_run.id"), index=True)
-    fee_record_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("fee_record.id"), index=True)
+    fee_record_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("fee_record.id"), index=True
+    )
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    payout_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     uscc: Mapped[str] = mapped_column(String(18))
     period: Mapped[str] = mapped_column(String(7))
     reason: Mapped[ExceptionReason] = mapped_column(str_enum(ExceptionReason))
     detail: Mapped[str | None] = mapped_column(String(500))
     org_path: Mapped[str | None] = mapped_column(String(1000))
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolution: Mapped[Resolution | None] = mapped_column(str_enum(Resolution))
+    resolved_by: Mapped[str | None] = mapped_column(String(100))
+    resolution_note: Mapped[str | None] = mapped_column(String(500))

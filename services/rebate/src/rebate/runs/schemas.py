@@ -3,7 +3,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rebate.runs.models import ExceptionReason, RunStatus
+from rebate.runs.models import ExceptionReason, Resolution, RunStatus
 
 
 class RunCreate(BaseModel):
@@ -37,9 +37,14 @@ class ExceptionRead(BaseModel):
 
     id: uuid.UUID
     run_id: uuid.UUID | None
-    fee_record_id: uuid.UUID
+    fee_record_id: uuid.UUID | None
+    case_id: uuid.UUID | None
+    payout_id: uuid.UUID | None
     uscc: str
     period: str
     reason: ExceptionReason
     detail: str | None
     resolved_at: datetime | None
+    resolution: Resolution | None
+    resolved_by: str | None
+    resolution_note: str | None

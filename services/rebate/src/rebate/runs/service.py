@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import any_, bindparam, text, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.models import CaseSource, CaseStatus
+from rebate.cases.settlement import Settlement
 from rebate.clients.membership import EnterpriseMatch, MembershipClient
-from rebate.fees.corrections import refund_of
-from rebate.fees.ingest import new_ids
+from rebate.fees.ids import new_ids
+from rebate.ledger.service import ZERO, refund_of
 from rebate.policies.models import Policy
-from rebate.runs.models import ExceptionReason, RebateException, RebateRun, RunStatus
+from rebate.runs.models import ExceptionReason, RebateRun, RunStatus
 from servicekit.bulk import copy_records
 from servicekit.errors import DomainError
 
@@ -36,12 +36,24 @@ class RunOutsidePolicyError(DomainError):
 
 @dataclass(frozen=True)
 class Candidate:
-    """One enterprise's unrefunded fee records of the period."""
+    """One enterprise's fee records of the period that no case or queue entry holds yet."""
 
     uscc: str
     name: str
     record_ids: list[uuid.UUID]
     collected: Decimal
+    has_case: bool  # a live case of the period takes them in (settlement), no new case
+
+
+# What a new pass decides again: the register or the policy may have changed since.
+REDECIDED = (
+    ExceptionReason.UNMATCHED,
+    ExceptionReason.NEEDS_REVIEW,
+    ExceptionReason.INELIGIBLE_SIZE,
+    ExceptionReason.EXCLUDED,
+    ExceptionReason.OUTSIDE_POLICY,
+    ExceptionReason.ZERO_REFUND,
+)
 
 
 def check_scope(policy: Policy, period: str, region_prefix: str) -> None:
@@ -53,31 +65,53 @@ def check_scope(policy: Policy, period: str, region_prefix: str) -> None:
         raise RunOutsidePolicyError(f"Region {region_prefix} is outside the policy's regions")
 
 
+async def reopen_queue(session: AsyncSession, period: str, region_prefix: str) -> None:
+    """A new pass decides again what earlier passes over the scope queued."""
+    await session.execute(
+        text(
+            """
+            UPDATE rebate.rebate_exception e SET resolved_at = now(), resolution = 'rerun'
+            FROM rebate.fee_record f
+            WHERE e.fee_record_id = f.id AND e.period = :period AND e.resolved_at IS NULL
+              AND f.region_code LIKE :prefix AND e.reason = ANY(CAST(:reasons AS varchar[]))
+            """
+        ),
+        {"period": period, "prefix": f"{region_prefix}%", "reasons": [r.value for r in REDECIDED]},
+    )
+
+
 async def candidates(session: AsyncSession, period: str, region_prefix: str) -> list[Candidate]:
-    """Current records not yet refunded, of enterprises without a case for the period."""
+    """Current records that no case and no open (or dismissed) queue entry holds."""
     rows = await session.execute(
         text(
             """
-            SELECT f.uscc, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount)
+            SELECT f.uscc, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount),
+                   EXISTS (SELECT 1 FROM rebate.rebate_case c
+                           WHERE c.uscc = f.uscc AND c.period = f.period
+                             AND c.status <> 'rejected')
             FROM rebate.fee_record f
-            WHERE f.period = :period AND f.superseded_at IS NULL AND f.region_code LIKE :prefix
+            WHERE f.period = :period AND f.superseded_at IS NULL AND f.voided_at IS NULL
+              AND f.region_code LIKE :prefix
               AND NOT EXISTS (SELECT 1 FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id)
               AND NOT EXISTS (
-                  SELECT 1 FROM rebate.rebate_case c WHERE c.uscc = f.uscc AND c.period = f.period
-              )
-            GROUP BY f.uscc
+                  SELECT 1 FROM rebate.rebate_exception e
+                  WHERE e.fee_record_id = f.id
+                    AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
+            GROUP BY f.uscc, f.period
             ORDER BY f.uscc
             """
         ),
         {"period": period, "prefix": f"{region_prefix}%"},
     )
-    return [Candidate(u, n, list(ids), Decimal(total)) for u, n, ids, total in rows]
+    return [Candidate(u, n, list(ids), Decimal(t), live) for u, n, ids, t, live in rows]
 
 
 def classify(
     candidate: Candidate, match: EnterpriseMatch | None, policy: Policy
 ) -> tuple[ExceptionReason, str] | None:
     """Why an enterprise's records cannot become a case under the policy, or None."""
+    if refund_of(candidate.collected, policy.refund_ratio) == ZERO:
+        return ExceptionReason.ZERO_REFUND, "The policy refunds nothing on these records"
     if match is None:
         return ExceptionReason.UNMATCHED, "The credit code is not in the union register"
     if match.needs_review:
@@ -130,24 +164,8 @@ class RunExecutor:
             assert run is not None
             policy = await session.get(Policy, run.policy_id)
             assert policy is not None
+            await reopen_queue(session, run.period, run.region_prefix)
             found = await candidates(session, run.period, run.region_prefix)
-            # A new pass settles the queue of earlier passes over the same scope.
-            await session.execute(
-                update(RebateException)
-                .where(
-                    RebateException.period == run.period,
-                    # One array parameter: `IN` would bind one parameter per enterprise, and
-                    # PostgreSQL takes at most 32,767 of them.
-                    RebateException.uscc
-                    == any_(
-                        bindparam(
-                            "usccs", [c.uscc for c in found], type_=ARRAY(RebateException.uscc.type)
-                        )
-                    ),
-                    RebateException.resolved_at.is_(None),
-                )
-                .values(resolved_at=datetime.now(UTC))
-            )
             run.enterprises_total = len(found)
             actor = run.started_by
         chunks = iter(
@@ -196,7 +214,13 @@ class RunExecutor:
     ) -> tuple[int, int]:
         eligible: list[tuple[Candidate, EnterpriseMatch]] = []
         exceptions: list[tuple[Candidate, ExceptionReason, str, EnterpriseMatch | None]] = []
-        for candidate in chunk:
+        # Late records of an enterprise with a case for the period join that case's reckoning.
+        run = await session.get(RebateRun, run_id)
+        assert run is not None
+        settlement = Settlement(session)
+        for candidate in (c for c in chunk if c.has_case):
+            await settlement.settle(candidate.uscc, run.period, actor)
+        for candidate in (c for c in chunk if not c.has_case):
             match = matches.get(candidate.uscc)
             problem = classify(candidate, match, policy)
             if problem is None:
@@ -205,8 +229,6 @@ class RunExecutor:
             else:
                 exceptions.append((candidate, *problem, match))
 
-        run = await session.get(RebateRun, run_id)
-        assert run is not None
         queued = [
             (c, reason, detail, m, rid)
             for c, reason, detail, m in exceptions
@@ -255,7 +277,9 @@ class RunExecutor:
                     CAST(:refund AS numeric[]), CAST(:set_off AS numeric[]),
                     CAST(:has_union AS boolean[]), CAST(:version AS integer[]),
                     CAST(:at AS timestamptz[]), CAST(:at AS timestamptz[]))
-                ON CONFLICT (uscc, period) DO NOTHING
+                ON CONFLICT (uscc, period)
+                    WHERE status IN ('pending_review', 'pending_approval', 'approved')
+                    DO NOTHING
                 RETURNING id
                 """
             ),

@@ -1,0 +1,216 @@
+"""Bringing an enterprise's period in line with its current fee records, whatever arrived.
+
+For one enterprise and period with at least one live (not rejected) case:
+- D, the refund due: the policy's ratio of every current record the cases count, half up;
+- E, the refund granted: the balance of the refunds account (approvals less reductions);
+- at most one unsettled case (pending review or approval, or approved and not yet with the
+  bank) carries what is still to decide: D less what the other cases were granted.
+
+So E plus the refunds still under review always equals D. A change of amount on an unsettled
+case sends it back to review (an approved one has its booking undone first): what is paid is
+what the last reviewer and approver saw. More owed after approval or payment becomes a
+supplementary case of its own, reviewed and paid like any other. Less owed lowers what is
+still payable on a case with the bank (the excess becomes a receivable if that payout is
+paid), and past that books a receivable, set off against the enterprise's next refund."""
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from rebate.audit.service import AuditLog, Step
+from rebate.cases.models import (
+    AMOUNT_CHANGED,
+    UNSETTLED,
+    CaseFee,
+    CaseSource,
+    CaseStatus,
+    RebateCase,
+)
+from rebate.fees.ids import new_ids
+from rebate.ledger.models import Account
+from rebate.ledger.service import ZERO, Ledger, Posting, refund_of
+from rebate.payouts.repository import PayoutRepository
+from rebate.payouts.service import release_approval
+from rebate.policies.models import Policy
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A current fee record of the period that the enterprise's cases count."""
+
+    fee_record_id: uuid.UUID
+    fee_amount: Decimal
+    case_id: uuid.UUID | None  # None: arrived since, to be placed in a case now
+
+
+class Settlement:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.ledger = Ledger(session)
+        self.audit = AuditLog(session)
+
+    async def settle_all(self, touched: set[tuple[str, str]], actor: str) -> None:
+        """Settle each enterprise and period that has a live case (one query finds them: a
+        delivery of 10,000 new records usually touches none)."""
+        if not touched:
+            return
+        usccs, periods = zip(*sorted(touched), strict=True)
+        rows = await self.session.execute(
+            text(
+                """
+                SELECT DISTINCT c.uscc, c.period
+                FROM unnest(CAST(:usccs AS varchar[]), CAST(:periods AS varchar[])) AS t (u, p)
+                JOIN rebate.rebate_case c ON c.uscc = t.u AND c.period = t.p
+                WHERE c.status <> 'rejected'
+                ORDER BY c.uscc, c.period
+                """
+            ),
+            {"usccs": list(usccs), "periods": list(periods)},
+        )
+        for uscc, period in rows.all():
+            await self.settle(uscc, period, actor)
+
+    async def settle(self, uscc: str, period: str, actor: str) -> None:
+        await PayoutRepository(self.session).lock_enterprise(uscc)
+        cases = await self._live_cases(uscc, period)
+        if not cases:
+            return  # nothing decided yet: the records wait for a run or an application
+        policy = await self.session.get(Policy, cases[0].policy_id)
+        assert policy is not None
+        counted = await self._counted(uscc, period)
+        due = refund_of(sum((c.fee_amount for c in counted), ZERO), policy.refund_ratio)
+        granted = await self.ledger.granted(uscc, period)
+        unsettled = next((c for c in cases if c.status in UNSETTLED), None)
+        booked = unsettled.refund if unsettled and unsettled.status is CaseStatus.APPROVED else ZERO
+        need = due - (granted - booked)
+        arrived = [c.fee_record_id for c in counted if c.case_id is None]
+
+        if unsettled is None and need > ZERO:
+            unsettled = await self._supplementary(cases[-1], actor)
+        home = unsettled or cases[-1]
+        if arrived:
+            self.session.add_all(CaseFee(fee_record_id=r, case_id=home.id) for r in arrived)
+            await self.session.flush()
+        linked = {c.fee_record_id for c in counted if c.case_id == home.id} | set(arrived)
+        home_collected = sum((c.fee_amount for c in counted if c.fee_record_id in linked), ZERO)
+
+        if unsettled is not None:
+            await self._recompute(unsettled, max(need, ZERO), home_collected, actor)
+        elif home.collected != home_collected:
+            home.collected = home_collected
+        if need < ZERO:
+            await self._reduce(cases, -need, actor)
+        await self.session.flush()
+
+    async def _recompute(
+        self, case: RebateCase, refund: Decimal, collected: Decimal, actor: str
+    ) -> None:
+        if case.refund == refund and case.collected == collected:
+            return
+        before = {"refund_before": str(case.refund), "collected_before": str(case.collected)}
+        if case.status is CaseStatus.APPROVED:
+            await release_approval(self.session, case, actor, AMOUNT_CHANGED)
+        elif case.status is CaseStatus.PENDING_APPROVAL:
+            case.status, case.status_reason = CaseStatus.PENDING_REVIEW, AMOUNT_CHANGED
+        case.refund, case.collected = refund, collected
+        await self.session.flush()
+        detail = {**before, "refund": str(refund), "collected": str(collected)}
+        await self.audit.append(Step("case.recomputed", actor, detail, case.id))
+
+    async def _supplementary(self, first: RebateCase, actor: str) -> RebateCase:
+        [case_id] = new_ids(1)
+        case = RebateCase(
+            id=case_id,
+            uscc=first.uscc,
+            enterprise_id=first.enterprise_id,
+            enterprise_name=first.enterprise_name,
+            period=first.period,
+            org_id=first.org_id,
+            org_path=first.org_path,
+            policy_id=first.policy_id,
+            run_id=None,
+            source=CaseSource.SUPPLEMENTARY,
+            status=CaseStatus.PENDING_REVIEW,
+            collected=ZERO,
+            refund=ZERO,
+            set_off=ZERO,
+            has_union_account=first.has_union_account,
+        )
+        self.session.add(case)
+        await self.session.flush()
+        await self.audit.append(
+            Step("case.supplementary", actor, {"after_case_id": str(first.id)}, case.id)
+        )
+        return case
+
+    async def _reduce(self, cases: list[RebateCase], excess: Decimal, actor: str) -> None:
+        """Take back `excess` of what was granted: first from what is still payable on cases
+        with the bank (newest first), the rest as a receivable on the newest such case."""
+        repo = PayoutRepository(self.session)
+        settled = [c for c in cases if c.status in (CaseStatus.INSTRUCTED, CaseStatus.PAID)]
+        assert settled, "a reduction needs a granted case"
+        for case in reversed(settled):
+            if excess == ZERO:
+                return
+            if case.status is not CaseStatus.INSTRUCTED:
+                continue
+            cut = min(excess, max(await repo.payable(case.id), ZERO))
+            if cut > ZERO:
+                await self._post(case, "approval_reduced", cut, Account.REFUNDS_PAYABLE)
+                case.refund -= cut
+                excess -= cut
+                await self.audit.append(
+                    Step("case.reduced", actor, {"payable_cut": str(cut)}, case.id)
+                )
+        if excess > ZERO:
+            newest = settled[-1]
+            await self._post(newest, "overpaid", excess, Account.RECEIVABLE)
+            await self.audit.append(
+                Step("case.overpaid", actor, {"receivable": str(excess)}, newest.id)
+            )
+
+    async def _post(self, case: RebateCase, kind: str, amount: Decimal, debit: Account) -> None:
+        await self.ledger.post(
+            [Posting(kind, case.uscc, case.period, amount, debit, Account.REFUNDS, case.id)]
+        )
+
+    async def _live_cases(self, uscc: str, period: str) -> list[RebateCase]:
+        query = (
+            select(RebateCase)
+            .where(
+                RebateCase.uscc == uscc,
+                RebateCase.period == period,
+                RebateCase.status != CaseStatus.REJECTED,
+            )
+            .order_by(RebateCase.created_at, RebateCase.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        return list(await self.session.scalars(query))
+
+    async def _counted(self, uscc: str, period: str) -> list[Counted]:
+        """Current records of the period, less those of rejected cases and those a person
+        holds in the queue (a probable duplicate, a dismissed record)."""
+        rows = await self.session.execute(
+            text(
+                """
+                SELECT f.id, f.fee_amount, cf.case_id
+                FROM rebate.fee_record f
+                LEFT JOIN rebate.case_fee cf ON cf.fee_record_id = f.id
+                LEFT JOIN rebate.rebate_case c ON c.id = cf.case_id
+                WHERE f.uscc = :uscc AND f.period = :period
+                  AND f.superseded_at IS NULL AND f.voided_at IS NULL
+                  AND (c.id IS NULL OR c.status <> 'rejected')
+                  AND NOT EXISTS (
+                      SELECT 1 FROM rebate.rebate_exception e
+                      WHERE e.fee_record_id = f.id
+                        AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
+                ORDER BY f.id
+                """
+            ),
+            {"uscc": uscc, "period": period},
+        )
+        return [Counted(i, Decimal(a), c) for i, a, c in rows]

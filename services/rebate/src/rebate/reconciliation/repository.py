@@ -1,0 +1,149 @@
+"""The invariants of the money, recomputed from the tables: each query lists violations only,
+so on a healthy database every one returns no row."""
+
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+# (a) Every transaction balances, and so does each period's ledger as a whole.
+UNBALANCED = """
+SELECT 'trial_balance' AS invariant, NULL AS uscc, period, NULL AS org_path,
+       NULL::uuid AS case_id, NULL::uuid AS fee_record_id, NULL::uuid AS payout_id,
+       'debits exceed credits by ' || sum(debit - credit)::text AS detail
+FROM rebate.ledger_entry WHERE (CAST(:period AS varchar) IS NULL OR period = :period)
+GROUP BY period HAVING sum(debit) <> sum(credit)
+UNION ALL
+SELECT 'trial_balance', min(uscc), min(period), NULL, NULL, NULL, NULL,
+       'transaction ' || txn_id::text || ' does not balance'
+FROM rebate.ledger_entry WHERE (CAST(:period AS varchar) IS NULL OR period = :period)
+GROUP BY txn_id HAVING sum(debit) <> sum(credit)
+"""
+
+# (b) A current record sits in exactly one place: a case, or an open queue entry (or one a
+# person dismissed); none is left outside where its enterprise has a case for the period;
+# superseded and voided versions are in no open queue entry.
+PLACEMENT = """
+WITH placed AS (
+    SELECT f.id, f.uscc, f.period,
+           (SELECT count(*) FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id) AS in_cases,
+           (SELECT count(*) FROM rebate.rebate_exception e
+            WHERE e.fee_record_id = f.id AND e.resolved_at IS NULL) AS in_queue,
+           EXISTS (SELECT 1 FROM rebate.rebate_exception e
+                   WHERE e.fee_record_id = f.id AND e.resolution = 'dismissed') AS dismissed,
+           (SELECT c.org_path FROM rebate.rebate_case c
+            WHERE c.uscc = f.uscc AND c.period = f.period AND c.status <> 'rejected'
+            ORDER BY c.created_at LIMIT 1) AS live_case_path
+    FROM rebate.fee_record f
+    WHERE f.superseded_at IS NULL AND f.voided_at IS NULL
+      AND (CAST(:period AS varchar) IS NULL OR f.period = :period)
+)
+SELECT 'placement' AS invariant, uscc, period, live_case_path AS org_path,
+       NULL::uuid AS case_id, id AS fee_record_id, NULL::uuid AS payout_id,
+       CASE WHEN in_cases + in_queue > 1
+            THEN 'in ' || in_cases || ' cases and ' || in_queue || ' open queue entries'
+            ELSE 'in no case and no queue entry, though the period has a case' END AS detail
+FROM placed
+WHERE in_cases + in_queue > 1
+   OR (live_case_path IS NOT NULL AND in_cases + in_queue = 0 AND NOT dismissed)
+UNION ALL
+SELECT 'placement', f.uscc, f.period, e.org_path, NULL, f.id, NULL,
+       'a superseded or voided version is still in the queue'
+FROM rebate.rebate_exception e JOIN rebate.fee_record f ON f.id = e.fee_record_id
+WHERE e.resolved_at IS NULL AND (f.superseded_at IS NOT NULL OR f.voided_at IS NOT NULL)
+  AND (CAST(:period AS varchar) IS NULL OR f.period = :period)
+"""
+
+# (c) Per enterprise and period: granted (refunds account) plus the refunds still under
+# review equal the policy's ratio of the counted records, rounded half up; nothing is granted
+# where no live case is; and never more is granted than was collected.
+REFUNDS = """
+WITH live AS (
+    SELECT DISTINCT ON (c.uscc, c.period) c.uscc, c.period, c.policy_id, c.org_path
+    FROM rebate.rebate_case c
+    WHERE c.status <> 'rejected' AND (CAST(:period AS varchar) IS NULL OR c.period = :period)
+    ORDER BY c.uscc, c.period, c.created_at, c.id
+),
+counted AS (
+    SELECT l.uscc, l.period, coalesce(sum(f.fee_amount), 0) AS total
+    FROM live l
+    LEFT JOIN rebate.fee_record f
+      ON f.uscc = l.uscc AND f.period = l.period
+     AND f.superseded_at IS NULL AND f.voided_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM rebate.case_fee cf
+                     JOIN rebate.rebate_case r ON r.id = cf.case_id
+                     WHERE cf.fee_record_id = f.id AND r.status = 'rejected')
+     AND NOT EXISTS (SELECT 1 FROM rebate.rebate_exception e
+                     WHERE e.fee_record_id = f.id
+                       AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
+    GROUP BY l.uscc, l.period
+),
+granted AS (
+    SELECT uscc, period, sum(debit - credit) AS amount FROM rebate.ledger_entry
+    WHERE account = 'refunds' AND (CAST(:period AS varchar) IS NULL OR period = :period)
+    GROUP BY uscc, period
+),
+collected AS (
+    SELECT uscc, period, sum(credit - debit) AS amount FROM rebate.ledger_entry
+    WHERE account = 'fees_collected' AND (CAST(:period AS varchar) IS NULL OR period = :period)
+    GROUP BY uscc, period
+),
+reviewing AS (
+    SELECT uscc, period, sum(refund) AS amount FROM rebate.rebate_case
+    WHERE status IN ('pending_review', 'pending_approval')
+    GROUP BY uscc, period
+)
+SELECT 'refund_due' AS invariant, l.uscc, l.period, l.org_path, NULL::uuid AS case_id,
+       NULL::uuid AS fee_record_id, NULL::uuid AS payout_id,
+       'due ' || round(k.total * p.refund_ratio, 2) || ', granted '
+       || coalesce(g.amount, 0) || ', under review ' || coalesce(v.amount, 0) AS detail
+FROM live l
+JOIN counted k ON k.uscc = l.uscc AND k.period = l.period
+JOIN rebate.policy p ON p.id = l.policy_id
+LEFT JOIN granted g ON g.uscc = l.uscc AND g.period = l.period
+LEFT JOIN reviewing v ON v.uscc = l.uscc AND v.period = l.period
+WHERE round(k.total * p.refund_ratio, 2) <> coalesce(g.amount, 0) + coalesce(v.amount, 0)
+UNION ALL
+SELECT 'refund_due', g.uscc, g.period, NULL, NULL, NULL, NULL,
+       'granted ' || g.amount || ' without a live case'
+FROM granted g
+WHERE g.amount <> 0 AND NOT EXISTS (
+    SELECT 1 FROM live l WHERE l.uscc = g.uscc AND l.period = g.period)
+UNION ALL
+SELECT 'refund_due', g.uscc, g.period, NULL, NULL, NULL, NULL,
+       'granted ' || g.amount || ' exceeds the ' || coalesce(c.amount, 0) || ' collected'
+FROM granted g LEFT JOIN collected c ON c.uscc = g.uscc AND c.period = g.period
+WHERE g.amount > coalesce(c.amount, 0)
+"""
+
+# (d) A payout is paid at most once, and the ledger agrees with its state.
+PAYOUTS = """
+WITH paid_lines AS (
+    SELECT payout_id, count(*) AS n FROM rebate.ledger_entry
+    WHERE kind = 'paid' AND debit > 0 AND payout_id IS NOT NULL
+    GROUP BY payout_id
+)
+SELECT 'payout_once' AS invariant, c.uscc, c.period, c.org_path, c.id AS case_id,
+       NULL::uuid AS fee_record_id, p.id AS payout_id,
+       'payout ' || p.status || ' with ' || coalesce(l.n, 0)
+       || ' payments on the ledger' AS detail
+FROM rebate.payout p
+JOIN rebate.rebate_case c ON c.id = p.case_id
+LEFT JOIN paid_lines l ON l.payout_id = p.id
+WHERE (CAST(:period AS varchar) IS NULL OR c.period = :period)
+  AND (coalesce(l.n, 0) > 1 OR (p.status = 'paid') <> (coalesce(l.n, 0) = 1))
+"""
+
+QUERIES = (UNBALANCED, PLACEMENT, REFUNDS, PAYOUTS)
+
+
+class ReconciliationRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def violations(self, period: str | None) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for query in QUERIES:
+            rows = await self.session.execute(text(query), {"period": period})
+            found += [dict(row._mapping) for row in rows]
+        return found

@@ -1,0 +1,36 @@
+"""The reconciliation: every money invariant recomputed from the tables, as the endpoint, the
+property tests and an alert read it. Cadres see the violations of their own sub-tree; the
+ledger as a whole and the audit chain are the federation's (admins)."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from rebate.audit.service import AuditLog
+from rebate.reconciliation.repository import ReconciliationRepository
+from rebate.reconciliation.schemas import Reconciliation, Violation
+from servicekit.auth import Principal
+
+
+async def reconcile(
+    session: AsyncSession, period: str | None, principal: Principal | None = None
+) -> Reconciliation:
+    rows = await ReconciliationRepository(session).violations(period)
+    found = []
+    for row in rows:
+        path = row.pop("org_path")
+        if principal is None or principal.is_admin or (path and principal.covers_path(path)):
+            found.append(Violation(**row))
+    if principal is None or principal.is_admin:
+        checked, broken = await AuditLog(session).verify()
+        if broken is not None:
+            found.append(
+                Violation(
+                    invariant="audit_chain",
+                    uscc=None,
+                    period=None,
+                    case_id=broken.case_id,
+                    fee_record_id=None,
+                    payout_id=None,
+                    detail=f"event {broken.id} breaks the chain after {checked} good events",
+                )
+            )
+    return Reconciliation(period=period, violations=found)
