@@ -7,11 +7,14 @@ A service declares its table with `class IdempotencyRecord(IdempotencyRecordMixi
 """
 
 import hashlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import orjson
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import DateTime, Integer, String, func, select, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -94,3 +97,34 @@ class Idempotency:
         record.status_code, record.body = status_code, body
         self.session.add(record)
         await self.session.flush()
+
+
+async def idempotent(
+    session: AsyncSession,
+    model: type[IdempotencyRecordMixin],
+    *,
+    key: str | None,
+    scope: str,
+    request: BaseModel,
+    run: Callable[[], Awaitable[BaseModel]],
+    status_code: int,
+    headers: Callable[[dict[str, Any]], dict[str, str]] | None = None,
+) -> JSONResponse:
+    """Run `run` once per (scope, key) and answer what it answered, also to a replay, with
+    `headers` made from the JSON body so that a replay carries them too."""
+
+    def answer(body: dict[str, Any], status: int, *extra: tuple[str, str]) -> JSONResponse:
+        return JSONResponse(
+            body, status, headers={**(headers(body) if headers else {}), **dict(extra)}
+        )
+
+    if key is None:
+        return answer((await run()).model_dump(mode="json"), status_code)
+    keys = Idempotency(session, model)
+    fingerprint = request_hash(request.model_dump(mode="json"))
+    stored = await keys.begin(scope, key, fingerprint)
+    if stored is not None:
+        return answer(stored.body, stored.status_code, ("Idempotent-Replayed", "true"))
+    body = (await run()).model_dump(mode="json")
+    await keys.finish(scope, key, fingerprint, status_code, body)
+    return answer(body, status_code)

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from rebate.access import is_reviewer
 from rebate.clients.membership import MembershipClient
 from rebate.partners.service import PartnerService
 from rebate.settings import RebateSettings
@@ -44,14 +45,9 @@ async def _partner_service(
 PartnerServiceDep = Annotated[PartnerService, Depends(_partner_service)]
 
 
-REVIEW_REBATES = "review_rebates"
-
-
 async def _reviewer(principal: CurrentPrincipal) -> Principal:
-    """Admins, and cadres allowed to review rebates (their sub-tree is checked per case)."""
-    if principal.is_admin:
-        return principal
-    if principal.has_role(Role.CADRE) and REVIEW_REBATES in principal.permissions:
+    """Admins, and cadres allowed to review rebates (their sub-tree is checked per object)."""
+    if is_reviewer(principal):
         return principal
     raise ForbiddenError("This needs the review_rebates permission")
 

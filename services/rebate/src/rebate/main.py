@@ -15,6 +15,7 @@ from rebate.outbound import handlers as delivery_handlers
 from rebate.partners import router as partners
 from rebate.payouts import router as payouts
 from rebate.policies import router as policies
+from rebate.queue import router as queue
 from rebate.reconciliation import router as reconciliation
 from rebate.runs import router as runs
 from rebate.settings import RebateSettings
@@ -92,6 +93,7 @@ def create_app(
             fees.router,
             policies.router,
             runs.router,
+            queue.router,
             cases.router,
             ledger.router,
             audit.router,

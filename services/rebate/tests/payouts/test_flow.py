@@ -275,11 +275,12 @@ async def test_county_pool_takes_what_the_payer_account_could_not(
     created = await client.post(
         "/v1/policies",
         json={
-            "policy_key": "fj-2026-pool",
+            "policy_key": "fj-2025-pool",
             "name": "福建省小微企业工会经费全额返还（县级归集）",
+            # Another year: two policies in force never cover the same region and period.
             "region_prefixes": ["35"],
-            "period_from": "2026-01",
-            "period_to": "2026-12",
+            "period_from": "2025-01",
+            "period_to": "2025-12",
             "destinations": ["payer_account", "county_pool"],
             "county_pool": {
                 "bank": "中国工商银行福州鼓楼支行",

@@ -25,3 +25,15 @@ class ReasonRequiredError(DomainError):
     code = "reason-required"
     title_en = "A reason is required"
     title_zh = "驳回须填写原因"
+
+
+class CaseNotRejectedError(ConflictError):
+    code = "case-not-rejected"
+    title_en = "Only a rejected case can be reopened"
+    title_zh = "只有已驳回的案件可以重新打开"
+
+
+class PeriodOpenElsewhereError(ConflictError):
+    code = "period-case-open"
+    title_en = "Another case of the period is being decided"
+    title_zh = "该企业本期另有案件正在审核"

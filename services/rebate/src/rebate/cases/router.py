@@ -10,6 +10,7 @@ from rebate.cases.schemas import (
     BulkReviewResult,
     CaseDetail,
     CaseRead,
+    ReopenIn,
     ReviewIn,
 )
 from rebate.cases.service import CaseService
@@ -87,6 +88,20 @@ async def read_case(case_id: uuid.UUID, cases: CasesDep) -> CaseDetail:
 )
 async def review_case(case_id: uuid.UUID, review: ReviewIn, cases: CasesDep) -> CaseRead:
     return CaseRead.model_validate(await cases.review(case_id, review.decision, review.reason))
+
+
+@router.post(
+    "/{case_id}/reopen",
+    summary="Reopen a rejected case with a reason; its amount is worked out afresh",
+    response_model=CaseRead,
+    responses={
+        **NOT_FOUND,
+        403: {"description": "Not a reviewer"},
+        409: {"description": "The case is not rejected, or another case of its period is open"},
+    },
+)
+async def reopen_case(case_id: uuid.UUID, reopen: ReopenIn, cases: CasesDep) -> CaseRead:
+    return CaseRead.model_validate(await cases.reopen(case_id, reopen.reason))
 
 
 @router.get(

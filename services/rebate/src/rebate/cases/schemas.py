@@ -34,6 +34,12 @@ class ReviewIn(BaseModel):
     reason: str | None = Field(default=None, max_length=500)
 
 
+class ReopenIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=500, examples=["企业补充了工会成立证明"])
+
+
 class BulkReviewIn(ReviewIn):
     case_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
 

@@ -8,15 +8,19 @@ from datetime import UTC, datetime
 from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.access import REVIEW_REBATES, sees_case, within_any
 from rebate.audit.models import AuditEvent
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.errors import (
     CaseNotFoundError,
+    CaseNotRejectedError,
     CaseNotReviewableError,
+    PeriodOpenElsewhereError,
     ReasonRequiredError,
     SameReviewerError,
 )
 from rebate.cases.models import (
+    UNSETTLED,
     CaseFee,
     CaseStatus,
     RebateCase,
@@ -25,11 +29,11 @@ from rebate.cases.models import (
     ReviewStep,
 )
 from rebate.cases.schemas import CaseDetail, CaseRead, FeeLine, ReviewRead
-from rebate.dependencies import REVIEW_REBATES
+from rebate.cases.settlement import Settlement
 from rebate.fees.models import FeeRecord
+from rebate.payouts.repository import PayoutRepository
 from rebate.payouts.service import PayoutService
 from rebate.policies.models import Policy
-from rebate.scope import within_any
 from servicekit.auth import Principal, Role
 from servicekit.errors import ForbiddenError
 
@@ -46,16 +50,7 @@ class CaseService:
         self.payouts = payouts
 
     def sees(self, case: RebateCase) -> bool:
-        p = self.principal
-        if p.is_admin:
-            return True
-        if p.has_role(Role.ENTERPRISE):
-            return p.enterprise_scope == case.uscc
-        return (
-            p.has_role(Role.CADRE)
-            and REVIEW_REBATES in p.permissions
-            and p.covers_path(case.org_path)
-        )
+        return sees_case(self.principal, case.uscc, case.org_path)
 
     async def visible(self, case_id: uuid.UUID, *, lock: bool = False) -> RebateCase:
         case = await self.session.get(RebateCase, case_id, with_for_update=lock or None)
@@ -127,6 +122,10 @@ class CaseService:
         if decision is ReviewDecision.REJECT and not reason:
             raise ReasonRequiredError("Say why the refund is refused")
         actor = self.principal.subject
+        policy = await self.session.get(Policy, case.policy_id)
+        assert policy is not None
+        if policy.review_steps == 2 and case.reopened_by == actor:
+            raise SameReviewerError("You reopened this case; other people decide it")
         if step is ReviewStep.APPROVAL:
             reviewer = await self.session.scalar(
                 select(Review.actor)
@@ -151,8 +150,6 @@ class CaseService:
                 decided_at=datetime.now(UTC),
             )
         )
-        policy = await self.session.get(Policy, case.policy_id)
-        assert policy is not None
         if decision is ReviewDecision.REJECT:
             case.status, case.status_reason = CaseStatus.REJECTED, reason
         elif step is ReviewStep.REVIEW and policy.review_steps == 2:
@@ -170,6 +167,39 @@ class CaseService:
         )
         if case.status is CaseStatus.APPROVED:
             await self.payouts.on_approved(case, actor)
+        return case
+
+    async def reopen(self, case_id: uuid.UUID, reason: str) -> RebateCase:
+        """A rejected case back to review, with the reason, by a reviewer of its sub-tree; its
+        amount is worked out afresh from the records as they are now."""
+        if not (self.principal.is_admin or REVIEW_REBATES in self.principal.permissions):
+            raise ForbiddenError("This needs the review_rebates permission")
+        case = await self.visible(case_id, lock=True)
+        if self.principal.has_role(Role.ENTERPRISE) and not self.principal.is_admin:
+            raise CaseNotFoundError()
+        if case.status is not CaseStatus.REJECTED:
+            raise CaseNotRejectedError(f"The case is {case.status.value}")
+        await PayoutRepository(self.session).lock_enterprise(case.uscc)
+        open_id = await self.session.scalar(
+            select(RebateCase.id).where(
+                RebateCase.uscc == case.uscc,
+                RebateCase.period == case.period,
+                RebateCase.status.in_(UNSETTLED),
+            )
+        )
+        if open_id is not None:
+            raise PeriodOpenElsewhereError(f"Decide case {open_id} first")
+        actor = self.principal.subject
+        case.status, case.status_reason, case.reopened_by = (
+            CaseStatus.PENDING_REVIEW,
+            reason,
+            actor,
+        )
+        await self.session.flush()
+        await AuditLog(self.session).append(
+            Step("case.reopened", actor, {"reason": reason}, case.id)
+        )
+        await Settlement(self.session).settle(case.uscc, case.period, actor)
         return case
 
     async def review_many(

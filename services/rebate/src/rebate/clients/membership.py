@@ -6,6 +6,8 @@ from collections.abc import Sequence
 import httpx
 from pydantic import BaseModel
 
+from servicekit.errors import ServiceUnavailableError
+
 LOOKUP_BATCH = 1000
 
 
@@ -26,8 +28,12 @@ class UnionAccount(BaseModel):
     account_no: str
 
 
-class MembershipUnavailableError(Exception):
-    pass
+class MembershipUnavailableError(ServiceUnavailableError):
+    """Membership cannot answer now (down, or refusing our service token): 503, never 500."""
+
+    code = "membership-unavailable"
+    title_en = "Membership service unavailable"
+    title_zh = "会员服务暂不可用"
 
 
 class MembershipClient:

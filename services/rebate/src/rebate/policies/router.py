@@ -14,7 +14,10 @@ router = APIRouter(prefix="/v1/policies", tags=["policies"], dependencies=[authe
     summary="Create a refund policy, version 1 (admin)",
     status_code=status.HTTP_201_CREATED,
     response_model=PolicyRead,
-    responses={409: {"description": "The policy key exists; save a new version instead"}},
+    responses={
+        409: {"description": "The key exists, or another policy in force overlaps it"},
+        422: {"description": "Invalid, or a bank rule names no active bank"},
+    },
 )
 async def create_policy(
     policy_in: PolicyCreate, admin: AdminPrincipal, session: SessionDep, pii: PiiDep
@@ -33,7 +36,10 @@ async def list_policies(_: CurrentPrincipal, session: SessionDep, pii: PiiDep) -
     "/{policy_key}",
     summary="Save a new version of a policy; the old one is retired, cases keep naming it (admin)",
     response_model=PolicyRead,
-    responses={404: {"description": "No such policy in force"}},
+    responses={
+        404: {"description": "No such policy in force"},
+        409: {"description": "Another policy in force overlaps the new version"},
+    },
 )
 async def revise_policy(
     policy_key: str, policy_in: PolicyIn, admin: AdminPrincipal, session: SessionDep, pii: PiiDep

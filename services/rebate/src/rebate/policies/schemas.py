@@ -27,6 +27,15 @@ class PoolAccount(BaseModel):
     account_no: str = Field(pattern=r"^\d{8,30}$")
 
 
+class BankRule(BaseModel):
+    """Payouts for enterprises whose region code starts with `region_prefix` go to this bank."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    region_prefix: str = Field(pattern=r"^\d{2,6}$", examples=["3501"])
+    bank_partner_id: uuid.UUID
+
+
 class PolicyIn(BaseModel):
     """A refund policy. Saving it under an existing key makes a new version."""
 
@@ -45,6 +54,12 @@ class PolicyIn(BaseModel):
     review_steps: Literal[1, 2] = 1
     mode: PolicyMode = PolicyMode.AUTOMATIC
     county_pool: PoolAccount | None = None
+    bank_rules: list[BankRule] = Field(
+        default=[],
+        max_length=100,
+        description="Which bank pays, by region (longest prefix wins); without a match, the "
+        "longest-registered active bank",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -54,6 +69,9 @@ class PolicyIn(BaseModel):
             raise ValueError("destinations must be distinct and not empty")
         if Destination.COUNTY_POOL in self.destinations and self.county_pool is None:
             raise ValueError("county_pool is required when it is a destination")
+        prefixes = [r.region_prefix for r in self.bank_rules]
+        if len(set(prefixes)) != len(prefixes):
+            raise ValueError("one bank rule per region prefix")
         return self
 
 
@@ -79,6 +97,7 @@ class PolicyRead(BaseModel):
     mode: PolicyMode
     county_pool_bank: str | None
     county_pool_account_name: str | None
+    bank_rules: list[dict[str, str]]
     created_by: str
     created_at: datetime
     retired_at: datetime | None

@@ -1,11 +1,17 @@
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
-from rebate.policies.errors import PolicyExistsError, PolicyNotFoundError
+from rebate.partners.models import Partner, PartnerKind
+from rebate.policies.errors import (
+    PolicyExistsError,
+    PolicyNotFoundError,
+    PolicyOverlapError,
+    UnknownBankError,
+)
 from rebate.policies.models import Policy
 from rebate.policies.schemas import PolicyCreate, PolicyIn
 from servicekit.pii import PiiCipher
@@ -40,22 +46,63 @@ class PolicyService:
         query = select(Policy).where(Policy.retired_at.is_(None)).order_by(Policy.policy_key)
         return list(await self.session.scalars(query))
 
+    async def covering(self, period: str, region_code: str) -> Policy | None:
+        """The policy in force for a period and region: at most one, as they never overlap."""
+        for policy in await self.in_force():
+            in_period = policy.period_from <= period <= policy.period_to
+            if in_period and any(region_code.startswith(p) for p in policy.region_prefixes):
+                return policy
+        return None
+
     async def create(self, policy_in: PolicyCreate, actor: str) -> Policy:
         exists = await self.session.scalar(
             select(Policy.id).where(Policy.policy_key == policy_in.policy_key)
         )
         if exists is not None:
             raise PolicyExistsError("Save a new version with PUT instead")
+        await self._check_overlap(policy_in.policy_key, policy_in)
         return await self._save(policy_in.policy_key, 1, policy_in, actor)
+
+    async def _check_overlap(self, key: str, policy_in: PolicyIn) -> None:
+        """Two policies in force may not cover the same region and period: an enterprise
+        one of them excludes would be refunded under the other."""
+        # Serialise policy changes: two overlapping ones saved at once would both pass.
+        await self.session.execute(text("SELECT pg_advisory_xact_lock(hashtext('rebate-policy'))"))
+        for other in await self.in_force():
+            if other.policy_key == key:
+                continue
+            periods = (
+                policy_in.period_from <= other.period_to
+                and other.period_from <= policy_in.period_to
+            )
+            regions = any(
+                a.startswith(b) or b.startswith(a)
+                for a in policy_in.region_prefixes
+                for b in other.region_prefixes
+            )
+            if periods and regions:
+                raise PolicyOverlapError(
+                    f"Policy {other.policy_key!r} (version {other.version}) covers "
+                    f"{', '.join(other.region_prefixes)} from {other.period_from} to "
+                    f"{other.period_to}"
+                )
+
+    async def _check_banks(self, policy_in: PolicyIn) -> None:
+        for rule in policy_in.bank_rules:
+            bank = await self.session.get(Partner, rule.bank_partner_id)
+            if bank is None or bank.kind is not PartnerKind.BANK or not bank.is_active:
+                raise UnknownBankError(f"{rule.bank_partner_id} is not an active bank partner")
 
     async def revise(self, policy_key: str, policy_in: PolicyIn, actor: str) -> Policy:
         """A new version; the previous one is retired, never edited, and cases keep naming it."""
         previous = await self.current(policy_key)
+        await self._check_overlap(policy_key, policy_in)
         previous.retired_at = datetime.now(UTC)
         await self.session.flush()
         return await self._save(policy_key, previous.version + 1, policy_in, actor)
 
     async def _save(self, key: str, version: int, policy_in: PolicyIn, actor: str) -> Policy:
+        await self._check_banks(policy_in)
         pool = policy_in.county_pool
         policy = Policy(
             id=uuid.uuid4(),
@@ -76,6 +123,7 @@ class PolicyService:
             county_pool_account_no_enc=self.pii.encrypt(POOL_ACCOUNT_FIELD, pool.account_no)
             if pool
             else None,
+            bank_rules=[r.model_dump(mode="json") for r in policy_in.bank_rules],
             created_by=actor,
         )
         self.session.add(policy)

@@ -1,59 +1,28 @@
-"""The automatic run (免申即享): every eligible fee record of a period and region becomes part of
-a case for its enterprise, matched to the enterprise's federation through membership; what
-cannot be matched or is not eligible goes to the exception queue with its reason."""
+"""Starting runs and reading them. One run per policy, period and region is in flight at a
+time; a run is seen by admins, and by the reviewers of a sub-tree it made cases or queue
+entries in (the same rule as cases)."""
 
-import asyncio
-import logging
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 
-from sqlalchemy import text, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.access import reviewer_covers
 from rebate.audit.service import AuditLog, Step
-from rebate.cases.models import CaseSource, CaseStatus
-from rebate.cases.settlement import Settlement
-from rebate.clients.membership import EnterpriseMatch, MembershipClient
-from rebate.fees.ids import new_ids
-from rebate.ledger.service import ZERO, refund_of
-from rebate.policies.models import Policy
-from rebate.runs.models import ExceptionReason, RebateRun, RunStatus
-from servicekit.bulk import copy_records
-from servicekit.errors import DomainError
-
-logger = logging.getLogger(__name__)
-
-
-class RunOutsidePolicyError(DomainError):
-    status = 422
-    code = "outside-policy"
-    title_en = "Outside the policy"
-    title_zh = "超出政策范围"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One enterprise's fee records of the period that no case or queue entry holds yet."""
-
-    uscc: str
-    name: str
-    record_ids: list[uuid.UUID]
-    collected: Decimal
-    has_case: bool  # a live case of the period takes them in (settlement), no new case
-
-
-# What a new pass decides again: the register or the policy may have changed since.
-REDECIDED = (
-    ExceptionReason.UNMATCHED,
-    ExceptionReason.NEEDS_REVIEW,
-    ExceptionReason.INELIGIBLE_SIZE,
-    ExceptionReason.EXCLUDED,
-    ExceptionReason.OUTSIDE_POLICY,
-    ExceptionReason.ZERO_REFUND,
+from rebate.policies.models import Policy, PolicyMode
+from rebate.policies.service import PolicyService
+from rebate.runs.errors import (
+    ApplicationPolicyError,
+    RunInFlightError,
+    RunNotFoundError,
+    RunOutsidePolicyError,
 )
+from rebate.runs.models import RebateRun, RunStatus
+from rebate.runs.repository import RunRepository
+from rebate.runs.schemas import RunCreate
+from servicekit.auth import Principal
+from servicekit.pii import PiiCipher
 
 
 def check_scope(policy: Policy, period: str, region_prefix: str) -> None:
@@ -65,273 +34,64 @@ def check_scope(policy: Policy, period: str, region_prefix: str) -> None:
         raise RunOutsidePolicyError(f"Region {region_prefix} is outside the policy's regions")
 
 
-async def reopen_queue(session: AsyncSession, period: str, region_prefix: str) -> None:
-    """A new pass decides again what earlier passes over the scope queued."""
-    await session.execute(
-        text(
-            """
-            UPDATE rebate.rebate_exception e SET resolved_at = now(), resolution = 'rerun'
-            FROM rebate.fee_record f
-            WHERE e.fee_record_id = f.id AND e.period = :period AND e.resolved_at IS NULL
-              AND f.region_code LIKE :prefix AND e.reason = ANY(CAST(:reasons AS varchar[]))
-            """
-        ),
-        {"period": period, "prefix": f"{region_prefix}%", "reasons": [r.value for r in REDECIDED]},
-    )
+class RunService:
+    def __init__(self, session: AsyncSession, principal: Principal, pii: PiiCipher) -> None:
+        self.session = session
+        self.principal = principal
+        self.pii = pii
+        self.repo = RunRepository(session)
 
-
-async def candidates(session: AsyncSession, period: str, region_prefix: str) -> list[Candidate]:
-    """Current records that no case and no open (or dismissed) queue entry holds."""
-    rows = await session.execute(
-        text(
-            """
-            SELECT f.uscc, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount),
-                   EXISTS (SELECT 1 FROM rebate.rebate_case c
-                           WHERE c.uscc = f.uscc AND c.period = f.period
-                             AND c.status <> 'rejected')
-            FROM rebate.fee_record f
-            WHERE f.period = :period AND f.superseded_at IS NULL AND f.voided_at IS NULL
-              AND f.region_code LIKE :prefix
-              AND NOT EXISTS (SELECT 1 FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id)
-              AND NOT EXISTS (
-                  SELECT 1 FROM rebate.rebate_exception e
-                  WHERE e.fee_record_id = f.id
-                    AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
-            GROUP BY f.uscc, f.period
-            ORDER BY f.uscc
-            """
-        ),
-        {"period": period, "prefix": f"{region_prefix}%"},
-    )
-    return [Candidate(u, n, list(ids), Decimal(t), live) for u, n, ids, t, live in rows]
-
-
-def classify(
-    candidate: Candidate, match: EnterpriseMatch | None, policy: Policy
-) -> tuple[ExceptionReason, str] | None:
-    """Why an enterprise's records cannot become a case under the policy, or None."""
-    if refund_of(candidate.collected, policy.refund_ratio) == ZERO:
-        return ExceptionReason.ZERO_REFUND, "The policy refunds nothing on these records"
-    if match is None:
-        return ExceptionReason.UNMATCHED, "The credit code is not in the union register"
-    if match.needs_review:
-        return ExceptionReason.NEEDS_REVIEW, "The register flags the credit code for review"
-    if candidate.uscc in policy.excluded_usccs:
-        return ExceptionReason.EXCLUDED, "Excluded by the policy"
-    if match.size_class not in policy.size_classes:
-        return ExceptionReason.INELIGIBLE_SIZE, f"A {match.size_class} enterprise"
-    return None
-
-
-class RunExecutor:
-    def __init__(
-        self,
-        sessions: async_sessionmaker[AsyncSession],
-        membership: MembershipClient,
-        chunk: int,
-        writers: int,
-    ) -> None:
-        """`chunk` enterprises per membership lookup and per transaction, `writers` chunks
-        written at once: PostgreSQL spends most of a run on the COPY of the record-to-case
-        links and their foreign-key checks, on one core per connection, and a second writer
-        uses another core while the first waits on membership or on the database."""
-        self.sessions = sessions
-        self.membership = membership
-        self.chunk = chunk
-        self.writers = writers
-
-    async def execute(self, run_id: uuid.UUID) -> None:
-        try:
-            await self._execute(run_id)
-        except Exception as exc:
-            logger.exception("rebate run failed", extra={"run_id": str(run_id)})
-            while isinstance(exc, ExceptionGroup):  # from the writers: say what went wrong
-                exc = exc.exceptions[0]
-            async with self.sessions() as session, session.begin():
-                await session.execute(
-                    update(RebateRun)
-                    .where(RebateRun.id == run_id)
-                    .values(
-                        status=RunStatus.FAILED,
-                        failure=f"{type(exc).__name__}: {exc}"[:500],
-                        finished_at=datetime.now(UTC),
-                    )
-                )
-
-    async def _execute(self, run_id: uuid.UUID) -> None:
-        async with self.sessions() as session, session.begin():
-            run = await session.get(RebateRun, run_id)
-            assert run is not None
-            policy = await session.get(Policy, run.policy_id)
-            assert policy is not None
-            await reopen_queue(session, run.period, run.region_prefix)
-            found = await candidates(session, run.period, run.region_prefix)
-            run.enterprises_total = len(found)
-            actor = run.started_by
-        chunks = iter(
-            [found[start : start + self.chunk] for start in range(0, len(found), self.chunk)]
-        )
-
-        async def writer() -> None:
-            # Each writer takes the next chunk, asks membership about it and writes it in a
-            # transaction of its own; chunks are disjoint sets of enterprises, and the locks
-            # they share (the run's progress row, the audit chain) are taken last.
-            for chunk in chunks:
-                matches = await self.membership.enterprises([c.uscc for c in chunk])
-                async with self.sessions() as session, session.begin():
-                    created, queued = await self._apply(
-                        session, run_id, policy, chunk, matches, actor
-                    )
-                    await session.execute(
-                        update(RebateRun)
-                        .where(RebateRun.id == run_id)
-                        .values(
-                            enterprises_done=RebateRun.enterprises_done + len(chunk),
-                            cases_created=RebateRun.cases_created + created,
-                            queued=RebateRun.queued + queued,
-                        )
-                    )
-
-        # A failing writer cancels the others; the run is then marked failed (execute).
-        async with asyncio.TaskGroup() as writers:
-            for _ in range(self.writers):
-                writers.create_task(writer())
-        async with self.sessions() as session, session.begin():
-            await session.execute(
-                update(RebateRun)
-                .where(RebateRun.id == run_id)
-                .values(status=RunStatus.DONE, finished_at=datetime.now(UTC))
+    async def start(self, run_in: RunCreate) -> RebateRun:
+        policy = await PolicyService(self.session, self.pii).current(run_in.policy_key)
+        if policy.mode is PolicyMode.APPLICATION:
+            raise ApplicationPolicyError(
+                "Under this policy enterprises apply (POST /v1/applications); no run makes cases"
             )
-
-    async def _apply(
-        self,
-        session: AsyncSession,
-        run_id: uuid.UUID,
-        policy: Policy,
-        chunk: Sequence[Candidate],
-        matches: dict[str, EnterpriseMatch],
-        actor: str,
-    ) -> tuple[int, int]:
-        eligible: list[tuple[Candidate, EnterpriseMatch]] = []
-        exceptions: list[tuple[Candidate, ExceptionReason, str, EnterpriseMatch | None]] = []
-        # Late records of an enterprise with a case for the period join that case's reckoning.
-        run = await session.get(RebateRun, run_id)
-        assert run is not None
-        settlement = Settlement(session)
-        for candidate in (c for c in chunk if c.has_case):
-            await settlement.settle(candidate.uscc, run.period, actor)
-        for candidate in (c for c in chunk if not c.has_case):
-            match = matches.get(candidate.uscc)
-            problem = classify(candidate, match, policy)
-            if problem is None:
-                assert match is not None
-                eligible.append((candidate, match))
-            else:
-                exceptions.append((candidate, *problem, match))
-
-        queued = [
-            (c, reason, detail, m, rid)
-            for c, reason, detail, m in exceptions
-            for rid in c.record_ids
-        ]
-        if queued:
-            await copy_records(
-                session,
-                "rebate_exception",
-                ("id", "run_id", "fee_record_id", "uscc", "period", "reason", "detail", "org_path"),
-                [
-                    (
-                        exception_id,
-                        run_id,
-                        record_id,
-                        c.uscc,
-                        run.period,
-                        reason.value,
-                        detail,
-                        m.affiliated_org_path if m else None,
-                    )
-                    for exception_id, (c, reason, detail, m, record_id) in zip(
-                        new_ids(len(queued)), queued, strict=True
-                    )
-                ],
-                schema="rebate",
-            )
-        if not eligible:
-            return 0, len(queued)
-
-        case_ids = new_ids(len(eligible))
-        now = datetime.now(UTC)
-        count = len(eligible)
-        inserted = await session.execute(
-            text(
-                """
-                INSERT INTO rebate.rebate_case (id, uscc, enterprise_id, enterprise_name, period,
-                    org_id, org_path, policy_id, run_id, source, status, collected, refund,
-                    set_off, has_union_account, version, created_at, updated_at)
-                SELECT * FROM unnest(CAST(:id AS uuid[]), CAST(:uscc AS varchar[]),
-                    CAST(:enterprise_id AS uuid[]), CAST(:name AS varchar[]),
-                    CAST(:period AS varchar[]), CAST(:org_id AS uuid[]),
-                    CAST(:org_path AS varchar[]), CAST(:policy_id AS uuid[]),
-                    CAST(:run_id AS uuid[]), CAST(:source AS varchar[]),
-                    CAST(:status AS varchar[]), CAST(:collected AS numeric[]),
-                    CAST(:refund AS numeric[]), CAST(:set_off AS numeric[]),
-                    CAST(:has_union AS boolean[]), CAST(:version AS integer[]),
-                    CAST(:at AS timestamptz[]), CAST(:at AS timestamptz[]))
-                ON CONFLICT (uscc, period)
-                    WHERE status IN ('pending_review', 'pending_approval', 'approved')
-                    DO NOTHING
-                RETURNING id
-                """
-            ),
-            {
-                "id": case_ids,
-                "uscc": [c.uscc for c, _ in eligible],
-                "enterprise_id": [m.id for _, m in eligible],
-                "name": [m.name for _, m in eligible],
-                "period": [run.period] * count,
-                "org_id": [m.affiliated_org_id for _, m in eligible],
-                "org_path": [m.affiliated_org_path for _, m in eligible],
-                "policy_id": [policy.id] * count,
-                "run_id": [run_id] * count,
-                "source": [CaseSource.AUTOMATIC.value] * count,
-                "status": [CaseStatus.PENDING_REVIEW.value] * count,
-                "collected": [c.collected for c, _ in eligible],
-                "refund": [refund_of(c.collected, policy.refund_ratio) for c, _ in eligible],
-                "set_off": [Decimal("0.00")] * count,
-                "has_union": [m.has_union_account for _, m in eligible],
-                "version": [1] * count,
-                "at": [now] * count,
-            },
+        check_scope(policy, run_in.period, run_in.region_prefix)
+        running = await self.repo.in_flight(policy.id, run_in.period, run_in.region_prefix)
+        if running is not None:
+            raise RunInFlightError(f"Run {running} covers this policy, period and region")
+        run = RebateRun(
+            id=uuid.uuid4(),
+            period=run_in.period,
+            region_prefix=run_in.region_prefix,
+            policy_id=policy.id,
+            status=RunStatus.QUEUED,
+            started_by=self.principal.subject,
+            started_at=datetime.now(UTC),
+            enterprises_total=0,
+            enterprises_done=0,
+            cases_created=0,
+            queued=0,
         )
-        # A concurrent pass may have taken an enterprise meanwhile; link only our own cases.
-        ours = {row[0] for row in inserted}
-        links = [
-            (rid, case_id)
-            for case_id, (candidate, _) in zip(case_ids, eligible, strict=True)
-            if case_id in ours
-            for rid in candidate.record_ids
-        ]
-        await copy_records(
-            session, "case_fee", ("fee_record_id", "case_id"), links, schema="rebate"
-        )
-        await AuditLog(session).append(
-            *(
-                Step(
-                    "case.matched",
-                    actor,
-                    {
-                        "run_id": str(run_id),
-                        "policy_id": str(policy.id),
-                        "policy_version": policy.version,
-                        "org_id": str(match.affiliated_org_id),
-                        "fee_record_ids": [str(r) for r in candidate.record_ids],
-                        "collected": str(candidate.collected),
-                        "refund": str(refund_of(candidate.collected, policy.refund_ratio)),
-                    },
-                    case_id,
-                )
-                for case_id, (candidate, match) in zip(case_ids, eligible, strict=True)
-                if case_id in ours
+        self.session.add(run)
+        await self.session.flush()
+        await AuditLog(self.session).append(
+            Step(
+                "run.started",
+                self.principal.subject,
+                {
+                    "run_id": str(run.id),
+                    "period": run.period,
+                    "region_prefix": run.region_prefix,
+                    "policy_id": str(policy.id),
+                    "policy_version": policy.version,
+                },
             )
         )
-        return len(ours), len(queued)
+        return run
+
+    async def visible(self, run_id: uuid.UUID) -> RebateRun:
+        run = await self.session.get(RebateRun, run_id, populate_existing=True)
+        if run is None:
+            raise RunNotFoundError()
+        if self.principal.is_admin:
+            return run
+        paths = await self.repo.paths_touched(run_id)
+        if not any(reviewer_covers(self.principal, path) for path in paths):
+            raise RunNotFoundError()
+        return run
+
+    async def recent(self, limit: int) -> list[RebateRun]:
+        query = select(RebateRun).order_by(RebateRun.started_at.desc()).limit(limit)
+        return list(await self.session.scalars(query))

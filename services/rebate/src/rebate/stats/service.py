@@ -6,9 +6,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import ColumnElement
 
+from rebate.access import within_any
 from rebate.cases.models import RebateCase
 from rebate.clients.membership import MembershipClient, MembershipUnavailableError
-from rebate.scope import within_any
 from rebate.stats.errors import OrgNotFoundError, PeriodRangeError
 from rebate.stats.repository import PeriodRange, StatsRepository
 from rebate.stats.schemas import Growth, Pending, PreviousYear, RebateStats, Refunded, Rejected

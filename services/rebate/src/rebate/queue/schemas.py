@@ -1,0 +1,13 @@
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DismissIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=500, examples=["经核实为同一笔缴费，已退回税务"])
+
+
+class RematchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str | None = Field(default=None, max_length=500, examples=["企业已在会员系统登记"])

@@ -1,0 +1,136 @@
+"""The queue is work: the reviewers of a sub-tree list its entries, match an enterprise's
+records again once the register or the records are fixed, and dismiss an entry with a reason.
+Every action is on the audit chain."""
+
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from rebate.access import reviewer_covers
+from rebate.audit.service import AuditLog, Step
+from rebate.cases.settlement import Settlement
+from rebate.clients.membership import MembershipClient
+from rebate.fees.models import FeeRecord
+from rebate.ledger.service import ZERO
+from rebate.policies.service import PolicyService
+from rebate.queue.errors import (
+    NotRematchableError,
+    QueueEntryClosedError,
+    QueueEntryNotFoundError,
+)
+from rebate.queue.repository import QueueRepository
+from rebate.runs.executor import REDECIDED, Candidate, classify, place
+from rebate.runs.models import ExceptionReason, RebateException, Resolution
+from servicekit.auth import Principal
+from servicekit.pii import PiiCipher
+
+
+class QueueService:
+    def __init__(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        pii: PiiCipher,
+        membership: MembershipClient,
+    ) -> None:
+        self.session = session
+        self.principal = principal
+        self.pii = pii
+        self.membership = membership
+        self.repo = QueueRepository(session)
+        self.audit = AuditLog(session)
+
+    async def listing(
+        self,
+        run_id: uuid.UUID | None,
+        reason: ExceptionReason | None,
+        include_resolved: bool,
+        limit: int,
+    ) -> list[RebateException]:
+        # Unmatched records and bank orphans belong to no organisation: admins see them.
+        scope = None if self.principal.is_admin else self.principal.org_scope_paths
+        return await self.repo.listing(scope, run_id, reason, include_resolved, limit)
+
+    async def visible(self, entry_id: uuid.UUID) -> RebateException:
+        entry = await self.repo.get(entry_id, lock=True)
+        if entry is None or not reviewer_covers(self.principal, entry.org_path):
+            raise QueueEntryNotFoundError()
+        if entry.resolved_at is not None:
+            raise QueueEntryClosedError(f"Closed as {entry.resolution}")
+        return entry
+
+    async def dismiss(self, entry_id: uuid.UUID, reason: str) -> RebateException:
+        entry = await self.visible(entry_id)
+        self._close(entry, Resolution.DISMISSED, reason)
+        await self.session.flush()
+        await self.audit.append(
+            Step(
+                "queue.dismissed",
+                self.principal.subject,
+                {"entry_id": str(entry.id), "reason": entry.reason.value, "note": reason},
+                entry.case_id,
+            )
+        )
+        return entry
+
+    async def rematch(self, entry_id: uuid.UUID, note: str | None) -> RebateException:
+        """Decide an enterprise's queued records again: a probable duplicate a person found to
+        be a payment of its own is counted; records the register or the policy kept out are
+        matched through membership again and go into a case, or stay with the new reason."""
+        entry = await self.visible(entry_id)
+        if entry.fee_record_id is None:
+            raise NotRematchableError("A bank answer: look into it, then dismiss it with a reason")
+        actor = self.principal.subject
+        if entry.reason is ExceptionReason.PROBABLE_DUPLICATE:
+            self._close(entry, Resolution.REMATCHED, note)
+            await self.session.flush()
+            await Settlement(self.session).settle(entry.uscc, entry.period, actor)
+            await self._audit(entry, "queue.rematched", note)
+            return entry
+        if entry.reason not in REDECIDED:
+            raise NotRematchableError(f"A {entry.reason.value} entry is not matched again")
+        record = await self.session.get(FeeRecord, entry.fee_record_id)
+        assert record is not None
+        entries = await self.repo.open_for(entry.uscc, entry.period, REDECIDED)
+        records = [await self.session.get(FeeRecord, e.fee_record_id) for e in entries]
+        policy = await PolicyService(self.session, self.pii).covering(
+            record.period, record.region_code
+        )
+        if policy is None:
+            for e in entries:
+                e.reason, e.detail = ExceptionReason.OUTSIDE_POLICY, "No policy in force covers it"
+            await self._audit(entry, "queue.rematch_refused", note)
+            return entry
+        candidate = Candidate(
+            uscc=entry.uscc,
+            name=record.enterprise_name,
+            record_ids=[r.id for r in records if r is not None],
+            collected=sum((r.fee_amount for r in records if r is not None), Decimal(ZERO)),
+            has_case=await self.repo.has_live_case(entry.uscc, entry.period),
+        )
+        match = (await self.membership.enterprises([entry.uscc])).get(entry.uscc)
+        problem = None if candidate.has_case else classify(candidate, match, policy)
+        if problem is not None:
+            for e in entries:
+                e.reason, e.detail = problem
+                e.org_path = match.affiliated_org_path if match else e.org_path
+            await self.session.flush()
+            await self._audit(entry, "queue.rematch_refused", note)
+            return entry
+        for e in entries:
+            self._close(e, Resolution.REMATCHED, note)
+        await self.session.flush()
+        matches = {entry.uscc: match} if match is not None else {}
+        await place(self.session, entry.period, None, policy, [candidate], matches, actor)
+        await self._audit(entry, "queue.rematched", note)
+        return entry
+
+    def _close(self, entry: RebateException, resolution: Resolution, note: str | None) -> None:
+        entry.resolved_at, entry.resolution = datetime.now(UTC), resolution
+        entry.resolved_by, entry.resolution_note = self.principal.subject, note
+
+    async def _audit(self, entry: RebateException, kind: str, note: str | None) -> None:
+        detail = {"entry_id": str(entry.id), "reason": entry.reason.value, "note": note}
+        await self.audit.append(Step(kind, self.principal.subject, detail, entry.case_id))

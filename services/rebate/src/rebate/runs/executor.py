@@ -1,0 +1,367 @@
+"""The automatic run (免申即享): every eligible fee record of a period and region becomes part of
+a case for its enterprise, matched to the enterprise's federation through membership; what
+cannot be matched or is not eligible goes to the exception queue with its reason."""
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import text, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from rebate.audit.service import AuditLog, Step
+from rebate.cases.models import CaseSource, CaseStatus
+from rebate.cases.settlement import Settlement
+from rebate.clients.membership import EnterpriseMatch, MembershipClient
+from rebate.fees.ids import new_ids
+from rebate.ledger.service import ZERO, refund_of
+from rebate.policies.models import Policy
+from rebate.runs.models import ExceptionReason, RebateRun, RunStatus
+from servicekit.bulk import copy_records
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One enterprise's fee records of the period that no case or queue entry holds yet."""
+
+    uscc: str
+    name: str
+    record_ids: list[uuid.UUID]
+    collected: Decimal
+    has_case: bool  # a live case of the period takes them in (settlement), no new case
+
+
+# What a new pass decides again: the register or the policy may have changed since.
+REDECIDED = (
+    ExceptionReason.UNMATCHED,
+    ExceptionReason.NEEDS_REVIEW,
+    ExceptionReason.INELIGIBLE_SIZE,
+    ExceptionReason.EXCLUDED,
+    ExceptionReason.OUTSIDE_POLICY,
+    ExceptionReason.ZERO_REFUND,
+)
+
+
+async def counts_of(session: AsyncSession, run_id: uuid.UUID) -> tuple[int, int]:
+    row = (
+        await session.execute(
+            text(
+                """
+                SELECT (SELECT count(*) FROM rebate.rebate_case WHERE run_id = :run_id),
+                       (SELECT count(*) FROM rebate.rebate_exception
+                        WHERE run_id = :run_id AND resolved_at IS NULL)
+                """
+            ),
+            {"run_id": run_id},
+        )
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+async def reopen_queue(session: AsyncSession, period: str, region_prefix: str) -> None:
+    """A new pass decides again what earlier passes over the scope queued."""
+    await session.execute(
+        text(
+            """
+            UPDATE rebate.rebate_exception e SET resolved_at = now(), resolution = 'rerun'
+            FROM rebate.fee_record f
+            WHERE e.fee_record_id = f.id AND e.period = :period AND e.resolved_at IS NULL
+              AND f.region_code LIKE :prefix AND e.reason = ANY(CAST(:reasons AS varchar[]))
+            """
+        ),
+        {"period": period, "prefix": f"{region_prefix}%", "reasons": [r.value for r in REDECIDED]},
+    )
+
+
+async def candidates(session: AsyncSession, period: str, region_prefix: str) -> list[Candidate]:
+    """Current records that no case and no open (or dismissed) queue entry holds."""
+    rows = await session.execute(
+        text(
+            """
+            SELECT f.uscc, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount),
+                   EXISTS (SELECT 1 FROM rebate.rebate_case c
+                           WHERE c.uscc = f.uscc AND c.period = f.period
+                             AND c.status <> 'rejected')
+            FROM rebate.fee_record f
+            WHERE f.period = :period AND f.superseded_at IS NULL AND f.voided_at IS NULL
+              AND f.region_code LIKE :prefix
+              AND NOT EXISTS (SELECT 1 FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id)
+              AND NOT EXISTS (
+                  SELECT 1 FROM rebate.rebate_exception e
+                  WHERE e.fee_record_id = f.id
+                    AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
+            GROUP BY f.uscc, f.period
+            ORDER BY f.uscc
+            """
+        ),
+        {"period": period, "prefix": f"{region_prefix}%"},
+    )
+    return [Candidate(u, n, list(ids), Decimal(t), live) for u, n, ids, t, live in rows]
+
+
+def classify(
+    candidate: Candidate, match: EnterpriseMatch | None, policy: Policy
+) -> tuple[ExceptionReason, str] | None:
+    """Why an enterprise's records cannot become a case under the policy, or None."""
+    if refund_of(candidate.collected, policy.refund_ratio) == ZERO:
+        return ExceptionReason.ZERO_REFUND, "The policy refunds nothing on these records"
+    if match is None:
+        return ExceptionReason.UNMATCHED, "The credit code is not in the union register"
+    if match.needs_review:
+        return ExceptionReason.NEEDS_REVIEW, "The register flags the credit code for review"
+    if candidate.uscc in policy.excluded_usccs:
+        return ExceptionReason.EXCLUDED, "Excluded by the policy"
+    if match.size_class not in policy.size_classes:
+        return ExceptionReason.INELIGIBLE_SIZE, f"A {match.size_class} enterprise"
+    return None
+
+
+class RunExecutor:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        membership: MembershipClient,
+        chunk: int,
+        writers: int,
+    ) -> None:
+        """`chunk` enterprises per membership lookup and per transaction, `writers` chunks
+        written at once: PostgreSQL spends most of a run on the COPY of the record-to-case
+        links and their foreign-key checks, on one core per connection, and a second writer
+        uses another core while the first waits on membership or on the database."""
+        self.sessions = sessions
+        self.membership = membership
+        self.chunk = chunk
+        self.writers = writers
+
+    async def execute(self, run_id: uuid.UUID) -> None:
+        try:
+            await self._execute(run_id)
+        except asyncio.CancelledError:
+            raise  # the lease was lost or the process stops: the next holder resumes it
+        except Exception as exc:
+            logger.exception("rebate run failed", extra={"run_id": str(run_id)})
+            while isinstance(exc, ExceptionGroup):  # from the writers: say what went wrong
+                exc = exc.exceptions[0]
+            failure = f"{type(exc).__name__}: {exc}"[:500]
+            async with self.sessions() as session, session.begin():
+                run = await session.get(RebateRun, run_id, with_for_update=True)
+                assert run is not None
+                run.status, run.failure, run.finished_at = (
+                    RunStatus.FAILED,
+                    failure,
+                    datetime.now(UTC),
+                )
+                run.lease_owner = run.lease_expires_at = None
+                await session.flush()
+                await AuditLog(session).append(
+                    Step("run.failed", run.started_by, {"run_id": str(run_id), "failure": failure})
+                )
+
+    async def _execute(self, run_id: uuid.UUID) -> None:
+        async with self.sessions() as session, session.begin():
+            run = await session.get(RebateRun, run_id)
+            assert run is not None
+            policy = await session.get(Policy, run.policy_id)
+            assert policy is not None
+            # A resumed run (its first holder died) goes on with what is left: the chunks
+            # written before are committed, and their records are no candidates any more.
+            resumed = run.enterprises_total > 0
+            if not resumed:
+                await reopen_queue(session, run.period, run.region_prefix)
+            found = await candidates(session, run.period, run.region_prefix)
+            if resumed:
+                run.enterprises_done = run.enterprises_total - len(found)
+            else:
+                run.enterprises_total = len(found)
+            actor, period = run.started_by, run.period
+        chunks = iter(
+            [found[start : start + self.chunk] for start in range(0, len(found), self.chunk)]
+        )
+
+        async def writer() -> None:
+            # Each writer takes the next chunk, asks membership about it and writes it in a
+            # transaction of its own; chunks are disjoint sets of enterprises, and the locks
+            # they share (the run's progress row, the audit chain) are taken last.
+            for chunk in chunks:
+                matches = await self.membership.enterprises([c.uscc for c in chunk])
+                async with self.sessions() as session, session.begin():
+                    created, queued = await place(
+                        session, period, run_id, policy, chunk, matches, actor
+                    )
+                    await session.execute(
+                        update(RebateRun)
+                        .where(RebateRun.id == run_id)
+                        .values(
+                            enterprises_done=RebateRun.enterprises_done + len(chunk),
+                            cases_created=RebateRun.cases_created + created,
+                            queued=RebateRun.queued + queued,
+                        )
+                    )
+
+        # A failing writer cancels the others; the run is then marked failed (execute).
+        async with asyncio.TaskGroup() as writers:
+            for _ in range(self.writers):
+                writers.create_task(writer())
+        await self._finish(run_id)
+
+    async def _finish(self, run_id: uuid.UUID) -> None:
+        """The run's figures counted from what it wrote, so that a resumed run reports what
+        an uninterrupted one would."""
+        async with self.sessions() as session, session.begin():
+            run = await session.get(RebateRun, run_id, with_for_update=True)
+            assert run is not None
+            cases, queued = await counts_of(session, run_id)
+            run.status, run.finished_at = RunStatus.DONE, datetime.now(UTC)
+            run.enterprises_done, run.cases_created, run.queued = (
+                run.enterprises_total,
+                cases,
+                queued,
+            )
+            run.lease_owner = run.lease_expires_at = None
+            await session.flush()
+            await AuditLog(session).append(
+                Step(
+                    "run.finished",
+                    run.started_by,
+                    {
+                        "run_id": str(run_id),
+                        "enterprises": run.enterprises_total,
+                        "cases_created": cases,
+                        "queued": queued,
+                    },
+                )
+            )
+
+
+async def place(
+    session: AsyncSession,
+    period: str,
+    run_id: uuid.UUID | None,
+    policy: Policy,
+    chunk: Sequence[Candidate],
+    matches: dict[str, EnterpriseMatch],
+    actor: str,
+) -> tuple[int, int]:
+    eligible: list[tuple[Candidate, EnterpriseMatch]] = []
+    exceptions: list[tuple[Candidate, ExceptionReason, str, EnterpriseMatch | None]] = []
+    # Late records of an enterprise with a case for the period join that case's reckoning.
+    settlement = Settlement(session)
+    for candidate in (c for c in chunk if c.has_case):
+        await settlement.settle(candidate.uscc, period, actor)
+    for candidate in (c for c in chunk if not c.has_case):
+        match = matches.get(candidate.uscc)
+        problem = classify(candidate, match, policy)
+        if problem is None:
+            assert match is not None
+            eligible.append((candidate, match))
+        else:
+            exceptions.append((candidate, *problem, match))
+
+    queued = [
+        (c, reason, detail, m, rid) for c, reason, detail, m in exceptions for rid in c.record_ids
+    ]
+    if queued:
+        await copy_records(
+            session,
+            "rebate_exception",
+            ("id", "run_id", "fee_record_id", "uscc", "period", "reason", "detail", "org_path"),
+            [
+                (
+                    exception_id,
+                    run_id,
+                    record_id,
+                    c.uscc,
+                    period,
+                    reason.value,
+                    detail,
+                    m.affiliated_org_path if m else None,
+                )
+                for exception_id, (c, reason, detail, m, record_id) in zip(
+                    new_ids(len(queued)), queued, strict=True
+                )
+            ],
+            schema="rebate",
+        )
+    if not eligible:
+        return 0, len(queued)
+
+    case_ids = new_ids(len(eligible))
+    now = datetime.now(UTC)
+    count = len(eligible)
+    inserted = await session.execute(
+        text(
+            """
+            INSERT INTO rebate.rebate_case (id, uscc, enterprise_id, enterprise_name, period,
+                org_id, org_path, policy_id, run_id, source, status, collected, refund,
+                set_off, has_union_account, version, created_at, updated_at)
+            SELECT * FROM unnest(CAST(:id AS uuid[]), CAST(:uscc AS varchar[]),
+                CAST(:enterprise_id AS uuid[]), CAST(:name AS varchar[]),
+                CAST(:period AS varchar[]), CAST(:org_id AS uuid[]),
+                CAST(:org_path AS varchar[]), CAST(:policy_id AS uuid[]),
+                CAST(:run_id AS uuid[]), CAST(:source AS varchar[]),
+                CAST(:status AS varchar[]), CAST(:collected AS numeric[]),
+                CAST(:refund AS numeric[]), CAST(:set_off AS numeric[]),
+                CAST(:has_union AS boolean[]), CAST(:version AS integer[]),
+                CAST(:at AS timestamptz[]), CAST(:at AS timestamptz[]))
+            ON CONFLICT (uscc, period)
+                WHERE status IN ('pending_review', 'pending_approval', 'approved')
+                DO NOTHING
+            RETURNING id
+            """
+        ),
+        {
+            "id": case_ids,
+            "uscc": [c.uscc for c, _ in eligible],
+            "enterprise_id": [m.id for _, m in eligible],
+            "name": [m.name for _, m in eligible],
+            "period": [period] * count,
+            "org_id": [m.affiliated_org_id for _, m in eligible],
+            "org_path": [m.affiliated_org_path for _, m in eligible],
+            "policy_id": [policy.id] * count,
+            "run_id": [run_id] * count,
+            "source": [CaseSource.AUTOMATIC.value] * count,
+            "status": [CaseStatus.PENDING_REVIEW.value] * count,
+            "collected": [c.collected for c, _ in eligible],
+            "refund": [refund_of(c.collected, policy.refund_ratio) for c, _ in eligible],
+            "set_off": [Decimal("0.00")] * count,
+            "has_union": [m.has_union_account for _, m in eligible],
+            "version": [1] * count,
+            "at": [now] * count,
+        },
+    )
+    # A concurrent pass may have taken an enterprise meanwhile; link only our own cases.
+    ours = {row[0] for row in inserted}
+    links = [
+        (rid, case_id)
+        for case_id, (candidate, _) in zip(case_ids, eligible, strict=True)
+        if case_id in ours
+        for rid in candidate.record_ids
+    ]
+    await copy_records(session, "case_fee", ("fee_record_id", "case_id"), links, schema="rebate")
+    await AuditLog(session).append(
+        *(
+            Step(
+                "case.matched",
+                actor,
+                {
+                    "run_id": str(run_id) if run_id else None,
+                    "policy_id": str(policy.id),
+                    "policy_version": policy.version,
+                    "org_id": str(match.affiliated_org_id),
+                    "fee_record_ids": [str(r) for r in candidate.record_ids],
+                    "collected": str(candidate.collected),
+                    "refund": str(refund_of(candidate.collected, policy.refund_ratio)),
+                },
+                case_id,
+            )
+            for case_id, (candidate, match) in zip(case_ids, eligible, strict=True)
+            if case_id in ours
+        )
+    )
+    return len(ours), len(queued)
