@@ -31,17 +31,17 @@ from rebate.reconciliation.service import reconcile
 T = TypeVar("T")
 SERIALS = (1, 2, 3)
 PERIODS = ("2026-03", "2026-04")
-# 1,000.25 × 0.5 rounds half up to 500.13; 0.01 × 0.5 is a zero refund.
-AMOUNTS = ("1000.25", "200.00", "80.10", "0.01")
+# At 30 %: 80.15 gives 24.045, 24.05 half up; 0.01 gives 0.003, a zero refund.
+AMOUNTS = ("1000.25", "200.00", "80.15", "0.01")
 PAYMENTS = ("2026-04-15T10:00:00+08:00", "2026-04-20T09:30:00+08:00")
 POLICY = {
     "policy_key": "fj-2026-machine",
-    "name": "福建省小微企业工会经费返还（一半）",
+    "name": "福建省小微企业工会经费返还（三成）",
     "region_prefixes": ["3501"],
     "period_from": "2026-01",
     "period_to": "2026-12",
     "size_classes": ["micro", "small"],
-    "refund_ratio": "0.5000",
+    "refund_ratio": "0.3000",
     "destinations": ["union_account", "payer_account"],
     "review_steps": 2,
 }

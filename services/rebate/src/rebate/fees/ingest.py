@@ -281,12 +281,12 @@ class FeeIntake:
                     )
                     continue
                 fresh.append((record, digest, 1))
-            elif known.content_sha256 == digest:
-                outcome.duplicates += 1
             elif known.voided:
                 outcome.rejected.append(
                     Rejection(record_id=record.record_id, reason="the record was voided")
                 )
+            elif known.content_sha256 == digest:
+                outcome.duplicates += 1
             elif correcting:
                 superseded.append(known)
                 fresh.append((record, digest, known.version + 1))

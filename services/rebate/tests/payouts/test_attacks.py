@@ -1,0 +1,375 @@
+"""Each defect an auditor found, replayed as the partner, bank or cadre who would cause it;
+each test ends with the reconciliation empty (or, where the attack is refused, nothing kept).
+
+Enterprise 1 pays 2469.12 for March; the federation's policy refunds it in full."""
+
+import json
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from standardwebhooks.webhooks import Webhook
+
+from rebate.ledger.models import Account
+from rebate.ledger.service import Ledger
+from rebate.payouts.models import Payout
+from rebate.reconciliation.service import reconcile
+
+UNION = {
+    "bank_name": "中国工商银行",
+    "account_name": "企业工会委员会",
+    "account_no": "6222021200000001",
+}
+POLICY_FIELDS = ("name", "region_prefixes", "period_from", "period_to", "size_classes")
+
+
+async def payouts_of(session: AsyncSession, case_id: Any) -> list[Payout]:
+    query = select(Payout).where(Payout.case_id == case_id).order_by(Payout.attempt)
+    return list(await session.scalars(query.execution_options(populate_existing=True)))
+
+
+async def cases_of(client: httpx.AsyncClient, auth: Any, uscc: str) -> list[dict[str, Any]]:
+    items = (await client.get("/v1/cases", headers=auth("admin"))).json()["items"]
+    # A test runs in one transaction, where now() stands still: supplementary ones last.
+    mine = (c for c in items if c["uscc"] == uscc)
+    return sorted(mine, key=lambda c: (c["source"] == "supplementary", c["created_at"]))
+
+
+async def assert_reconciled(session: AsyncSession) -> None:
+    found = await reconcile(session, None)
+    assert found.violations == [], found.violations
+
+
+Flow = Callable[..., Awaitable[Any]]
+
+
+async def signed_callback(
+    client: httpx.AsyncClient, bank: dict[str, Any], event: str, key: str
+) -> httpx.Response:
+    """A bank's answer signed with its own secret (the reference Standard Webhooks library)."""
+    body = json.dumps(
+        {
+            "type": event,
+            "timestamp": datetime.now(UTC).isoformat(),
+            "data": {"idempotency_key": key},
+        }
+    )
+    msg_id, now = f"msg_{uuid.uuid4().hex}", datetime.now(UTC)
+    return await client.post(
+        f"/v1/webhooks/bank/{bank['id']}",
+        content=body,
+        headers={
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": Webhook(bank["secret"]).sign(msg_id, now, body),
+        },
+    )
+
+
+@pytest.fixture
+def approve(client: httpx.AsyncClient, auth: Any) -> Flow:
+    async def decide(case_id: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        return await client.post(
+            f"/v1/cases/{case_id}/review",
+            json={"decision": "approve"},
+            headers=headers or auth("admin"),
+        )
+
+    return decide
+
+
+@pytest.fixture
+def paid_case(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    approve: Flow,
+    bank: Any,
+    bank_callback: Any,
+    session: AsyncSession,
+) -> Flow:
+    """Enterprise `serial`'s March fee, run, approved and paid: (case, its record)."""
+
+    async def make(serial: int = 1, amount: str = "2469.12") -> tuple[dict[str, Any], Any]:
+        record = fee_record(serial, fee_amount=amount)
+        assert (await push(tax_partner, [record])).json()["accepted"] == 1
+        membership.add_enterprise(make_uscc(serial), account=UNION)
+        await run_period()
+        [case] = await cases_of(client, auth, make_uscc(serial))
+        assert (await approve(case["id"])).json()["status"] == "instructed"
+        [payout] = await payouts_of(session, case["id"])
+        assert (await bank_callback("payout.paid", payout.idempotency_key)).status_code == 200
+        return case, record
+
+    return make
+
+
+async def test_a_credit_code_corrected_after_payment_is_owed_back_and_frees_the_fee(
+    paid_case: Flow,
+    push: Any,
+    tax_partner: Any,
+    membership: Any,
+    make_uscc: Any,
+    run_period: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+) -> None:
+    _, record = await paid_case()
+    moved = {**record, "uscc": make_uscc(2), "enterprise_name": "另一家企业"}
+    assert (await push(tax_partner, [moved], event_type="fee.corrected")).json()["accepted"] == 1
+
+    # Enterprise 1 was paid for a fee it never paid: it owes it back.
+    ledger = Ledger(session)
+    assert (await ledger.balances(make_uscc(1)))[Account.RECEIVABLE] == Decimal("2469.12")
+    # Enterprise 2's fee is not locked in enterprise 1's case: the next run refunds it.
+    membership.add_enterprise(make_uscc(2))
+    await run_period()
+    [second] = await cases_of(client, auth, make_uscc(2))
+    assert (second["refund"], second["status"]) == ("2469.12", "pending_review")
+    await assert_reconciled(session)
+
+
+async def test_a_late_record_after_payment_becomes_a_supplementary_case_that_is_paid(
+    paid_case: Flow,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    approve: Flow,
+    bank_callback: Any,
+    session: AsyncSession,
+) -> None:
+    await paid_case()
+    late = fee_record(1, record_id="TAX-2026-LATE", fee_amount="1000.00", payroll_total="50000.00")
+    assert (await push(tax_partner, [late])).json()["accepted"] == 1
+
+    first, supplementary = await cases_of(client, auth, make_uscc(1))
+    assert first["status"] == "paid"
+    assert (supplementary["source"], supplementary["status"], supplementary["refund"]) == (
+        "supplementary",
+        "pending_review",
+        "1000.00",
+    )
+    await assert_reconciled(session)
+    assert (await approve(supplementary["id"])).json()["status"] == "instructed"
+    [payout] = await payouts_of(session, supplementary["id"])
+    assert payout.amount == Decimal("1000.00")
+    await bank_callback("payout.paid", payout.idempotency_key)
+    await assert_reconciled(session)
+
+
+async def test_an_upward_correction_after_payment_is_reviewed_and_paid_not_parked(
+    paid_case: Flow,
+    push: Any,
+    tax_partner: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+) -> None:
+    _, record = await paid_case()
+    upward = {**record, "fee_amount": "3000.00"}
+    assert (await push(tax_partner, [upward], event_type="fee.corrected")).json()["accepted"] == 1
+
+    _, top_up = await cases_of(client, auth, make_uscc(1))
+    assert (top_up["status"], top_up["refund"]) == ("pending_review", "530.88")
+    queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
+    assert queue == []
+    await assert_reconciled(session)
+
+
+async def test_a_correction_between_review_and_approval_goes_back_to_review(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    reviewer: Any,
+    org_paths: Any,
+    session: AsyncSession,
+) -> None:
+    two_steps = {**{k: policy[k] for k in POLICY_FIELDS}, "review_steps": 2}
+    revised = await client.put(
+        f"/v1/policies/{policy['policy_key']}", json=two_steps, headers=auth("admin")
+    )
+    assert revised.status_code == 200, revised.text
+    record = fee_record(1)
+    await push(tax_partner, [record])
+    membership.add_enterprise(make_uscc(1))
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    maker = reviewer(org_paths.county, subject="maker")
+    checker = reviewer(org_paths.county, subject="checker")
+    reviewed = await client.post(
+        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=maker
+    )
+    assert reviewed.json()["status"] == "pending_approval"
+
+    # The partner raises the amount after the maker looked at it...
+    await push(tax_partner, [{**record, "fee_amount": "5000.00"}], event_type="fee.corrected")
+    [again] = await cases_of(client, auth, make_uscc(1))
+    assert (again["status"], again["refund"]) == ("pending_review", "5000.00")
+    await assert_reconciled(session)
+    # ...so the checker's decision is a review of the new amount, not the final approval,
+    # and the final approval is another person's.
+    checked = await client.post(
+        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=checker
+    )
+    assert checked.json()["status"] == "pending_approval"
+    itself = await client.post(
+        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=checker
+    )
+    assert itself.status_code == 403
+
+
+async def test_paid_after_failed_is_kept_queued_and_a_double_payment_is_owed_back(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    approve: Flow,
+    bank: Any,
+    bank_callback: Any,
+    session: AsyncSession,
+) -> None:
+    await push(tax_partner, [fee_record(1)])
+    membership.add_enterprise(make_uscc(1), account=UNION)
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    await approve(case["id"])
+    [first] = await payouts_of(session, case["id"])
+    await bank_callback("payout.failed", first.idempotency_key, reason="账户已冻结")
+    _, retry = await payouts_of(session, case["id"])
+    assert retry.destination == "payer_account"
+
+    # The bank then says the first one went through after all, and pays the retry too.
+    late = await bank_callback("payout.paid", first.idempotency_key, bank_reference="B-LATE")
+    assert (late.status_code, late.json()["outcome"]) == (200, "contradiction")
+    await assert_reconciled(session)
+    await bank_callback("payout.paid", retry.idempotency_key)
+    balances = await Ledger(session).balances(make_uscc(1))
+    assert balances[Account.RECEIVABLE] == Decimal("2469.12")
+    queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
+    assert [(e["reason"], e["payout_id"]) for e in queue] == [("bank_contradiction", str(first.id))]
+    await assert_reconciled(session)
+
+
+async def test_the_policy_names_the_bank_and_a_deactivated_bank_settles_what_it_has(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    approve: Flow,
+    bank: Any,
+    bank_callback: Any,
+    session: AsyncSession,
+) -> None:
+    county_bank = await client.post(
+        "/v1/partners",
+        json={"name": "福州农商银行", "kind": "bank", "webhook_url": "https://fz-bank.example/"},
+        headers=auth("admin"),
+    )
+    rules = [{"region_prefix": "350102", "bank_partner_id": county_bank.json()["id"]}]
+    keep = {k: policy[k] for k in POLICY_FIELDS}
+    revised = await client.put(
+        f"/v1/policies/{policy['policy_key']}",
+        json={**keep, "bank_rules": rules},
+        headers=auth("admin"),
+    )
+    assert revised.status_code == 200, revised.text
+    await push(tax_partner, [fee_record(1)])
+    membership.add_enterprise(make_uscc(1), account=UNION)
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    await approve(case["id"])
+    [payout] = await payouts_of(session, case["id"])
+    assert str(payout.bank_partner_id) == county_bank.json()["id"]
+
+    deactivated = await client.patch(
+        f"/v1/partners/{county_bank.json()['id']}",
+        json={"is_active": False},
+        headers=auth("admin"),
+    )
+    assert deactivated.status_code == 200, deactivated.text
+    answered = await signed_callback(
+        client, county_bank.json(), "payout.paid", payout.idempotency_key
+    )
+    assert (answered.status_code, answered.json()["outcome"]) == (200, "applied")
+    await assert_reconciled(session)
+
+
+async def test_overlapping_policies_are_refused_naming_the_other(
+    client: httpx.AsyncClient, auth: Any, policy: Any
+) -> None:
+    overlapping = await client.post(
+        "/v1/policies",
+        json={
+            **{k: policy[k] for k in POLICY_FIELDS},
+            "policy_key": "fz-2026-gulou",
+            "region_prefixes": ["350102"],
+        },
+        headers=auth("admin"),
+    )
+    assert overlapping.status_code == 409
+    assert policy["policy_key"] in overlapping.json()["detail"]
+
+
+async def test_one_payment_from_two_partners_is_refunded_once(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+) -> None:
+    other = await client.post(
+        "/v1/partners",
+        json={"name": "福州市税务局", "kind": "tax", "webhook_url": "https://fz-tax.example/"},
+        headers=auth("admin"),
+    )
+    await push(tax_partner, [fee_record(1, fee_amount="800.00")])
+    rekeyed = fee_record(1, record_id="FZ-000001", fee_amount="800.00")
+    second = SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
+    answer = (await push(second, [rekeyed])).json()
+    assert answer["probable_duplicates"] == ["FZ-000001"]
+    membership.add_enterprise(make_uscc(1))
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    assert case["refund"] == "800.00"
+    queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
+    assert [e["reason"] for e in queue] == ["probable_duplicate"]
+    await assert_reconciled(session)
