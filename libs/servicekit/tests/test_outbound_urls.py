@@ -1,6 +1,7 @@
 """Caller-chosen URLs, tried as an attacker would: every way of naming the metadata service,
 loopback or a private network, and a name that changes its address after it was checked."""
 
+import asyncio
 import ipaddress
 
 import httpx
@@ -152,3 +153,27 @@ async def test_redirects_are_not_followed() -> None:
     ) as client:
         response = await client.post("https://bank.example/hook", content=b"{}")
     assert response.status_code == 307
+
+
+async def test_a_real_connection_reaches_the_pinned_address_under_the_name() -> None:
+    """Over a real socket (no mock transport): the name is resolved by the guard, the
+    connection made to the checked address, and the server sees the name as Host."""
+    received: list[bytes] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        received.append(await reader.readuntil(b"\r\n\r\n"))
+        writer.write(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    guard = UrlGuard(LOOPBACK_ALLOWED, resolver_of({"partner.test": ["127.0.0.1"]}))
+    try:
+        async with create_outbound_client(guard, timeout=httpx.Timeout(5)) as client:
+            response = await client.post(f"http://partner.test:{port}/hook", content=b"{}")
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert response.status_code == 204
+    assert f"host: partner.test:{port}".encode() in received[0].lower()
