@@ -72,8 +72,8 @@ def create_app(
             timeout=httpx.Timeout(settings.delivery_timeout_seconds),
             transport=outbound_transport,
         )
-        app.state.audit_signer = CheckpointSigner.from_setting(
-            settings.audit_signing_key.get_secret_value()
+        app.state.audit_signer = CheckpointSigner.from_settings(
+            settings.audit_signing_key.get_secret_value(), settings.audit_retired_public_keys
         )
         app.state.membership = MembershipClient(membership_http)
         app.state.outbound = outbound

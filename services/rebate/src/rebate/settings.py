@@ -33,6 +33,9 @@ class RebateSettings(ServiceSettings):
     # public key is published with them. A checkpoint is written at least this often.
     audit_signing_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "rebate-audit-signing-key")
     audit_checkpoint_interval_seconds: float = Field(default=60, gt=0, le=60)
+    # Public keys (raw 32 bytes, base64) of rotated-out signing keys: their checkpoints still
+    # verify. A key missing here turns every checkpoint it signed into a verification failure.
+    audit_retired_public_keys: list[str] = []
 
     @property
     def allows_plain_http(self) -> bool:

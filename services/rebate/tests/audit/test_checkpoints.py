@@ -181,6 +181,23 @@ def test_checkpoints_are_written_at_least_every_minute() -> None:
 
 def test_the_published_key_is_the_settings_key() -> None:
     seed = Ed25519PrivateKey.generate().private_bytes_raw()
-    signer = CheckpointSigner.from_setting(base64.urlsafe_b64encode(seed).decode())
+    signer = CheckpointSigner.from_settings(base64.urlsafe_b64encode(seed).decode())
     expected = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes_raw()
     assert base64.b64decode(signer.public_key_b64) == expected
+
+
+async def test_a_rotated_key_keeps_its_checkpoints_valid_when_listed_as_retired(
+    session: AsyncSession,
+) -> None:
+    old_key = Ed25519PrivateKey.generate()
+    await append(session, 2)
+    assert await write_checkpoint(session, CheckpointSigner(old_key)) is not None
+    await append(session, 1)
+
+    forgetful = CheckpointSigner(Ed25519PrivateKey.generate())
+    assert (await AuditLog(session).verify(forgetful)).problem == "bad-checkpoint-signature"
+
+    rotated = CheckpointSigner(Ed25519PrivateKey.generate(), [old_key.public_key()])
+    assert await write_checkpoint(session, rotated) is not None
+    report = await AuditLog(session).verify(rotated)
+    assert (report.intact, report.checkpoints_checked) == (True, 2)

@@ -12,10 +12,11 @@ import base64
 import contextlib
 import hashlib
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -41,24 +42,44 @@ def statement(event_count: int, head_hash: str, at: datetime) -> str:
     return f"{STATEMENT_VERSION}\n{event_count}\n{head_hash}\n{signed_time(at)}"
 
 
+def key_id(public_key: Ed25519PublicKey) -> str:
+    return hashlib.sha256(raw_bytes(public_key)).hexdigest()[:16]
+
+
+def raw_bytes(public_key: Ed25519PublicKey) -> bytes:
+    return public_key.public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
 class CheckpointSigner:
-    def __init__(self, private_key: Ed25519PrivateKey) -> None:
+    """Signs with the current key; verifies with it and with the public keys of retired ones,
+    so that a key can be rotated without voiding the checkpoints it signed."""
+
+    def __init__(
+        self, private_key: Ed25519PrivateKey, retired: Sequence[Ed25519PublicKey] = ()
+    ) -> None:
         self._private_key = private_key
-        self._public_key = private_key.public_key()
-        raw = self._public_key.public_bytes(Encoding.Raw, PublicFormat.Raw)
-        self.public_key_b64 = base64.b64encode(raw).decode()
-        self.key_id = hashlib.sha256(raw).hexdigest()[:16]
+        public_key = private_key.public_key()
+        self.key_id = key_id(public_key)
+        self.public_key_b64 = base64.b64encode(raw_bytes(public_key)).decode()
+        self.retired = {key_id(k): base64.b64encode(raw_bytes(k)).decode() for k in retired}
+        self._trusted = {key_id(k): k for k in (*retired, public_key)}
 
     @classmethod
-    def from_setting(cls, seed: str) -> "CheckpointSigner":
-        """A 32-byte Ed25519 seed in urlsafe base64; the development default is derived."""
+    def from_settings(
+        cls, seed: str, retired_public_keys: Sequence[str] = ()
+    ) -> "CheckpointSigner":
+        """A 32-byte Ed25519 seed in urlsafe base64 (the development default is derived), and
+        raw public keys in base64."""
         if seed.startswith(DEV_SECRET_PREFIX):
             raw = derive_dev_key(seed)
         else:
             raw = base64.urlsafe_b64decode(seed + "=" * (-len(seed) % 4))
             if len(raw) != 32:
                 raise ValueError("the audit signing key must decode to 32 bytes")
-        return cls(Ed25519PrivateKey.from_private_bytes(raw))
+        retired = [
+            Ed25519PublicKey.from_public_bytes(base64.b64decode(k)) for k in retired_public_keys
+        ]
+        return cls(Ed25519PrivateKey.from_private_bytes(raw), retired)
 
     def sign(self, event_count: int, head_hash: str, at: datetime) -> AuditCheckpoint:
         signature = self._private_key.sign(statement(event_count, head_hash, at).encode())
@@ -71,11 +92,12 @@ class CheckpointSigner:
         )
 
     def is_genuine(self, checkpoint: AuditCheckpoint) -> bool:
-        if checkpoint.key_id != self.key_id:
+        public_key = self._trusted.get(checkpoint.key_id)
+        if public_key is None:
             return False
         message = statement(checkpoint.event_count, checkpoint.head_hash, checkpoint.at)
         try:
-            self._public_key.verify(base64.b64decode(checkpoint.signature), message.encode())
+            public_key.verify(base64.b64decode(checkpoint.signature), message.encode())
         except (InvalidSignature, ValueError):
             return False
         return True

@@ -44,6 +44,9 @@ class CheckpointPage(Page[CheckpointRead]):
     algorithm: str = "Ed25519"
     key_id: str
     public_key: str = Field(description="The raw 32-byte public key, base64")
+    retired_keys: dict[str, str] = Field(
+        description="Public keys of rotated-out signing keys by key id; older checkpoints name them"
+    )
 
 
 @router.get(
@@ -98,4 +101,5 @@ async def list_checkpoints(
         next_cursor=encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None,
         key_id=signer.key_id,
         public_key=signer.public_key_b64,
+        retired_keys=signer.retired,
     )
