@@ -36,7 +36,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
                 "gateway": {"GATEWAY_MAX_BODY_BYTES": str(1024 * 1024)},
                 # One enterprise per chunk: the rebate run's two writers both work, each on
                 # a connection of its own.
-                "rebate": {"REBATE_RUN_CHUNK_ENTERPRISES": "1", "REBATE_RUN_WRITERS": "2"},
+                # A checkpoint of the audit chain every second, for the test to see it written.
+                "rebate": {
+                    "REBATE_RUN_CHUNK_ENTERPRISES": "1",
+                    "REBATE_RUN_WRITERS": "2",
+                    "REBATE_AUDIT_CHECKPOINT_INTERVAL_SECONDS": "1",
+                },
             },
             ready_timeout=120,
         )

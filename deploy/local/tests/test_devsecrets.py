@@ -24,6 +24,9 @@ def test_values_have_the_shapes_services_expect(tmp_path: Path) -> None:
     secrets = load_secrets(tmp_path, environ={})
     for name in ("MEMBERSHIP_PII_KEY", "MEMBERSHIP_PII_INDEX_KEY", "REBATE_PII_KEY"):
         assert len(base64.urlsafe_b64decode(secrets[name])) == 32
+    # Rebate's audit checkpoints are signed with an Ed25519 key made from this seed.
+    seed = base64.urlsafe_b64decode(secrets["REBATE_AUDIT_SIGNING_KEY"])
+    assert isinstance(Ed25519PrivateKey.from_private_bytes(seed), Ed25519PrivateKey)
     key_pem = Path(secrets["MEMBERSHIP_JWT_PRIVATE_KEY_FILE"]).read_bytes()
     assert isinstance(load_pem_private_key(key_pem, password=None), Ed25519PrivateKey)
     assert secrets["MEMBERSHIP_DB_PASSWORD"] != secrets["REBATE_DB_PASSWORD"]

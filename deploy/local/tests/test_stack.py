@@ -9,7 +9,9 @@ import asyncpg
 import httpx
 import pytest
 
+from localrun.devsecrets import load_secrets
 from localrun.provision import with_database
+from localrun.stack import SERVICES as SUITE
 from localrun.stack import Service, Stack, StackError, Wiring, free_ports
 from servicekit.pgcluster import PostgresCluster
 
@@ -164,3 +166,12 @@ def test_a_service_that_cannot_start_is_reported_with_its_output(
     )
     with pytest.raises(StackError, match=r"broken exited .*\n(.|\n)*notes\.missing"):
         stack.start()
+
+
+def test_rebate_gets_its_checkpoint_key_and_loopback_for_local_partners(tmp_path: Path) -> None:
+    suite = Stack(
+        tmp_path, "postgresql://admin@127.0.0.1/postgres", secrets=load_secrets(tmp_path, {})
+    )
+    env = suite.env(next(s for s in SUITE if s.name == "rebate"))
+    assert env["REBATE_AUDIT_SIGNING_KEY"] == suite.secrets["REBATE_AUDIT_SIGNING_KEY"]
+    assert env["REBATE_OUTBOUND_ALLOWED_NETWORKS"] == '["127.0.0.0/8", "::1/128"]'

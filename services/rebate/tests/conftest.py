@@ -1,6 +1,7 @@
 """Rebate tests: a real migrated database; membership, banks and tax systems are faked at
 the HTTP boundary (httpx.MockTransport), and tokens come from a test key."""
 
+import ipaddress
 import json
 import uuid
 from collections.abc import Awaitable, Callable
@@ -16,6 +17,7 @@ from standardwebhooks.webhooks import Webhook
 
 from rebate.main import create_app
 from rebate.settings import RebateSettings
+from servicekit.outbound_urls import IPAddress
 from servicekit.testing.plugin import ServiceUnderTest
 from servicekit.testing.tokens import TokenMinter
 
@@ -77,18 +79,44 @@ class FakeMembership:
 
 @dataclass
 class FakePartners:
-    """Banks' and tax systems' webhook endpoints: records every delivery we send."""
+    """Banks' and tax systems' webhook endpoints: records every delivery we send, with the URL
+    as the partner's server sees it (its Host header), and the address we connected to."""
 
     deliveries: list[httpx.Request] = field(default_factory=list)
+    connected_to: list[str] = field(default_factory=list)
     status_code: int = 200
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        self.connected_to.append(request.url.host)
+        request.url = request.url.copy_with(host=request.headers["host"])
         self.deliveries.append(request)
         return httpx.Response(self.status_code, json={})
 
 
+# A public address (outside every reserved range) for the partners' names in the tests.
+PUBLIC_ADDRESS = "93.184.215.14"
+
+
+@dataclass
+class FakeDns:
+    """Names under `.example` resolve to a public address unless a test points them elsewhere;
+    any other name does not resolve."""
+
+    records: dict[str, list[str]] = field(default_factory=dict)
+    lookups: list[str] = field(default_factory=list)
+
+    async def resolve(self, host: str, port: int) -> list[IPAddress]:
+        self.lookups.append(host)
+        if host in self.records:
+            return [ipaddress.ip_address(a) for a in self.records[host]]
+        if host.endswith(".example"):
+            return [ipaddress.ip_address(PUBLIC_ADDRESS)]
+        raise OSError(f"{host} does not resolve")
+
+
 MEMBERSHIP = FakeMembership()
 PARTNERS = FakePartners()
+DNS = FakeDns()
 MINTER = TokenMinter()
 
 
@@ -98,7 +126,12 @@ def _app(settings: RebateSettings) -> FastAPI:
         # Looked up per request, so that a test can replace the fake's answers.
         membership_transport=httpx.MockTransport(lambda request: MEMBERSHIP.handle(request)),
         outbound_transport=httpx.MockTransport(PARTNERS.handle),
+        resolver=lambda host, port: DNS.resolve(host, port),
     )
+
+
+# As in development: the fake partners of local runs listen on loopback.
+LOOPBACK: list[Any] = ["127.0.0.0/8", "::1/128"]
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +142,10 @@ def service_under_test() -> ServiceUnderTest:
         # One run writer: the sessions of a test share its one connection (and transaction).
         # Two writers on connections of their own run in the end-to-end test.
         settings_factory=lambda url: RebateSettings(
-            database_url=url, environment="test", run_writers=1
+            database_url=url,
+            environment="test",
+            run_writers=1,
+            outbound_allowed_networks=LOOPBACK,
         ),
         app_factory=_app,
     )
@@ -121,7 +157,10 @@ def fakes() -> tuple[FakeMembership, FakePartners]:
     MEMBERSHIP.accounts.clear()
     MEMBERSHIP.calls.clear()
     PARTNERS.deliveries.clear()
+    PARTNERS.connected_to.clear()
     PARTNERS.status_code = 200
+    DNS.records.clear()
+    DNS.lookups.clear()
     return MEMBERSHIP, PARTNERS
 
 
@@ -133,6 +172,11 @@ def membership() -> FakeMembership:
 @pytest.fixture
 def partners_fake() -> FakePartners:
     return PARTNERS
+
+
+@pytest.fixture
+def dns() -> FakeDns:
+    return DNS
 
 
 AuthHeaders = Callable[..., dict[str, str]]

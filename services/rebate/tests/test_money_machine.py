@@ -325,7 +325,7 @@ def machine_for(
 
         @invariant()
         def the_money_reconciles(self) -> None:
-            found = step(read(lambda s: reconcile(s, None)))
+            found = step(read(lambda s: reconcile(s, None, app.state.audit_signer)))
             assert found.violations == [], found.violations
 
     return MoneyMachine

@@ -197,7 +197,7 @@ async def test_seed_reproduces_the_reported_figures_prints_the_secrets_and_runs_
     ]
 
     # The printed secrets are the ones that verify the partners' deliveries.
-    partners = PartnerService(session, app.state.pii, timedelta(hours=1))
+    partners = PartnerService(session, app.state.pii, timedelta(hours=1), app.state.url_guard)
     assert [(p.kind.value, p.secret[:6]) for p in report.partners] == [
         ("tax", "whsec_"),
         ("bank", "whsec_"),
@@ -224,7 +224,7 @@ async def test_seed_without_a_province_in_membership_says_so(
 
 def test_seed_refuses_production(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REBATE_ENVIRONMENT", "production")
-    for name in ("MEMBERSHIP_CLIENT_SECRET", "PII_KEY", "PII_INDEX_KEY"):
+    for name in ("MEMBERSHIP_CLIENT_SECRET", "PII_KEY", "PII_INDEX_KEY", "AUDIT_SIGNING_KEY"):
         monkeypatch.setenv(f"REBATE_{name}", "A" * 43 + "=")
     with pytest.raises(SystemExit, match="refusing"):
         seed.main()

@@ -52,6 +52,8 @@ SECRETS: tuple[Secret, ...] = (
     Secret("MEMBERSHIP_PII_INDEX_KEY", _key_32_bytes),
     Secret("REBATE_PII_KEY", _key_32_bytes),
     Secret("REBATE_PII_INDEX_KEY", _key_32_bytes),
+    # Ed25519 seed that signs rebate's audit checkpoints (a new one voids older checkpoints).
+    Secret("REBATE_AUDIT_SIGNING_KEY", _key_32_bytes),
     Secret("BOOTSTRAP_ADMIN_PASSWORD", _password),
     # Machine clients of membership: the services sign in with these for service tokens.
     Secret("REBATE_MEMBERSHIP_CLIENT_SECRET", _password),

@@ -86,6 +86,13 @@ def _token_consumer_env(name: str) -> Callable[[Wiring], dict[str, str]]:
     return env
 
 
+def _rebate_env(wiring: Wiring) -> dict[str, str]:
+    # Partners' webhooks may point at loopback here only: the demo's fake bank and tax
+    # system listen there. Outside a local run the allow-list is empty.
+    allowed = {"REBATE_OUTBOUND_ALLOWED_NETWORKS": '["127.0.0.0/8", "::1/128"]'}
+    return _token_consumer_env("rebate")(wiring) | allowed
+
+
 def _gateway_env(wiring: Wiring) -> dict[str, str]:
     return {
         "GATEWAY_MEMBERSHIP_URL": wiring.url("membership"),
@@ -99,7 +106,7 @@ SERVICES: tuple[Service, ...] = (
     Service(
         "membership", "membership.main:create_app", 8001, _membership_env, extensions=("ltree",)
     ),
-    Service("rebate", "rebate.main:create_app", 8002, _token_consumer_env("rebate")),
+    Service("rebate", "rebate.main:create_app", 8002, _rebate_env),
     Service("competition", "competition.main:create_app", 8003, _token_consumer_env("competition")),
     Service("gateway", "gateway.main:create_app", 8000, _gateway_env, database=False),
 )

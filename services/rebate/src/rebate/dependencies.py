@@ -6,12 +6,14 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from rebate.access import is_reviewer
+from rebate.audit.checkpoints import CheckpointSigner
 from rebate.clients.membership import MembershipClient
 from rebate.partners.service import PartnerService
 from rebate.settings import RebateSettings
 from servicekit.auth import CurrentPrincipal, Principal, Role, require_roles
 from servicekit.db import SessionDep
 from servicekit.errors import ForbiddenError
+from servicekit.outbound_urls import UrlGuard
 from servicekit.pii import PiiCipher
 
 
@@ -36,10 +38,25 @@ MembershipDep = Annotated[MembershipClient, Depends(_membership)]
 AdminPrincipal = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
 
 
+async def _url_guard(request: Request) -> UrlGuard:
+    guard: UrlGuard = request.app.state.url_guard
+    return guard
+
+
+async def _audit_signer(request: Request) -> CheckpointSigner:
+    signer: CheckpointSigner = request.app.state.audit_signer
+    return signer
+
+
+UrlGuardDep = Annotated[UrlGuard, Depends(_url_guard)]
+AuditSignerDep = Annotated[CheckpointSigner, Depends(_audit_signer)]
+
+
 async def _partner_service(
-    session: SessionDep, pii: PiiDep, settings: SettingsDep
+    session: SessionDep, pii: PiiDep, settings: SettingsDep, url_guard: UrlGuardDep
 ) -> PartnerService:
-    return PartnerService(session, pii, timedelta(hours=settings.secret_rotation_grace_hours))
+    grace = timedelta(hours=settings.secret_rotation_grace_hours)
+    return PartnerService(session, pii, grace, url_guard)
 
 
 PartnerServiceDep = Annotated[PartnerService, Depends(_partner_service)]

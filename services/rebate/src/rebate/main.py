@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from rebate import models
 from rebate.audit import router as audit
+from rebate.audit.checkpoints import CheckpointSigner, keep_checkpointing
 from rebate.cases import router as cases
 from rebate.clients.membership import MembershipClient
 from rebate.fees import router as fees
@@ -22,6 +23,13 @@ from rebate.settings import RebateSettings
 from rebate.stats import router as stats
 from servicekit.app import create_service_app
 from servicekit.http import ClientCredentialsAuth, create_http_client
+from servicekit.outbound_urls import (
+    Resolver,
+    UrlGuard,
+    UrlPolicy,
+    create_outbound_client,
+    system_resolver,
+)
 from servicekit.outbox import OutboxRelay
 from servicekit.pii import PiiCipher
 
@@ -33,9 +41,10 @@ def create_app(
     *,
     membership_transport: httpx.AsyncBaseTransport | None = None,
     outbound_transport: httpx.AsyncBaseTransport | None = None,
+    resolver: Resolver = system_resolver,
 ) -> FastAPI:
-    """`membership_transport` / `outbound_transport` let tests stand in for other services
-    and partners at the HTTP boundary."""
+    """`membership_transport` / `outbound_transport` / `resolver` let tests stand in for other
+    services, partners and DNS at the network boundary."""
     settings = settings or RebateSettings()
 
     @asynccontextmanager
@@ -51,9 +60,22 @@ def create_app(
         membership_http = create_http_client(
             settings.membership_url, auth=auth, transport=membership_transport
         )
-        outbound = create_http_client(
+        # Partners choose where our deliveries go: every request is checked and pinned to
+        # the address that passed (servicekit.outbound_urls).
+        app.state.url_guard = UrlGuard(
+            UrlPolicy.build(
+                allow_http=settings.allows_plain_http,
+                allowed_networks=settings.outbound_allowed_networks,
+            ),
+            resolver,
+        )
+        outbound = create_outbound_client(
+            app.state.url_guard,
             timeout=httpx.Timeout(settings.delivery_timeout_seconds),
             transport=outbound_transport,
+        )
+        app.state.audit_signer = CheckpointSigner.from_settings(
+            settings.audit_signing_key.get_secret_value(), settings.audit_retired_public_keys
         )
         app.state.membership = MembershipClient(membership_http)
         app.state.outbound = outbound
@@ -67,11 +89,20 @@ def create_app(
         app.state.relay = relay
         stop = asyncio.Event()
         relay_task = asyncio.create_task(relay.run(stop))
+        checkpoint_task = asyncio.create_task(
+            keep_checkpointing(
+                app.state.sessionmaker,
+                app.state.audit_signer,
+                settings.audit_checkpoint_interval_seconds,
+                stop,
+            )
+        )
         try:
             yield
         finally:
             stop.set()
             await relay_task
+            await checkpoint_task
             for task in list(app.state.background):
                 task.cancel()
             await membership_http.aclose()

@@ -1,6 +1,6 @@
 """Every table of the service, imported in one place for Alembic and the mapper registry."""
 
-from rebate.audit.models import AuditEvent
+from rebate.audit.models import AuditCheckpoint, AuditEvent
 from rebate.cases.models import CaseFee, RebateCase, Review
 from rebate.db import Base
 from rebate.fees.models import FeeRecord
@@ -22,6 +22,7 @@ class IdempotencyRecord(IdempotencyRecordMixin, Base):
 
 
 __all__ = [
+    "AuditCheckpoint",
     "AuditEvent",
     "BankAnswer",
     "CaseFee",

@@ -6,8 +6,10 @@ a 2xx answer, so the relay retries on its backoff schedule and dead-letters afte
 Outbox payloads hold ids and amounts only; the account number is decrypted here, at send time.
 """
 
+import logging
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -27,15 +29,48 @@ from rebate.payouts.models import Payout, PayoutStatus
 from rebate.payouts.service import PAYOUT_INSTRUCT, REBATE_PAID, account_field
 from rebate.settings import RebateSettings
 from servicekit import outbox, webhooks
+from servicekit.outbound_urls import OutboundUrlError
 from servicekit.outbox import Handler
 from servicekit.pii import PiiCipher
 
 RELAY_ACTOR = "outbox-relay"
 CURRENCY = "CNY"
+URL_REFUSED = "url-refused"
+
+logger = logging.getLogger(__name__)
 
 
 class DeliveryError(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one delivery. The audit trail, which cadres read, gets the status code or
+    the kind of failure only: never the partner's answer body, nor where a refused URL led."""
+
+    status_code: int | None = None
+    error: str | None = None
+    reason: str | None = None
+
+    @property
+    def taken(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+    @property
+    def audited(self) -> dict[str, Any]:
+        if self.status_code is None:
+            return {"outcome": self.error}
+        outcome = "delivered" if self.taken else f"answered {self.status_code}"
+        return {"outcome": outcome, "status_code": self.status_code}
+
+    def raise_unless_taken(self) -> None:
+        """The relay retries what raises, on its backoff schedule."""
+        if self.taken:
+            return
+        if self.status_code is not None:
+            raise DeliveryError(f"answered {self.status_code}")
+        raise DeliveryError(f"{self.error}: {self.reason}" if self.reason else str(self.error))
 
 
 class Deliveries:
@@ -63,7 +98,7 @@ class Deliveries:
     def partners(self, session: AsyncSession) -> PartnerService:
         settings: RebateSettings = self.app.state.settings
         grace = timedelta(hours=settings.secret_rotation_grace_hours)
-        return PartnerService(session, self.pii, grace)
+        return PartnerService(session, self.pii, grace, self.app.state.url_guard)
 
     async def instruct(self, payload: Mapping[str, Any], key: str) -> None:
         async with self.sessions() as session:
@@ -98,10 +133,9 @@ class Deliveries:
         # Outside any transaction: no row stays locked while the bank takes its time.
         outcome = await self._post(url, secret, key, body)
         async with self.sessions() as session, session.begin():
-            detail = {"payout_id": str(payout_id), "key": key, "outcome": outcome or "delivered"}
+            detail = {"payout_id": str(payout_id), "key": key, **outcome.audited}
             await AuditLog(session).append(Step("payout.delivery", RELAY_ACTOR, detail, case_id))
-        if outcome is not None:
-            raise DeliveryError(outcome)
+        outcome.raise_unless_taken()
 
     async def notify(self, payload: Mapping[str, Any], key: str) -> None:
         async with self.sessions() as session:
@@ -110,15 +144,10 @@ class Deliveries:
         body = {"type": REBATE_PAID, "timestamp": datetime.now(UTC).isoformat(), "data": data}
         outcome = await self._post(url, secret, key, body)
         async with self.sessions() as session, session.begin():
-            detail = {
-                "partner_id": payload["partner_id"],
-                "key": key,
-                "outcome": outcome or "delivered",
-            }
+            detail = {"partner_id": payload["partner_id"], "key": key, **outcome.audited}
             case_id = uuid.UUID(str(payload["case_id"]))
             await AuditLog(session).append(Step("notice.delivery", RELAY_ACTOR, detail, case_id))
-        if outcome is not None:
-            raise DeliveryError(outcome)
+        outcome.raise_unless_taken()
 
     async def _endpoint(self, session: AsyncSession, partner_id: uuid.UUID) -> tuple[str, str]:
         partner = await session.get(Partner, partner_id)
@@ -126,18 +155,19 @@ class Deliveries:
             raise DeliveryError(f"partner {partner_id} is inactive or has no webhook URL")
         return partner.webhook_url, await self.partners(session).signing_secret(partner.id)
 
-    async def _post(self, url: str, secret: str, key: str, body: dict[str, Any]) -> str | None:
-        """None when the partner took it, else what went wrong."""
+    async def _post(self, url: str, secret: str, key: str, body: dict[str, Any]) -> Outcome:
         content = orjson.dumps(body)
         headers = webhooks.signed_headers(secret, key, content)
         headers["content-type"] = "application/json"
         try:
+            # The client's transport checks the URL again and pins the checked address.
             response = await self.http.post(url, content=content, headers=headers)
+        except OutboundUrlError as exc:
+            logger.warning("delivery refused", extra={"key": key, "reason": str(exc)})
+            return Outcome(error=URL_REFUSED, reason=str(exc))
         except httpx.HTTPError as exc:
-            return f"{type(exc).__name__}: {exc}"
-        if not response.is_success:
-            return f"answered {response.status_code}"
-        return None
+            return Outcome(error=type(exc).__name__)
+        return Outcome(status_code=response.status_code)
 
 
 def handlers(app: FastAPI) -> dict[str, Handler]:

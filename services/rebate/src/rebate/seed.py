@@ -41,6 +41,7 @@ from rebate.settings import RebateSettings
 from servicekit.bulk import copy_records
 from servicekit.db import create_engine, create_sessionmaker
 from servicekit.http import ClientCredentialsAuth, create_http_client
+from servicekit.outbound_urls import UrlGuard, UrlPolicy
 from servicekit.pii import PiiCipher, mask_account_number
 from servicekit.settings import Environment
 
@@ -191,14 +192,15 @@ def split_exactly(total: Decimal, count: int, rng: random.Random) -> list[Decima
 
 async def ensure_partners(session: AsyncSession, pii: PiiCipher) -> list[PartnerShown]:
     """The demo partners, created once; their newest secret is decrypted to be shown again."""
-    service = PartnerService(session, pii, timedelta(hours=72))
+    # The demo partners are made without a webhook URL: no URL to check.
+    service = PartnerService(session, pii, timedelta(hours=72), UrlGuard(UrlPolicy()))
     shown = []
     for name, kind in ((TAX_PARTNER, PartnerKind.TAX), (BANK_PARTNER, PartnerKind.BANK)):
         partner = await session.scalar(
             select(Partner).where(Partner.name == name, Partner.kind == kind)
         )
         if partner is None:
-            partner, secret = await service.create(PartnerCreate(name=name, kind=kind))
+            partner, secret = await service.create(PartnerCreate(name=name, kind=kind), ACTOR)
         else:
             secret = await service.signing_secret(partner.id)
         shown.append(PartnerShown(partner.id, partner.name, partner.kind, secret))

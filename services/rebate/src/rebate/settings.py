@@ -1,7 +1,7 @@
-from pydantic import Field, SecretStr
+from pydantic import Field, IPvAnyNetwork, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import DEV_SECRET_PREFIX, ServiceSettings
+from servicekit.settings import DEV_SECRET_PREFIX, Environment, ServiceSettings
 
 
 class RebateSettings(ServiceSettings):
@@ -30,3 +30,18 @@ class RebateSettings(ServiceSettings):
     # Outbound deliveries: timeout per attempt and the relay's retry schedule (seconds).
     delivery_timeout_seconds: float = 10.0
     delivery_backoff_seconds: list[int] = [10, 30, 120, 600, 1800, 3600]
+    # Partners' webhook URLs must reach the public internet; networks listed here are allowed
+    # besides (development and tests list loopback, where the fake partners listen).
+    outbound_allowed_networks: list[IPvAnyNetwork] = []
+    # Ed25519 seed (32 bytes, urlsafe base64) that signs the audit chain's checkpoints; its
+    # public key is published with them. A checkpoint is written at least this often.
+    audit_signing_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "rebate-audit-signing-key")
+    audit_checkpoint_interval_seconds: float = Field(default=60, gt=0, le=60)
+    # Public keys (raw 32 bytes, base64) of rotated-out signing keys: their checkpoints still
+    # verify. A key missing here turns every checkpoint it signed into a verification failure.
+    audit_retired_public_keys: list[str] = []
+
+    @property
+    def allows_plain_http(self) -> bool:
+        """Plain-http webhook URLs, for local fakes: in development only."""
+        return self.environment is Environment.DEVELOPMENT

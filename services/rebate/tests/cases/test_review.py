@@ -151,6 +151,8 @@ async def test_every_step_is_on_the_audit_chain_and_the_chain_verifies(
     assert verified["intact"] is True
     assert verified["events_checked"] >= 3
 
+    # A superuser past the append-only trigger (the service's own role cannot do this).
+    await session.execute(text("SET LOCAL session_replication_role = replica"))
     await session.execute(
         text('UPDATE rebate.audit_event SET detail = \'{"refund": "999999.00"}\' WHERE id = :id'),
         {"id": events[0]["id"]},

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks.webhooks import Webhook
@@ -42,8 +43,8 @@ async def cases_of(client: httpx.AsyncClient, auth: Any, uscc: str) -> list[dict
     return sorted(mine, key=lambda c: (c["source"] == "supplementary", c["created_at"]))
 
 
-async def assert_reconciled(session: AsyncSession) -> None:
-    found = await reconcile(session, None)
+async def assert_reconciled(session: AsyncSession, app: FastAPI) -> None:
+    found = await reconcile(session, None, app.state.audit_signer)
     assert found.violations == [], found.violations
 
 
@@ -127,6 +128,7 @@ async def test_a_credit_code_corrected_after_payment_is_owed_back_and_frees_the_
     client: httpx.AsyncClient,
     auth: Any,
     session: AsyncSession,
+    app: FastAPI,
 ) -> None:
     _, record = await paid_case()
     moved = {**record, "uscc": make_uscc(2), "enterprise_name": "另一家企业"}
@@ -140,7 +142,7 @@ async def test_a_credit_code_corrected_after_payment_is_owed_back_and_frees_the_
     await run_period()
     [second] = await cases_of(client, auth, make_uscc(2))
     assert (second["refund"], second["status"]) == ("2469.12", "pending_review")
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)
 
 
 async def test_a_late_record_after_payment_becomes_a_supplementary_case_that_is_paid(
@@ -154,6 +156,7 @@ async def test_a_late_record_after_payment_becomes_a_supplementary_case_that_is_
     approve: Flow,
     bank_callback: Any,
     session: AsyncSession,
+    app: FastAPI,
 ) -> None:
     await paid_case()
     late = fee_record(1, record_id="TAX-2026-LATE", fee_amount="1000.00", payroll_total="50000.00")
@@ -166,12 +169,12 @@ async def test_a_late_record_after_payment_becomes_a_supplementary_case_that_is_
         "pending_review",
         "1000.00",
     )
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)
     assert (await approve(supplementary["id"])).json()["status"] == "instructed"
     [payout] = await payouts_of(session, supplementary["id"])
     assert payout.amount == Decimal("1000.00")
     await bank_callback("payout.paid", payout.idempotency_key)
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)
 
 
 async def test_an_upward_correction_after_payment_is_reviewed_and_paid_not_parked(
@@ -182,6 +185,7 @@ async def test_an_upward_correction_after_payment_is_reviewed_and_paid_not_parke
     client: httpx.AsyncClient,
     auth: Any,
     session: AsyncSession,
+    app: FastAPI,
 ) -> None:
     _, record = await paid_case()
     upward = {**record, "fee_amount": "3000.00"}
@@ -191,7 +195,7 @@ async def test_an_upward_correction_after_payment_is_reviewed_and_paid_not_parke
     assert (top_up["status"], top_up["refund"]) == ("pending_review", "530.88")
     queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
     assert queue == []
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)
 
 
 async def test_a_correction_between_review_and_approval_goes_back_to_review(
@@ -207,6 +211,7 @@ async def test_a_correction_between_review_and_approval_goes_back_to_review(
     reviewer: Any,
     org_paths: Any,
     session: AsyncSession,
+    app: FastAPI,
 ) -> None:
     two_steps = {**{k: policy[k] for k in POLICY_FIELDS}, "review_steps": 2}
     revised = await client.put(
@@ -229,7 +234,7 @@ async def test_a_correction_between_review_and_approval_goes_back_to_review(
     await push(tax_partner, [{**record, "fee_amount": "5000.00"}], event_type="fee.corrected")
     [again] = await cases_of(client, auth, make_uscc(1))
     assert (again["status"], again["refund"]) == ("pending_review", "5000.00")
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)
     # ...so the checker's decision is a review of the new amount, not the final approval,
     # and the final approval is another person's.
     checked = await client.post(
@@ -256,6 +261,7 @@ async def test_paid_after_failed_is_kept_queued_and_a_double_payment_is_owed_bac
     bank: Any,
     bank_callback: Any,
     session: AsyncSession,
+    app: FastAPI,
 ) -> None:
     await push(tax_partner, [fee_record(1)])
     membership.add_enterprise(make_uscc(1), account=UNION)
@@ -270,13 +276,13 @@ async def test_paid_after_failed_is_kept_queued_and_a_double_payment_is_owed_bac
     # The bank then says the first one went through after all, and pays the retry too.
     late = await bank_callback("payout.paid", first.idempotency_key, bank_reference="B-LATE")
     assert (late.status_code, late.json()["outcome"]) == (200, "contradiction")
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)
     await bank_callback("payout.paid", retry.idempotency_key)
     balances = await Ledger(session).balances(make_uscc(1))
     assert balances[Account.RECEIVABLE] == Decimal("2469.12")
     queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
     assert [(e["reason"], e["payout_id"]) for e in queue] == [("bank_contradiction", str(first.id))]
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)
 
 
 async def test_the_policy_names_the_bank_and_a_deactivated_bank_settles_what_it_has(
@@ -293,6 +299,7 @@ async def test_the_policy_names_the_bank_and_a_deactivated_bank_settles_what_it_
     bank: Any,
     bank_callback: Any,
     session: AsyncSession,
+    app: FastAPI,
 ) -> None:
     county_bank = await client.post(
         "/v1/partners",
@@ -325,7 +332,7 @@ async def test_the_policy_names_the_bank_and_a_deactivated_bank_settles_what_it_
         client, county_bank.json(), "payout.paid", payout.idempotency_key
     )
     assert (answered.status_code, answered.json()["outcome"]) == (200, "applied")
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)
 
 
 async def test_overlapping_policies_are_refused_naming_the_other(
@@ -355,6 +362,7 @@ async def test_one_payment_from_two_partners_is_refunded_once(
     client: httpx.AsyncClient,
     auth: Any,
     session: AsyncSession,
+    app: FastAPI,
 ) -> None:
     other = await client.post(
         "/v1/partners",
@@ -372,4 +380,4 @@ async def test_one_payment_from_two_partners_is_refunded_once(
     assert case["refund"] == "800.00"
     queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
     assert [e["reason"] for e in queue] == ["probable_duplicate"]
-    await assert_reconciled(session)
+    await assert_reconciled(session, app)

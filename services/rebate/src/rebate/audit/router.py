@@ -1,33 +1,105 @@
-from fastapi import APIRouter
-from pydantic import BaseModel
+from typing import Annotated
 
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, Field
+
+from rebate.audit.checkpoints import signed_time, statement
 from rebate.audit.service import AuditLog
-from rebate.dependencies import AdminPrincipal
-from servicekit.auth import authenticated
+from rebate.dependencies import AdminPrincipal, AuditSignerDep
+from servicekit.auth import Principal, Role, authenticated, require_roles
 from servicekit.db import SessionDep
+from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"], dependencies=[authenticated])
+
+# Outside witnesses (a monitoring or audit system with a service token) keep copies of these.
+CheckpointReader = Annotated[Principal, Depends(require_roles(Role.ADMIN, Role.SERVICE))]
 
 
 class ChainCheck(BaseModel):
     intact: bool
     events_checked: int
+    checkpoints_checked: int = Field(description="Checkpoints the chain was held against")
+    anchored_events: int = Field(description="Events covered by the newest signed checkpoint")
+    problem: str | None = Field(
+        default=None,
+        description="broken-link, differs-from-checkpoint, shorter-than-checkpoint "
+        "or bad-checkpoint-signature",
+    )
     first_broken_event_id: int | None = None
     first_broken_kind: str | None = None
 
 
+class CheckpointRead(BaseModel):
+    id: int
+    event_count: int
+    head_hash: str
+    at: str = Field(description="As signed: ISO 8601, UTC, microseconds")
+    key_id: str
+    signature: str = Field(description="Ed25519 over `statement`, base64")
+    statement: str = Field(description="The exact signed text")
+
+
+class CheckpointPage(Page[CheckpointRead]):
+    algorithm: str = "Ed25519"
+    key_id: str
+    public_key: str = Field(description="The raw 32-byte public key, base64")
+    retired_keys: dict[str, str] = Field(
+        description="Public keys of rotated-out signing keys by key id; older checkpoints name them"
+    )
+
+
 @router.get(
     "/verify",
-    summary="Recompute the audit hash chain and name the first broken link (admin)",
+    summary="Recompute the audit hash chain and hold it against the signed checkpoints (admin)",
     response_model=ChainCheck,
 )
-async def verify_chain(_: AdminPrincipal, session: SessionDep) -> ChainCheck:
-    checked, broken = await AuditLog(session).verify()
-    if broken is None:
-        return ChainCheck(intact=True, events_checked=checked)
+async def verify_chain(
+    _: AdminPrincipal, session: SessionDep, signer: AuditSignerDep
+) -> ChainCheck:
+    report = await AuditLog(session).verify(signer)
     return ChainCheck(
-        intact=False,
-        events_checked=checked,
-        first_broken_event_id=broken.id,
-        first_broken_kind=broken.kind,
+        intact=report.intact,
+        events_checked=report.events_checked,
+        checkpoints_checked=report.checkpoints_checked,
+        anchored_events=report.anchored_events,
+        problem=report.problem,
+        first_broken_event_id=report.broken.id if report.broken else None,
+        first_broken_kind=report.broken.kind if report.broken else None,
+    )
+
+
+@router.get(
+    "/checkpoints",
+    summary="Signed checkpoints of the audit chain's head, newest first, with the public key "
+    "(admin, service)",
+    response_model=CheckpointPage,
+)
+async def list_checkpoints(
+    _: CheckpointReader,
+    session: SessionDep,
+    signer: AuditSignerDep,
+    cursor: CursorParam = None,
+    limit: LimitParam = 50,
+) -> CheckpointPage:
+    key = cursor_key(cursor, int)
+    rows = await AuditLog(session).checkpoints(key[0] if key else None, limit + 1)
+    items = [
+        CheckpointRead(
+            id=c.id,
+            event_count=c.event_count,
+            head_hash=c.head_hash,
+            at=signed_time(c.at),
+            key_id=c.key_id,
+            signature=c.signature,
+            statement=statement(c.event_count, c.head_hash, c.at),
+        )
+        for c in rows[:limit]
+    ]
+    return CheckpointPage(
+        items=items,
+        next_cursor=encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None,
+        key_id=signer.key_id,
+        public_key=signer.public_key_b64,
+        retired_keys=signer.retired,
     )

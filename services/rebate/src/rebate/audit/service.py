@@ -2,21 +2,57 @@
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from rebate.audit.models import AuditEvent
+from rebate.audit.models import AuditCheckpoint, AuditEvent
 from servicekit.bulk import copy_records
+
+if TYPE_CHECKING:
+    from rebate.audit.checkpoints import CheckpointSigner
 
 GENESIS = "0" * 64
 # One chain: appends are serialised by this transaction-scoped advisory lock.
 _CHAIN_LOCK = 0x7265626174652D61  # "rebate-a"
 _COLUMNS = ("id", "case_id", "kind", "actor", "at", "detail", "prev_hash", "hash")
+
+
+# What a verification can find wrong.
+BROKEN_LINK = "broken-link"
+DIFFERS_FROM_CHECKPOINT = "differs-from-checkpoint"
+SHORTER_THAN_CHECKPOINT = "shorter-than-checkpoint"
+BAD_SIGNATURE = "bad-checkpoint-signature"
+
+
+@dataclass(frozen=True)
+class Walk:
+    checked: int
+    last_id: int
+    last_hash: str
+    broken: AuditEvent | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events_checked: int
+    checkpoints_checked: int
+    # Events covered by the newest checkpoint.
+    anchored_events: int
+    problem: str | None = None
+    # The first event that breaks the chain or contradicts a checkpoint.
+    broken: AuditEvent | None = None
+
+    @property
+    def intact(self) -> bool:
+        return self.problem is None
 
 
 @dataclass(frozen=True)
@@ -77,9 +113,34 @@ class AuditLog:
         query = select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.id)
         return list(await self.session.scalars(query))
 
-    async def verify(self, batch: int = 5000) -> tuple[int, AuditEvent | None]:
-        """Walk the chain; (events checked, first broken event or None)."""
-        prev_id, prev_hash, checked = 0, GENESIS, 0
+    async def latest_checkpoint(self) -> AuditCheckpoint | None:
+        query = select(AuditCheckpoint).order_by(AuditCheckpoint.event_count.desc()).limit(1)
+        checkpoint: AuditCheckpoint | None = await self.session.scalar(query)
+        return checkpoint
+
+    async def hash_at(self, event_id: int) -> str | None:
+        digest: str | None = await self.session.scalar(
+            select(AuditEvent.hash).where(AuditEvent.id == event_id)
+        )
+        return digest
+
+    async def checkpoints(self, before_id: int | None, limit: int) -> list[AuditCheckpoint]:
+        """Newest first."""
+        query = select(AuditCheckpoint).order_by(AuditCheckpoint.id.desc()).limit(limit)
+        if before_id is not None:
+            query = query.where(AuditCheckpoint.id < before_id)
+        return list(await self.session.scalars(query))
+
+    async def walk(
+        self,
+        prev_id: int = 0,
+        prev_hash: str = GENESIS,
+        on_event: Callable[[AuditEvent], Awaitable[str | None]] | None = None,
+        batch: int = 5000,
+    ) -> Walk:
+        """Recompute the links after event `prev_id` (whose hash is `prev_hash`) to the head;
+        `on_event` may stop the walk at an event by naming a problem."""
+        checked = 0
         while True:
             rows = list(
                 await self.session.scalars(
@@ -97,9 +158,54 @@ class AuditLog:
                     or event.prev_hash != prev_hash
                     or event.hash != expected
                 ):
-                    return checked, event
+                    return Walk(checked, prev_id, prev_hash, event, BROKEN_LINK)
+                problem = await on_event(event) if on_event else None
+                if problem is not None:
+                    return Walk(checked, prev_id, prev_hash, event, problem)
                 prev_id, prev_hash = event.id, event.hash
                 checked += 1
-            self.session.expunge_all()
+            # Only what this walk loaded: the caller's own objects stay in its session.
+            for event in rows:
+                self.session.expunge(event)
             if len(rows) < batch:
-                return checked, None
+                return Walk(checked, prev_id, prev_hash)
+
+    async def verify(self, signer: "CheckpointSigner", batch: int = 5000) -> ChainReport:
+        """Walk the whole chain and hold it against every checkpoint: a chain that verifies
+        link by link but is shorter than a checkpoint, or differs at one, has been cut or
+        rewritten."""
+        checkpoints_checked = 0
+        # Checkpoints ahead of the walk, in event order, fetched a page at a time.
+        ahead: deque[AuditCheckpoint] = deque()
+        exhausted = False
+
+        async def against_checkpoints(event: AuditEvent) -> str | None:
+            nonlocal checkpoints_checked, exhausted
+            if not ahead and not exhausted:
+                page = list(
+                    await self.session.scalars(
+                        select(AuditCheckpoint)
+                        .where(AuditCheckpoint.event_count >= event.id)
+                        .order_by(AuditCheckpoint.event_count, AuditCheckpoint.id)
+                        .limit(batch)
+                    )
+                )
+                ahead.extend(page)
+                exhausted = len(page) < batch
+            while ahead and ahead[0].event_count == event.id:
+                checkpoint = ahead.popleft()
+                if not signer.is_genuine(checkpoint):
+                    return BAD_SIGNATURE
+                if checkpoint.head_hash != event.hash:
+                    return DIFFERS_FROM_CHECKPOINT
+                checkpoints_checked += 1
+            return None
+
+        walk = await self.walk(on_event=against_checkpoints, batch=batch)
+        newest = await self.latest_checkpoint()
+        anchored = newest.event_count if newest else 0
+        report = ChainReport(walk.checked, checkpoints_checked, anchored, walk.problem, walk.broken)
+        if walk.broken is None and newest is not None and newest.event_count > walk.last_id:
+            problem = SHORTER_THAN_CHECKPOINT if signer.is_genuine(newest) else BAD_SIGNATURE
+            return replace(report, problem=problem)
+        return report

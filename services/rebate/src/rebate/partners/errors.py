@@ -1,4 +1,4 @@
-from servicekit.errors import NotFoundError, UnauthorizedError
+from servicekit.errors import DomainError, NotFoundError, UnauthorizedError
 
 
 class PartnerNotFoundError(NotFoundError):
@@ -11,3 +11,10 @@ class BadSignatureError(UnauthorizedError):
     code = "bad-signature"
     title_en = "Signature not verified"
     title_zh = "签名验证失败"
+
+
+class WebhookUrlNotAllowedError(DomainError):
+    status = 422
+    code = "webhook-url-not-allowed"
+    title_en = "Webhook URL not allowed"
+    title_zh = "回调地址不被允许"

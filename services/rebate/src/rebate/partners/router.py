@@ -16,6 +16,9 @@ from servicekit.auth import authenticated
 router = APIRouter(prefix="/v1/partners", tags=["partners"], dependencies=[authenticated])
 
 NOT_FOUND: Responses = {404: {"description": "No such partner"}}
+URL_REFUSED: Responses = {
+    422: {"description": "The webhook URL is not https, or names or resolves to a private address"}
+}
 
 
 @router.post(
@@ -23,13 +26,14 @@ NOT_FOUND: Responses = {404: {"description": "No such partner"}}
     summary="Register a tax or bank partner; its webhook secret is shown once (admin)",
     status_code=status.HTTP_201_CREATED,
     response_model=PartnerCreated,
+    responses=URL_REFUSED,
 )
 async def create_partner(
     partner_in: PartnerCreate,
-    _admin: AdminPrincipal,
+    admin: AdminPrincipal,
     partners: PartnerServiceDep,
 ) -> PartnerCreated:
-    partner, secret = await partners.create(partner_in)
+    partner, secret = await partners.create(partner_in, admin.subject)
     return PartnerCreated(id=partner.id, name=partner.name, kind=partner.kind, secret=secret)
 
 
@@ -56,15 +60,15 @@ async def read_partner(
     "/{partner_id}",
     summary="Change a partner's name, webhook URL or activity (admin)",
     response_model=PartnerRead,
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **URL_REFUSED},
 )
 async def update_partner(
     partner_id: uuid.UUID,
     partner_in: PartnerUpdate,
-    _admin: AdminPrincipal,
+    admin: AdminPrincipal,
     partners: PartnerServiceDep,
 ) -> PartnerRead:
-    partner = await partners.update(partner_id, partner_in)
+    partner = await partners.update(partner_id, partner_in, admin.subject)
     return PartnerRead.model_validate(partner)
 
 
@@ -76,7 +80,7 @@ async def update_partner(
 )
 async def rotate_secret(
     partner_id: uuid.UUID,
-    _admin: AdminPrincipal,
+    admin: AdminPrincipal,
     partners: PartnerServiceDep,
 ) -> SecretRotated:
-    return await partners.rotate(partner_id)
+    return await partners.rotate(partner_id, admin.subject)

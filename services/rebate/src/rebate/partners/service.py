@@ -1,35 +1,69 @@
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from pydantic import HttpUrl
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from rebate.partners.errors import BadSignatureError, PartnerNotFoundError
+from rebate.audit.service import AuditLog, Step
+from rebate.partners.errors import (
+    BadSignatureError,
+    PartnerNotFoundError,
+    WebhookUrlNotAllowedError,
+)
 from rebate.partners.models import Partner, PartnerKind, PartnerSecret
 from rebate.partners.schemas import PartnerCreate, PartnerUpdate, SecretRotated
 from servicekit import webhooks
+from servicekit.outbound_urls import OutboundUrlError, UrlGuard
 from servicekit.pii import PiiCipher
 
 SECRET_FIELD = "partner_secret"
+PARTNER_CREATED = "partner.created"
+PARTNER_UPDATED = "partner.updated"
+PARTNER_SECRET_ROTATED = "partner.secret_rotated"
 
 
 class PartnerService:
-    def __init__(self, session: AsyncSession, pii: PiiCipher, grace: timedelta) -> None:
+    """Partners and their secrets. Every change is a step on the audit chain: whoever can
+    re-point a bank's webhook or mint its secret can redirect money."""
+
+    def __init__(
+        self, session: AsyncSession, pii: PiiCipher, grace: timedelta, url_guard: UrlGuard
+    ) -> None:
         self.session = session
         self.pii = pii
         self.grace = grace
+        self.url_guard = url_guard
 
-    async def create(self, partner_in: PartnerCreate) -> tuple[Partner, str]:
+    async def create(self, partner_in: PartnerCreate, actor: str) -> tuple[Partner, str]:
+        webhook_url = await self._checked_url(partner_in.webhook_url)
         partner = Partner(
             id=uuid.uuid4(),
             name=partner_in.name,
             kind=partner_in.kind,
-            webhook_url=str(partner_in.webhook_url) if partner_in.webhook_url else None,
+            webhook_url=webhook_url,
             is_active=True,
         )
         self.session.add(partner)
         await self.session.flush()
-        return partner, await self._new_secret(partner.id)
+        secret = await self._new_secret(partner.id)
+        detail = {
+            "partner_id": str(partner.id),
+            "name": partner.name,
+            "kind": partner.kind.value,
+            "webhook_url": webhook_url,
+        }
+        await AuditLog(self.session).append(Step(PARTNER_CREATED, actor, detail))
+        return partner, secret
+
+    async def _checked_url(self, url: HttpUrl | None) -> str | None:
+        if url is None:
+            return None
+        try:
+            await self.url_guard.check(str(url))
+        except OutboundUrlError as exc:
+            raise WebhookUrlNotAllowedError(str(exc)) from None
+        return str(url)
 
     async def _new_secret(self, partner_id: uuid.UUID) -> str:
         secret = webhooks.generate_secret()
@@ -53,14 +87,24 @@ class PartnerService:
     async def all(self) -> list[Partner]:
         return list(await self.session.scalars(select(Partner).order_by(Partner.created_at)))
 
-    async def update(self, partner_id: uuid.UUID, partner_in: PartnerUpdate) -> Partner:
+    async def update(self, partner_id: uuid.UUID, partner_in: PartnerUpdate, actor: str) -> Partner:
         partner = await self.get(partner_id)
-        for field, value in partner_in.model_dump(exclude_unset=True).items():
-            setattr(partner, field, str(value) if field == "webhook_url" and value else value)
+        wanted = partner_in.model_dump(exclude_unset=True)
+        if wanted.get("webhook_url") is not None:
+            wanted["webhook_url"] = await self._checked_url(partner_in.webhook_url)
+        changes = {}
+        for field, value in wanted.items():
+            before = getattr(partner, field)
+            if before != value:
+                changes[field] = {"from": before, "to": value}
+                setattr(partner, field, value)
         await self.session.flush()
+        if changes:
+            detail = {"partner_id": str(partner.id), "changes": changes}
+            await AuditLog(self.session).append(Step(PARTNER_UPDATED, actor, detail))
         return partner
 
-    async def rotate(self, partner_id: uuid.UUID) -> SecretRotated:
+    async def rotate(self, partner_id: uuid.UUID, actor: str) -> SecretRotated:
         """A new secret; the old ones keep verifying for the grace period."""
         await self.get(partner_id)
         until = datetime.now(UTC) + self.grace
@@ -69,7 +113,10 @@ class PartnerService:
             .where(PartnerSecret.partner_id == partner_id, PartnerSecret.expires_at.is_(None))
             .values(expires_at=until)
         )
-        return SecretRotated(secret=await self._new_secret(partner_id), previous_valid_until=until)
+        secret = await self._new_secret(partner_id)
+        detail = {"partner_id": str(partner_id), "previous_valid_until": until.isoformat()}
+        await AuditLog(self.session).append(Step(PARTNER_SECRET_ROTATED, actor, detail))
+        return SecretRotated(secret=secret, previous_valid_until=until)
 
     async def secrets_in_force(self, partner_id: uuid.UUID) -> list[str]:
         rows = await self.session.scalars(

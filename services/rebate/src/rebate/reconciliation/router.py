@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from rebate.dependencies import ReviewerPrincipal
+from rebate.dependencies import AuditSignerDep, ReviewerPrincipal
 from rebate.reconciliation.schemas import Reconciliation
 from rebate.reconciliation.service import reconcile
 from servicekit.auth import authenticated
@@ -20,6 +20,7 @@ router = APIRouter(prefix="/v1", tags=["reconciliation"], dependencies=[authenti
 async def read_reconciliation(
     principal: ReviewerPrincipal,
     session: SessionDep,
+    signer: AuditSignerDep,
     period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
 ) -> Reconciliation:
-    return await reconcile(session, period, principal)
+    return await reconcile(session, period, signer, principal)

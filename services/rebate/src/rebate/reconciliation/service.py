@@ -4,6 +4,7 @@ ledger as a whole and the audit chain are the federation's (admins)."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.audit.checkpoints import CheckpointSigner
 from rebate.audit.service import AuditLog
 from rebate.reconciliation.repository import ReconciliationRepository
 from rebate.reconciliation.schemas import Reconciliation, Violation
@@ -11,7 +12,10 @@ from servicekit.auth import Principal
 
 
 async def reconcile(
-    session: AsyncSession, period: str | None, principal: Principal | None = None
+    session: AsyncSession,
+    period: str | None,
+    signer: CheckpointSigner,
+    principal: Principal | None = None,
 ) -> Reconciliation:
     rows = await ReconciliationRepository(session).violations(period)
     found = []
@@ -20,17 +24,21 @@ async def reconcile(
         if principal is None or principal.is_admin or (path and principal.covers_path(path)):
             found.append(Violation(**row))
     if principal is None or principal.is_admin:
-        checked, broken = await AuditLog(session).verify()
-        if broken is not None:
+        # The chain up to its anchored head: a cut or rewritten tail fails against the
+        # signed checkpoints even where every link still verifies.
+        report = await AuditLog(session).verify(signer)
+        if not report.intact:
+            broken = report.broken
             found.append(
                 Violation(
                     invariant="audit_chain",
                     uscc=None,
                     period=None,
-                    case_id=broken.case_id,
+                    case_id=broken.case_id if broken else None,
                     fee_record_id=None,
                     payout_id=None,
-                    detail=f"event {broken.id} breaks the chain after {checked} good events",
+                    detail=f"{report.problem} after {report.events_checked} good events"
+                    + (f" (event {broken.id})" if broken else ""),
                 )
             )
     return Reconciliation(period=period, violations=found)
