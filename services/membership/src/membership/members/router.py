@@ -34,7 +34,7 @@ CONFLICT: Responses = {409: {"description": "Not possible in the member's curren
     responses={
         200: {"description": "Already registered here; nothing changed", "model": MemberRead},
         **NOT_FOUND,
-        409: {"description": "A member of another union (ask for a transfer)"},
+        409: {"description": "Registered with another union (ask for a transfer)"},
     },
 )
 async def register_member(
