@@ -31,6 +31,8 @@ class MembershipSettings(ServiceSettings):
     throttle_window_seconds: int = 900
     throttle_lockout_seconds: int = 300
     throttle_max_lockout_seconds: int = 86_400
+    # Code requests from one address within the window (a service centre's network).
+    code_requests_per_address: int = 20
     # `development` writes each SMS to the log and to `sms_outbox_file`; `http` posts it to
     # an SMS gateway (JSON {"to", "text"}, bearer token).
     sms_sender: Literal["development", "http"] = "development"

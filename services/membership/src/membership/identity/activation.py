@@ -42,6 +42,7 @@ class Activation:
         self.throttle = Throttle(repo, settings)
         self.ttl = timedelta(seconds=settings.one_time_code_ttl_seconds)
         self.max_attempts = settings.one_time_code_max_attempts
+        self.requests_per_address = settings.code_requests_per_address
 
     @property
     def minutes(self) -> int:
@@ -70,9 +71,14 @@ class Activation:
         phone = normalise_phone(raw_phone)
         index = self.pii.blind_index(ID_NUMBER, id_number)
         # Every request counts, on the register or not, so the limit reveals nothing either.
-        keys = [f"code-request:{index.hex()}", "code-request-" + address_key(address)]
-        await self.throttle.check(keys)
-        await self.throttle.count(keys, "one-time code requests")
+        person_key = f"code-request:{index.hex()}"
+        address_counter = "code-request-" + address_key(address)
+        await self.throttle.check([person_key, address_counter])
+        await self.throttle.count([person_key], "one-time code requests")
+        # Many workers may activate from one service centre's network.
+        await self.throttle.count(
+            [address_counter], "one-time code requests", self.requests_per_address
+        )
         person = await self.people.by_id_number_index(index)
         if person is None or person.phone_index != self.pii.blind_index(PHONE, phone):
             return

@@ -38,8 +38,9 @@ class Throttle:
             seconds = max(1, math.ceil((max(until) - now).total_seconds()))
             raise TooManyAttemptsError(seconds)
 
-    async def count(self, keys: Sequence[str], what: str) -> None:
+    async def count(self, keys: Sequence[str], what: str, limit: int | None = None) -> None:
         """One more failure (or request) under each key; the limit reached locks it."""
+        limit = limit or self.max_failures
         now = datetime.now(UTC)
         for key in keys:
             row = await self.repo.throttle_for_update(key, now)
@@ -49,7 +50,7 @@ class Throttle:
                 row.lockouts = 0  # a quiet day forgives earlier lockouts
             row.failures += 1
             row.last_failure_at = now
-            if row.failures >= self.max_failures:
+            if row.failures >= limit:
                 row.lockouts += 1
                 duration = min(self.lockout * 2 ** (row.lockouts - 1), self.max_lockout)
                 row.locked_until = now + duration
