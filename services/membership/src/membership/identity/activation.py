@@ -66,6 +66,10 @@ class Activation:
         await self.repo.add(record)
         return code
 
+    def text(self, phone: str, message: str) -> None:
+        """An SMS sent once the request has committed."""
+        self.sms.queue(phone, message)
+
     async def request_code(self, raw_id_number: str, raw_phone: str, address: str) -> None:
         id_number = normalise_id_number(raw_id_number)
         phone = normalise_phone(raw_phone)
@@ -85,7 +89,7 @@ class Activation:
         if await self.repo.member_by_person(person.id) is None:
             return
         code = await self.issue(person)
-        self.sms.queue(
+        self.text(
             phone,
             f"【工会】您的验证码为 {code}，{self.minutes} 分钟内有效，"
             "用于开通会员账号或重设密码。请勿告诉他人。",

@@ -162,7 +162,7 @@ class PublicJoin:
         )
         code = await self.activation.issue(person)
         joined = "您已加入" if state is MemberState.ACTIVE else "您已申请加入"
-        self.activation.sms.queue(
+        self.activation.text(
             normalise_phone(phone),
             f"【工会】{joined}{org.name}，会员号 {member.membership_no}。"
             f"开通会员账号的验证码为 {code}，{self.activation.minutes} 分钟内有效；"
@@ -187,7 +187,7 @@ class PublicJoin:
             )
         )
         if person.phone_enc is not None:
-            self.activation.sms.queue(
+            self.activation.text(
                 self.pii.decrypt(PHONE, person.phone_enc),
                 f"【工会】有人使用您的身份证号申请加入{org.name}。如系本人申请，请等待工会审核；"
                 "如非本人操作，请联系该工会或拨打 12351 职工服务热线。",
