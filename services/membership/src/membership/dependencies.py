@@ -17,6 +17,7 @@ from membership.imports.service import ImportService
 from membership.joining.repository import InvitationRepository
 from membership.joining.service import InvitationService, JoinApplications, PublicJoin
 from membership.members.lookup import LookupService, MemberLookup
+from membership.members.phone import PhoneOnRecord
 from membership.members.repository import MemberRepository
 from membership.members.service import Joining, MemberService
 from membership.orgs.repository import OrgRepository
@@ -125,6 +126,15 @@ async def _member_service(
 
 
 MemberServiceDep = Annotated[MemberService, Depends(_member_service)]
+
+
+async def _phone_on_record(
+    session: SessionDep, pii: PiiDep, access: AccessDep, sms: SmsDep
+) -> PhoneOnRecord:
+    return PhoneOnRecord(MemberRepository(session), pii, access, sms)
+
+
+PhoneOnRecordDep = Annotated[PhoneOnRecord, Depends(_phone_on_record)]
 
 
 async def _lookup_service(request: Request, access: AccessDep, pii: PiiDep) -> LookupService:
