@@ -178,3 +178,20 @@ async def test_wrong_codes_lock_the_person_and_the_address(
     # The same address guessing at another person's code is locked too.
     other = await set_password(client, person(71)["id_number"], "123456")
     assert other.status_code == 429
+
+
+async def test_the_owner_locked_out_by_a_stranger_gets_back_in_with_a_code(
+    client: httpx.AsyncClient, tree: Any, enrol: Any, person: Any, sms: Any, app: Any
+) -> None:
+    member = await enrol(tree.shangcheng_union, 72)
+    form = person(72)
+    await request_code(client, form["id_number"], form["phone"])
+    await set_password(client, form["id_number"], sms.code_for(form["phone"]))
+    transport = httpx.ASGITransport(app=app, client=("198.51.100.7", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as stranger:
+        for n in range(5):
+            await token(stranger, member["membership_no"], f"guess-{n}")
+    assert (await token(client, form["phone"], NEW_PASSWORD)).status_code == 429
+    await request_code(client, form["id_number"], form["phone"])
+    await set_password(client, form["id_number"], sms.code_for(form["phone"]), "a-fresh-password-2")
+    assert (await token(client, form["phone"], "a-fresh-password-2")).status_code == 200

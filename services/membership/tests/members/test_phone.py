@@ -55,6 +55,11 @@ async def test_only_the_members_own_union_changes_the_phone_and_the_old_number_i
     sms: Any,
 ) -> None:
     member = await enrol(tree.shangcheng_union, 82)
+    await client.post(
+        "/v1/auth/activation-codes",
+        json={"id_number": person(82)["id_number"], "phone": person(82)["phone"]},
+    )
+    sent_to_old = sms.code_for(person(82)["phone"])
     url = f"/v1/members/{member['id']}/phone"
     for intruder in (cadre(auth, tree.gongshu), member_auth(member), auth("enterprise")):
         response = await client.put(url, json={"phone": "13999999999"}, headers=intruder)
@@ -64,6 +69,15 @@ async def test_only_the_members_own_union_changes_the_phone_and_the_old_number_i
     )
     assert changed.status_code == 200
     assert "已变更为 137****0082" in sms.texts_to(person(82)["phone"])[-1]
+    stale = await client.post(
+        "/v1/auth/password",
+        json={
+            "id_number": person(82)["id_number"],
+            "code": sent_to_old,
+            "password": "my-own-long-password",
+        },
+    )
+    assert stale.status_code == 400
     history = (
         await client.get(f"/v1/members/{member['id']}/history", headers=cadre(auth, tree.city))
     ).json()

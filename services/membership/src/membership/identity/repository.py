@@ -2,7 +2,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -58,6 +58,13 @@ class IdentityRepository:
             .order_by(OneTimeCode.created_at.desc(), OneTimeCode.id)
             .limit(1)
             .with_for_update()
+        )
+
+    async def retire_codes(self, person_id: uuid.UUID, at: datetime) -> None:
+        await self.session.execute(
+            update(OneTimeCode)
+            .where(OneTimeCode.person_id == person_id, OneTimeCode.used_at.is_(None))
+            .values(used_at=at)
         )
 
     async def throttles(self, keys: Sequence[str]) -> list[AuthThrottle]:

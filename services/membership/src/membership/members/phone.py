@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime
 
 from membership.access import Access, Permission
+from membership.identity.repository import IdentityRepository
 from membership.members.errors import MemberNotFoundError
 from membership.members.models import MemberEvent
 from membership.members.repository import MemberRepository
@@ -22,6 +23,7 @@ class PhoneOnRecord:
         self, repo: MemberRepository, pii: PiiCipher, access: Access, sms: SmsOutbox
     ) -> None:
         self.repo = repo
+        self.identity = IdentityRepository(repo.session)
         self.pii = pii
         self.access = access
         self.sms = sms
@@ -45,6 +47,8 @@ class PhoneOnRecord:
         person.phone_enc = self.pii.encrypt(PHONE, phone)
         person.phone_index = self.pii.blind_index(PHONE, phone)
         person.phone_masked = mask_phone(phone)
+        # A code already sent to the old number no longer opens the account.
+        await self.identity.retire_codes(person.id, datetime.now(UTC))
         await self.repo.add(
             MemberEvent(
                 member_id=member.id,
