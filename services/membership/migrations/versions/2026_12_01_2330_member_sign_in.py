@@ -72,6 +72,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name=op.f("pk_auth_throttle")),
         schema=SCHEMA,
     )
+    op.create_index(
+        op.f("ix_auth_throttle_last_failure_at"),
+        "auth_throttle",
+        ["last_failure_at"],
+        schema=SCHEMA,
+    )
     op.create_table(
         "join_application",
         sa.Column("id", sa.Uuid(), nullable=False),

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.identity import passwords
@@ -115,3 +115,19 @@ async def test_a_successful_sign_in_clears_the_accounts_count(
     for n in range(4):
         assert (await attempt(elsewhere, "cadre.li", f"guess-{n}")).status_code == 400
     assert (await attempt(elsewhere, "cadre.li", password)).status_code == 200
+
+
+async def test_counters_of_a_quiet_day_are_forgotten(
+    client: httpx.AsyncClient, session: AsyncSession, app: FastAPI
+) -> None:
+    await attempt(client, "tried.once", "guess")
+    long_ago = datetime.now(UTC) - timedelta(days=2)
+    await session.execute(update(AuthThrottle).values(last_failure_at=long_ago))
+    await session.commit()
+    await attempt(client, "tried.later", "guess")
+    keys = set((await session.scalars(select(AuthThrottle.key))).all())
+
+    def login_key(name: str) -> str:
+        return "login:" + app.state.pii.blind_index("login", name).hex()
+
+    assert keys == {login_key("tried.later"), "address:127.0.0.1"}

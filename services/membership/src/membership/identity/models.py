@@ -68,4 +68,4 @@ class AuthThrottle(Base):
     window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     lockouts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    last_failure_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_failure_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

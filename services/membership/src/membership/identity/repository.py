@@ -2,7 +2,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -87,6 +87,19 @@ class IdentityRepository:
         )
         assert row is not None
         return row
+
+    async def prune_throttles(self, quiet_since: datetime, now: datetime, limit: int) -> None:
+        """Forget up to `limit` counters that are neither locked nor recently failed."""
+        stale = (
+            select(AuthThrottle.key)
+            .where(
+                AuthThrottle.last_failure_at < quiet_since,
+                or_(AuthThrottle.locked_until.is_(None), AuthThrottle.locked_until < now),
+            )
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        await self.session.execute(delete(AuthThrottle).where(AuthThrottle.key.in_(stale)))
 
     async def delete_throttle(self, key: str) -> None:
         await self.session.execute(delete(AuthThrottle).where(AuthThrottle.key == key))

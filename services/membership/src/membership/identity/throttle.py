@@ -13,6 +13,8 @@ from membership.settings import MembershipSettings
 
 logger = logging.getLogger(__name__)
 
+PRUNE_BATCH = 20
+
 
 def address_key(address: str) -> str:
     return f"address:{address}"
@@ -64,6 +66,9 @@ class Throttle:
                     row.lockouts,
                 )
         await self.repo.session.flush()
+        # Counters of names tried once and never again would pile up: each failure clears a
+        # few that a quiet day has made meaningless (lockouts are forgiven after one too).
+        await self.repo.prune_throttles(now - self.max_lockout, now, PRUNE_BATCH)
 
     async def clear(self, key: str) -> None:
         await self.repo.delete_throttle(key)
