@@ -35,7 +35,11 @@ def service_under_test(sms_outbox_file: Path) -> ServiceUnderTest:
         name="membership",
         alembic_ini=SERVICE_ROOT / "alembic.ini",
         settings_factory=lambda url: MembershipSettings(
-            database_url=url, environment="test", sms_outbox_file=sms_outbox_file
+            database_url=url,
+            environment="test",
+            sms_outbox_file=sms_outbox_file,
+            # Paced public answers are tested on their own; elsewhere they would only wait.
+            public_answer_min_seconds=0,
         ),
         app_factory=create_app,
         extensions=("ltree",),

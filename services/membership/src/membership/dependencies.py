@@ -1,6 +1,9 @@
 """Request-scoped providers. Every provider is `async def`: FastAPI runs a plain `def`
 dependency in a worker thread, a thread hop per provider on every request."""
 
+import asyncio
+import time
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import BackgroundTasks, Depends, Request
@@ -62,6 +65,18 @@ async def _client_address(request: Request) -> str:
 
 
 ClientAddressDep = Annotated[str, Depends(_client_address)]
+
+
+async def _paced(request: Request) -> AsyncIterator[None]:
+    # Released after the session's commit (a dependency declared before it exits after it),
+    # before the answer goes out: the pause holds no database connection.
+    started = time.monotonic()
+    yield
+    floor = request.app.state.settings.public_answer_min_seconds
+    await asyncio.sleep(max(0.0, floor - (time.monotonic() - started)))
+
+
+Paced = Depends(_paced, scope="function")
 
 
 async def _sms(request: Request, tasks: BackgroundTasks) -> SmsOutbox:

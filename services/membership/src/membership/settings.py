@@ -33,6 +33,10 @@ class MembershipSettings(ServiceSettings):
     throttle_max_lockout_seconds: int = 86_400
     # Code requests from one address within the window (a service centre's network).
     code_requests_per_address: int = 20
+    # Public answers that must not tell whether an ID number is on the register (a join, a
+    # code request) take at least this long, so the work done for a new person or a member
+    # cannot be timed apart from the work done for nobody.
+    public_answer_min_seconds: float = 0.25
     # `development` writes each SMS to the log and to `sms_outbox_file`; `http` posts it to
     # an SMS gateway (JSON {"to", "text"}, bearer token).
     sms_sender: Literal["development", "http"] = "development"

@@ -1,12 +1,14 @@
 """A public join as a stranger holding a poster would try it: take over a person's record,
 learn who is a member, spend membership numbers, join a closed union."""
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.identity.repository import IdentityRepository
@@ -219,3 +221,32 @@ async def test_a_service_recipient_who_joins_is_joined_not_rejoined(
     assert joined.status_code == 201, joined.text
     history = (await client.get(f"/v1/members/{served['id']}/history", headers=headers)).json()
     assert [e["kind"] for e in history["events"]] == ["enrolled", "joined"]
+
+
+async def test_joins_and_code_requests_take_the_same_minimum_time_for_anyone(
+    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any, app: FastAPI
+) -> None:
+    # The work done for a new person (enrolment, a code) must not be timed apart from the
+    # work done for a person on record.
+    app.state.settings = app.state.settings.model_copy(update={"public_answer_min_seconds": 0.3})
+    await person_in_state(client, auth, person, tree.shangcheng_union, 52, "active")
+    poster = await invite(client, auth, tree.gongshu_union)
+    calls = [
+        ("post", f"/v1/join/{poster}", person(52)),
+        ("post", f"/v1/join/{poster}", person(53)),
+        (
+            "post",
+            "/v1/auth/activation-codes",
+            {"id_number": person(52)["id_number"], "phone": person(52)["phone"]},
+        ),
+        (
+            "post",
+            "/v1/auth/activation-codes",
+            {"id_number": person(54)["id_number"], "phone": person(54)["phone"]},
+        ),
+    ]
+    for _, url, body in calls:
+        started = time.monotonic()
+        response = await client.post(url, json=body)
+        assert response.status_code == 202
+        assert time.monotonic() - started >= 0.3

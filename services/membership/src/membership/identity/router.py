@@ -10,6 +10,7 @@ from membership.dependencies import (
     ActivationDep,
     AdminPrincipal,
     ClientAddressDep,
+    Paced,
     SigningKeysDep,
     TokenServiceDep,
 )
@@ -88,6 +89,8 @@ async def issue_token(
     status_code=status.HTTP_202_ACCEPTED,
     response_model=CodeRequested,
     responses={429: {"description": "Too many requests for the person or address"}},
+    # First, so that its pause comes after the commit.
+    dependencies=[Paced],
 )
 async def request_code(
     code_in: CodeRequest, activation: ActivationDep, address: ClientAddressDep

@@ -2,7 +2,12 @@ import uuid
 
 from fastapi import APIRouter, Response, status
 
-from membership.dependencies import InvitationServiceDep, JoinApplicationsDep, PublicJoinDep
+from membership.dependencies import (
+    InvitationServiceDep,
+    JoinApplicationsDep,
+    Paced,
+    PublicJoinDep,
+)
 from membership.joining.models import JoinApplicationState
 from membership.joining.qr import qr_png, qr_svg
 from membership.joining.schemas import (
@@ -119,6 +124,8 @@ async def join_info(code: str, public_join: PublicJoinDep) -> JoinInfo:
     status_code=status.HTTP_202_ACCEPTED,
     response_model=JoinReceived,
     responses={404: {"description": "Not an invitation"}, **CLOSED},
+    # First, so that its pause comes after the commit.
+    dependencies=[Paced],
 )
 async def join(code: str, join_in: JoinRequest, public_join: PublicJoinDep) -> JoinReceived:
     return await public_join.join(code, join_in)
