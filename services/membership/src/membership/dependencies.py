@@ -69,11 +69,15 @@ ClientAddressDep = Annotated[str, Depends(_client_address)]
 
 async def _paced(request: Request) -> AsyncIterator[None]:
     # Released after the session's commit (a dependency declared before it exits after it),
-    # before the answer goes out: the pause holds no database connection.
-    started = time.monotonic()
-    yield
+    # before the answer, refusals included, goes out: the pause holds no database connection.
     floor = request.app.state.settings.public_answer_min_seconds
-    await asyncio.sleep(max(0.0, floor - (time.monotonic() - started)))
+    until = time.monotonic() + floor
+    try:
+        yield
+    except Exception:
+        await asyncio.sleep(max(0.0, until - time.monotonic()))
+        raise
+    await asyncio.sleep(max(0.0, until - time.monotonic()))
 
 
 Paced = Depends(_paced, scope="function")

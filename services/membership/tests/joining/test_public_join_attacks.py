@@ -223,7 +223,7 @@ async def test_a_service_recipient_who_joins_is_joined_not_rejoined(
     assert [e["kind"] for e in history["events"]] == ["enrolled", "joined"]
 
 
-async def test_joins_and_code_requests_take_the_same_minimum_time_for_anyone(
+async def test_public_answers_take_the_same_minimum_time_for_anyone(
     client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any, app: FastAPI
 ) -> None:
     # The work done for a new person (enrolment, a code) must not be timed apart from the
@@ -249,4 +249,16 @@ async def test_joins_and_code_requests_take_the_same_minimum_time_for_anyone(
         started = time.monotonic()
         response = await client.post(url, json=body)
         assert response.status_code == 202
+        assert time.monotonic() - started >= 0.3
+    for serial in (52, 54):  # a wrong code, for a member and for nobody
+        started = time.monotonic()
+        refused = await client.post(
+            "/v1/auth/password",
+            json={
+                "id_number": person(serial)["id_number"],
+                "code": "000000",
+                "password": "not-going-to-work",
+            },
+        )
+        assert refused.status_code == 400
         assert time.monotonic() - started >= 0.3

@@ -107,6 +107,7 @@ async def request_code(
         400: {"description": "Wrong, expired or used code"},
         429: {"description": "Too many wrong codes for the person or address"},
     },
+    dependencies=[Paced],
 )
 async def set_password(
     password_in: PasswordSet, activation: ActivationDep, address: ClientAddressDep
