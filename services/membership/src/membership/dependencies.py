@@ -17,8 +17,9 @@ from membership.identity.keys import SigningKeys
 from membership.identity.repository import IdentityRepository
 from membership.identity.service import AccountService, TokenService
 from membership.imports.service import ImportService
+from membership.joining.applications import JoinApplications
 from membership.joining.repository import InvitationRepository
-from membership.joining.service import InvitationService, JoinApplications, PublicJoin
+from membership.joining.service import InvitationService, PublicJoin
 from membership.members.lookup import LookupService, MemberLookup
 from membership.members.phone import PhoneOnRecord
 from membership.members.repository import MemberRepository
