@@ -30,6 +30,9 @@ PUBLIC_EVERYWHERE = {
 PUBLIC_ROUTES: dict[str, set[tuple[str, str]]] = {
     "membership": {
         ("POST", "/v1/auth/token"),
+        # Activation and forgotten passwords: a code sent to the phone on record.
+        ("POST", "/v1/auth/activation-codes"),
+        ("POST", "/v1/auth/password"),
         ("GET", "/.well-known/jwks.json"),
         # Joining by QR code: the unguessable invitation code is the credential.
         ("GET", "/v1/join/{code}"),

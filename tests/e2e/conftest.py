@@ -24,8 +24,19 @@ pytestmark = pytest.mark.xdist_group("e2e")
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    root = tmp_path_factory.mktemp("e2e")
+def e2e_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("e2e")
+
+
+@pytest.fixture(scope="session")
+def sms_outbox(e2e_root: Path) -> Path:
+    """Where membership's development SMS sender writes; tests read codes as the phone would."""
+    return e2e_root / "sms-outbox.jsonl"
+
+
+@pytest.fixture(scope="session")
+def stack(e2e_root: Path, sms_outbox: Path) -> Iterator[Stack]:
+    root = e2e_root
     with PostgresCluster(root / "postgres", durable=False) as cluster:
         suite = Stack(
             REPO_ROOT,
@@ -42,6 +53,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
                     "REBATE_RUN_WRITERS": "2",
                     "REBATE_AUDIT_CHECKPOINT_INTERVAL_SECONDS": "1",
                 },
+                "membership": {"MEMBERSHIP_SMS_OUTBOX_FILE": str(sms_outbox)},
             },
             ready_timeout=120,
         )

@@ -22,6 +22,9 @@ DEFAULT_PUBLIC_PATHS = [
     "/competition/readyz",
     "/membership/.well-known/jwks.json",
     "/membership/v1/auth/token",
+    # A member without a password proves possession of the phone on record instead.
+    "/membership/v1/auth/activation-codes",
+    "/membership/v1/auth/password",
     # Signed webhooks verify their own signatures.
     "/rebate/v1/webhooks/*",
     # Joining by QR code happens before the worker has an account.

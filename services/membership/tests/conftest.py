@@ -1,3 +1,5 @@
+import json
+import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -22,11 +24,23 @@ SERVICE_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
-def service_under_test() -> ServiceUnderTest:
+def sms_outbox_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the development SMS sender writes, one file per test worker."""
+    return tmp_path_factory.mktemp("sms") / "outbox.jsonl"
+
+
+@pytest.fixture(scope="session")
+def service_under_test(sms_outbox_file: Path) -> ServiceUnderTest:
     return ServiceUnderTest(
         name="membership",
         alembic_ini=SERVICE_ROOT / "alembic.ini",
-        settings_factory=lambda url: MembershipSettings(database_url=url, environment="test"),
+        settings_factory=lambda url: MembershipSettings(
+            database_url=url,
+            environment="test",
+            sms_outbox_file=sms_outbox_file,
+            # Paced public answers are tested on their own; elsewhere they would only wait.
+            public_answer_min_seconds=0,
+        ),
         app_factory=create_app,
         extensions=("ltree",),
     )
@@ -205,3 +219,29 @@ def member_auth(auth: AuthHeaders) -> Callable[[dict[str, Any]], dict[str, str]]
         return auth("member", person_id=member["person"]["id"])
 
     return headers
+
+
+@dataclass
+class SmsInbox:
+    """The texts the development sender wrote, read as the phone's owner would."""
+
+    outbox_file: Path
+
+    def texts_to(self, phone: str) -> list[str]:
+        if not self.outbox_file.exists():
+            return []
+        lines = self.outbox_file.read_text(encoding="utf-8").splitlines()
+        return [m["text"] for m in map(json.loads, lines) if m["to"] == phone]
+
+    def code_for(self, phone: str) -> str:
+        """The code of the newest text to `phone`."""
+        found = re.search(r"验证码为 (\d{6})", self.texts_to(phone)[-1])
+        assert found, self.texts_to(phone)[-1]
+        return found.group(1)
+
+
+@pytest.fixture
+def sms(sms_outbox_file: Path) -> SmsInbox:
+    # Texts of earlier tests on this worker (their phones recur) are not this test's.
+    sms_outbox_file.unlink(missing_ok=True)
+    return SmsInbox(sms_outbox_file)

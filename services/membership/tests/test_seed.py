@@ -7,8 +7,10 @@ from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from membership.identity.repository import IdentityRepository
 from membership.orgs.models import Org
-from membership.seed import COUNTY, PROVINCE, Seeder
+from membership.people.service import id_number_index
+from membership.seed import COUNTY, PROVINCE, UNACTIVATED_MEMBER, Seeder
 
 
 async def test_seeded_county_has_the_reported_figures(
@@ -28,3 +30,15 @@ async def test_seeded_county_has_the_reported_figures(
     province = await session.scalar(select(Org.id).where(Org.name == PROVINCE))
     whole = (await client.get(f"/v1/orgs/{province}/stats", headers=auth("admin"))).json()
     assert whole["members"] == 22_353 + 2_315
+
+    # The walkthrough's member has a membership and the phone on record, and no account yet.
+    id_number, phone = UNACTIVATED_MEMBER
+    found = await client.post(
+        "/v1/members/lookup", json={"id_number": id_number}, headers=auth("admin")
+    )
+    assert found.status_code == 200
+    assert found.json()["person"]["phone_masked"] == phone[:3] + "****" + phone[-4:]
+    account = await IdentityRepository(session).account_by_id_number(
+        id_number_index(id_number, app.state.pii)
+    )
+    assert account is None

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from servicekit.errors import DomainError
 from servicekit.settings import ServiceSettings
 
 # One naming convention for every service, so Alembic autogenerates stable constraint names.
@@ -91,6 +92,9 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
         try:
             yield session
             await session.commit()
+        except DomainError as exc:
+            await (session.commit() if exc.keeps_writes else session.rollback())
+            raise
         except BaseException:
             await session.rollback()
             raise

@@ -80,6 +80,10 @@ class DomainError(Exception):
     code: str = "bad-request"
     title_en: str = "Bad request"
     title_zh: str = "请求错误"
+    # A refusal whose own bookkeeping must stand (a failed sign-in is counted): the request's
+    # transaction is committed instead of rolled back. Only for errors raised after writes
+    # that belong to the refusal alone.
+    keeps_writes: bool = False
 
     def __init__(
         self, detail: str | None = None, *, headers: Mapping[str, str] | None = None, **extra: Any

@@ -14,6 +14,7 @@ from membership.me import router as me
 from membership.members import router as members
 from membership.orgs import router as orgs
 from membership.settings import MembershipSettings
+from membership.sms.senders import create_sms_sender
 from membership.stats import router as stats
 from membership.transfers import router as transfers
 from servicekit.app import create_service_app
@@ -34,7 +35,11 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
         )
         # Membership verifies its own tokens with the keys it holds; no JWKS round trip.
         app.state.token_verifier.set_keys(keys.verification_keys())
-        yield
+        app.state.sms_sender = create_sms_sender(settings)
+        try:
+            yield
+        finally:
+            await app.state.sms_sender.aclose()
 
     return create_service_app(
         settings,

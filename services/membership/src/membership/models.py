@@ -2,8 +2,8 @@
 
 from membership.enterprises.models import Enterprise, EnterpriseAffiliation
 from membership.honours.models import Honour
-from membership.identity.models import Account, ServiceClient
-from membership.joining.models import ImportJob, ImportRowError, Invitation
+from membership.identity.models import Account, AuthThrottle, OneTimeCode, ServiceClient
+from membership.joining.models import ImportJob, ImportRowError, Invitation, JoinApplication
 from membership.members.models import Affiliation, Member, MemberEvent, Transfer
 from membership.orgs.models import Org, OrgMonthlyJoins
 from membership.people.models import Person
@@ -12,14 +12,17 @@ from membership.rollups.models import OrgSubtreeMonthlyJoins, OrgSubtreeTally
 __all__ = [
     "Account",
     "Affiliation",
+    "AuthThrottle",
     "Enterprise",
     "EnterpriseAffiliation",
     "Honour",
     "ImportJob",
     "ImportRowError",
     "Invitation",
+    "JoinApplication",
     "Member",
     "MemberEvent",
+    "OneTimeCode",
     "Org",
     "OrgMonthlyJoins",
     "OrgSubtreeMonthlyJoins",

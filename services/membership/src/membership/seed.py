@@ -76,6 +76,10 @@ def demo_id_number(serial: int, region: str) -> str:
     return first17 + check_digit(first17)
 
 
+def demo_phone(serial: int) -> str:
+    return f"13{serial % 10}{serial:08d}"[:11]
+
+
 def demo_uscc(serial: int, region: str) -> str:
     body = f"91{region}MA{serial:07d}"
     return body + check_character(body)
@@ -120,7 +124,7 @@ class Seeder:
             person_in = PersonIn(
                 name=f"会员{self.serial:05d}",
                 id_number=demo_id_number(self.serial, region),
-                phone=f"13{self.serial % 10}{self.serial:08d}"[:11],
+                phone=demo_phone(self.serial),
                 employment_form=form,
             )
             rows.append(CandidateRow(self.serial, person_values(person_in, self.pii)))
@@ -334,6 +338,10 @@ async def seed(settings: MembershipSettings, password: str) -> bool:
         await engine.dispose()
 
 
+# Every seeded member but rider1 has no account yet; this one is the walkthrough's (README:
+# activate with the ID number and the phone on record, then sign in).
+UNACTIVATED_MEMBER = (demo_id_number(1, COUNTY_REGION), demo_phone(1))
+
 LOGINS = [
     ("province cadre", "zj.cadre"),
     ("city cadre (Hangzhou)", "hz.cadre"),
@@ -358,6 +366,8 @@ def main() -> None:
     shown = password if (given or created) else "<the password printed when it was seeded>"
     for who, username in LOGINS:
         print(f"  {who:<34} {username} / {shown}")
+    id_number, phone = UNACTIVATED_MEMBER
+    print(f"  {'member without an account yet':<34} ID number {id_number}, phone {phone}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 from pathlib import Path
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
@@ -21,6 +21,28 @@ class MembershipSettings(ServiceSettings):
     pii_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "pii-key")
     pii_index_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "pii-index-key")
     public_base_url: str = "http://127.0.0.1:8000/membership"
+    # One-time codes sent by SMS (activation, forgotten passwords): lifetime and tries per code.
+    one_time_code_ttl_seconds: int = 600
+    one_time_code_max_attempts: int = 5
+    # Throttling of failed sign-ins and codes, and of code requests, per account (or person)
+    # and per client address: `throttle_max_failures` within `throttle_window_seconds` lock
+    # for `throttle_lockout_seconds`, doubling with every further lockout up to the maximum.
+    throttle_max_failures: int = 5
+    throttle_window_seconds: int = 900
+    throttle_lockout_seconds: int = 300
+    throttle_max_lockout_seconds: int = 86_400
+    # Code requests from one address within the window (a service centre's network).
+    code_requests_per_address: int = 20
+    # Public answers that must not tell whether an ID number is on the register (a join, a
+    # code request) take at least this long, so the work done for a new person or a member
+    # cannot be timed apart from the work done for nobody.
+    public_answer_min_seconds: float = 0.25
+    # `development` writes each SMS to the log and to `sms_outbox_file`; `http` posts it to
+    # an SMS gateway (JSON {"to", "text"}, bearer token).
+    sms_sender: Literal["development", "http"] = "development"
+    sms_outbox_file: Path = Path(".data/sms-outbox.jsonl")
+    sms_gateway_url: str | None = None
+    sms_gateway_token: SecretStr | None = None
 
     @model_validator(mode="after")
     def _signing_key_required_in_production(self) -> Self:
@@ -28,4 +50,12 @@ class MembershipSettings(ServiceSettings):
             raise ValueError(
                 "set MEMBERSHIP_JWT_PRIVATE_KEY_FILE or MEMBERSHIP_JWT_PRIVATE_KEY in production"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _real_sms_in_production(self) -> Self:
+        if self.is_production and self.sms_sender != "http":
+            raise ValueError("set MEMBERSHIP_SMS_SENDER=http (and the SMS gateway) in production")
+        if self.sms_sender == "http" and not self.sms_gateway_url:
+            raise ValueError("MEMBERSHIP_SMS_SENDER=http needs MEMBERSHIP_SMS_GATEWAY_URL")
         return self

@@ -22,7 +22,7 @@ async def invite(
 
 
 async def test_worker_joins_by_qr_and_cadre_of_an_ancestor_approves(
-    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any
+    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any, sms: Any
 ) -> None:
     invitation = await invite(client, cadre(auth, tree.shangcheng), tree.shangcheng_union)
     assert invitation["join_url"].endswith(f"/v1/join/{invitation['code']}")
@@ -30,8 +30,10 @@ async def test_worker_joins_by_qr_and_cadre_of_an_ancestor_approves(
     info = await client.get(f"/v1/join/{invitation['code']}")
     assert info.json()["org_name"] == "上城区快递行业工会"
     joined = await client.post(f"/v1/join/{invitation['code']}", json=person(21, "courier"))
-    assert joined.status_code == 201, joined.text
-    assert joined.json()["state"] == "applied"
+    assert joined.status_code == 202, joined.text
+    assert joined.json()["org_name"] == "上城区快递行业工会"
+    [text] = sms.texts_to(person(21)["phone"])
+    assert "您已申请加入上城区快递行业工会" in text
 
     city = cadre(auth, tree.city)
     queue = (
@@ -39,8 +41,10 @@ async def test_worker_joins_by_qr_and_cadre_of_an_ancestor_approves(
             "/v1/members", params={"org_id": tree.city, "state": "applied"}, headers=city
         )
     ).json()
-    assert [m["membership_no"] for m in queue["items"]] == [joined.json()["membership_no"]]
-    member_id = queue["items"][0]["id"]
+    [member] = queue["items"]
+    assert member["membership_no"] in text
+    assert member["channel"] == "qr_code"
+    member_id = member["id"]
     assert (
         await client.post(f"/v1/members/{member_id}/approve", headers=cadre(auth, tree.gongshu))
     ).status_code == 404
@@ -50,7 +54,7 @@ async def test_worker_joins_by_qr_and_cadre_of_an_ancestor_approves(
     assert approved.json()["card_no"]
 
 
-async def test_rejection_needs_a_reason_and_the_worker_may_apply_again(
+async def test_rejected_worker_applying_again_is_reviewed_before_coming_back(
     client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any
 ) -> None:
     headers = cadre(auth, tree.shangcheng)
@@ -70,36 +74,52 @@ async def test_rejection_needs_a_reason_and_the_worker_may_apply_again(
     )
     assert rejected.json()["state"] == "rejected"
     again = await client.post(f"/v1/join/{code}", json=person(22))
-    assert again.status_code == 201
-    assert again.json()["state"] == "applied"
+    assert again.status_code == 202
+    member = (await client.get(f"/v1/members/{member_id}", headers=headers)).json()
+    assert member["state"] == "rejected"
+
+    [application] = (
+        await client.get(f"/v1/orgs/{tree.shangcheng_union}/join-applications", headers=headers)
+    ).json()
+    assert application["name"] == "骑手22"
+    approved = await client.post(
+        f"/v1/join-applications/{application['id']}/approve", headers=headers
+    )
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["state"] == "approved"
     history = (await client.get(f"/v1/members/{member_id}/history", headers=headers)).json()
     assert [e["kind"] for e in history["events"]] == ["enrolled", "rejected", "rejoined"]
     assert history["events"][1]["reason"] == "不在本区工作"
+    assert history["events"][2]["to_state"] == "active"
 
 
 async def test_auto_approve_invitation_makes_an_active_member(
-    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any
+    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any, sms: Any
 ) -> None:
-    code = (await invite(client, cadre(auth, tree.gongshu), tree.gongshu_union, auto_approve=True))[
-        "code"
-    ]
+    headers = cadre(auth, tree.gongshu)
+    code = (await invite(client, headers, tree.gongshu_union, auto_approve=True))["code"]
     joined = await client.post(f"/v1/join/{code}", json=person(23))
-    assert joined.json()["state"] == "active"
+    assert joined.status_code == 202
+    listed = await client.get("/v1/members", params={"org_id": tree.gongshu}, headers=headers)
+    assert [m["state"] for m in listed.json()["items"]] == ["active"]
+    assert "您已加入拱墅区外卖骑手工会" in sms.texts_to(person(23)["phone"])[0]
 
 
-async def test_scanning_again_is_idempotent_and_does_not_use_up_the_invitation(
+async def test_scanning_again_answers_alike_and_enrols_once(
     client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any
 ) -> None:
     headers = cadre(auth, tree.gongshu)
-    invitation = await invite(client, headers, tree.gongshu_union, max_uses=1)
+    invitation = await invite(client, headers, tree.gongshu_union, max_uses=2)
     first = await client.post(f"/v1/join/{invitation['code']}", json=person(24))
     again = await client.post(f"/v1/join/{invitation['code']}", json=person(24))
-    assert (first.status_code, again.status_code) == (201, 200)
-    assert again.json()["membership_no"] == first.json()["membership_no"]
+    assert (first.status_code, again.status_code) == (202, 202)
+    assert first.json() == again.json()
     used_up = await client.post(f"/v1/join/{invitation['code']}", json=person(25))
     assert used_up.status_code == 410
     read = await client.get(f"/v1/invitations/{invitation['id']}", headers=headers)
-    assert read.json()["use_count"] == 1
+    assert read.json()["use_count"] == 2
+    listed = await client.get("/v1/members", params={"org_id": tree.gongshu}, headers=headers)
+    assert len(listed.json()["items"]) == 1
 
 
 async def test_revoked_and_unknown_invitations(

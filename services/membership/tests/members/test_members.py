@@ -77,13 +77,31 @@ async def test_registering_twice_changes_nothing(
     assert again.json()["person"]["name"] == "骑手9"
 
 
-async def test_a_member_elsewhere_must_transfer(
-    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, register: Register
+async def test_registering_a_person_held_in_another_county_names_neither_union_nor_state(
+    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, register: Register, person: Any
 ) -> None:
+    # Defect 7: an active member and a pending applicant of Shangcheng answered 409
+    # already-member and 409 application-pending to a Gongshu cadre, telling them apart.
     await register(cadre(auth, tree.shangcheng), tree.shangcheng_union, 10)
-    elsewhere = await register(cadre(auth, tree.gongshu), tree.gongshu_union, 10)
-    assert elsewhere.status_code == 409
-    assert elsewhere.json()["type"] == "urn:gonghui:problem:already-member"
+    code = (
+        await client.post(
+            f"/v1/orgs/{tree.shangcheng_union}/invitations",
+            json={},
+            headers=cadre(auth, tree.shangcheng),
+        )
+    ).json()["code"]
+    assert (await client.post(f"/v1/join/{code}", json=person(19))).status_code == 202
+
+    answers = [
+        await register(cadre(auth, tree.gongshu), tree.gongshu_union, serial) for serial in (10, 19)
+    ]
+    for answer in answers:
+        assert answer.status_code == 409
+        body = answer.json()
+        assert body["type"] == "urn:gonghui:problem:transfer-required"
+        assert "上城" not in answer.text
+        assert "pending" not in answer.text
+    assert {a.json()["detail"] for a in answers} == {answers[0].json()["detail"]}
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ class InvalidGrantError(DomainError):
     code = "invalid-grant"
     title_en = "Invalid credentials"
     title_zh = "用户名或密码错误"
+    keeps_writes = True  # the failure is counted
 
     def __init__(self, detail: str = "The user name or password is wrong") -> None:
         super().__init__(detail, error="invalid_grant")
@@ -54,3 +55,29 @@ class ClientIdTakenError(ConflictError):
     code = "client-id-taken"
     title_en = "Client id taken"
     title_zh = "客户端标识已被占用"
+
+
+class TooManyAttemptsError(DomainError):
+    status = 429
+    code = "too-many-attempts"
+    title_en = "Too many attempts"
+    title_zh = "尝试次数过多"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"Too many failed attempts; try again in {retry_after} seconds",
+            headers={"Retry-After": str(retry_after)},
+        )
+
+
+class InvalidCodeError(DomainError):
+    """One answer for a wrong, expired, used or never-sent code, and an unknown person."""
+
+    status = 400
+    code = "invalid-code"
+    title_en = "Invalid code"
+    title_zh = "验证码无效"
+    keeps_writes = True  # the failure is counted
+
+    def __init__(self) -> None:
+        super().__init__("The code is wrong or no longer valid; ask for a new one")

@@ -1,7 +1,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, Uuid
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Uuid, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -39,3 +39,33 @@ class ServiceClient(Timestamped, Base):
     name: Mapped[str] = mapped_column(String(100))
     roles: Mapped[list[str]] = mapped_column(ARRAY(String(32)))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class OneTimeCode(Base):
+    """A code sent by SMS to a person's phone on record: proof of possession that opens
+    their member account or sets a new password. Only a keyed hash is stored; only the
+    newest code of a person counts."""
+
+    __tablename__ = "one_time_code"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    person_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("person.id"), index=True)
+    code_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class AuthThrottle(Base):
+    """Failures (or requests) counted per key: an account, a person, a client address.
+    Keys hold no personal data in clear (identifiers typed are blind-indexed)."""
+
+    __tablename__ = "auth_throttle"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_failure_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

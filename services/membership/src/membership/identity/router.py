@@ -7,7 +7,10 @@ from fastapi import APIRouter, Form, Header, status
 
 from membership.dependencies import (
     AccountServiceDep,
+    ActivationDep,
     AdminPrincipal,
+    ClientAddressDep,
+    Paced,
     SigningKeysDep,
     TokenServiceDep,
 )
@@ -19,6 +22,10 @@ from membership.identity.errors import (
 from membership.identity.schemas import (
     AccountCreate,
     AccountRead,
+    CodeRequest,
+    CodeRequested,
+    PasswordSet,
+    PasswordSetRead,
     ServiceClientCreate,
     ServiceClientCreated,
     ServiceClientRead,
@@ -46,14 +53,17 @@ def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
 @public_router.post(
     "/v1/auth/token",
     summary="Issue an access token (OAuth2 password or client_credentials grant)",
+    description="Members sign in with their membership number, ID number or phone number.",
     response_model=TokenRead,
     responses={
         400: {"description": "Wrong credentials or grant"},
         401: {"description": "Bad client"},
+        429: {"description": "Too many failed sign-ins for the account or address"},
     },
 )
 async def issue_token(
     tokens: TokenServiceDep,
+    address: ClientAddressDep,
     grant_type: Annotated[str, Form()],
     username: Annotated[str | None, Form()] = None,
     password: Annotated[str | None, Form()] = None,
@@ -64,13 +74,48 @@ async def issue_token(
     if grant_type == "password":
         if not username or not password:
             raise InvalidGrantError("username and password are required")
-        return await tokens.token_for_password(username, password)
+        return await tokens.token_for_password(username, password, address)
     if grant_type == "client_credentials":
         credentials = _basic_credentials(authorization) or (client_id, client_secret)
         if not credentials[0] or not credentials[1]:
             raise InvalidClientError()
         return await tokens.token_for_client(credentials[0], credentials[1])
     raise UnsupportedGrantTypeError(grant_type)
+
+
+@public_router.post(
+    "/v1/auth/activation-codes",
+    summary="Send a one-time code to the phone on record (open an account, reset a password)",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=CodeRequested,
+    responses={429: {"description": "Too many requests for the person or address"}},
+    # First, so that its pause comes after the commit.
+    dependencies=[Paced],
+)
+async def request_code(
+    code_in: CodeRequest, activation: ActivationDep, address: ClientAddressDep
+) -> CodeRequested:
+    await activation.request_code(code_in.id_number, code_in.phone, address)
+    return CodeRequested()
+
+
+@public_router.post(
+    "/v1/auth/password",
+    summary="Set a member's password with the one-time code; opens the account if none",
+    response_model=PasswordSetRead,
+    responses={
+        400: {"description": "Wrong, expired or used code"},
+        429: {"description": "Too many wrong codes for the person or address"},
+    },
+    dependencies=[Paced],
+)
+async def set_password(
+    password_in: PasswordSet, activation: ActivationDep, address: ClientAddressDep
+) -> PasswordSetRead:
+    username = await activation.set_password(
+        password_in.id_number, password_in.code, password_in.password, address
+    )
+    return PasswordSetRead(username=username)
 
 
 @public_router.get("/.well-known/jwks.json", summary="Public keys that verify access tokens (JWKS)")

@@ -1,12 +1,15 @@
+import re
 import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from servicekit.auth import Role
 
 USERNAME_PATTERN = r"^[A-Za-z0-9._@-]{3,64}$"
+# Members sign in with these; a staff name of the same shape would take a member's place.
+MEMBER_LOGIN_SHAPES = re.compile(r"^(GH\d{10}|\d{11}|\d{17}[\dX]|\d{15})$", re.IGNORECASE)
 
 
 class TokenRead(BaseModel):
@@ -25,6 +28,43 @@ class AccountCreate(BaseModel):
     org_scope: list[str] = []
     enterprise_scope: str | None = Field(default=None, min_length=18, max_length=18)
     permissions: list[str] = []
+
+    @field_validator("username")
+    @classmethod
+    def _not_a_member_login(cls, value: str) -> str:
+        if MEMBER_LOGIN_SHAPES.match(value):
+            raise ValueError("membership, ID and phone numbers are members' sign-in names")
+        return value
+
+
+class CodeRequest(BaseModel):
+    """ID number and the phone number on record; both travel in the body, never a URL."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id_number: str = Field(min_length=15, max_length=20)
+    phone: str = Field(min_length=11, max_length=20, examples=["13812345678"])
+
+
+class CodeRequested(BaseModel):
+    detail: str = Field(
+        default="If the ID number and phone match a member's record, a code was sent by SMS",
+        examples=["If the ID number and phone match a member's record, a code was sent by SMS"],
+    )
+
+
+class PasswordSet(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id_number: str = Field(min_length=15, max_length=20)
+    code: str = Field(min_length=6, max_length=6, pattern=r"^\d{6}$")
+    password: str = Field(min_length=12, max_length=256)
+
+
+class PasswordSetRead(BaseModel):
+    username: str = Field(
+        description="Sign in with it, or with the ID or phone number", examples=["gh0000000042"]
+    )
 
 
 class AccountRead(BaseModel):

@@ -18,19 +18,34 @@ from membership.identity.models import Account, ServiceClient
 from membership.identity.passwords import hash_secret, verify_secret
 from membership.identity.repository import IdentityRepository
 from membership.identity.schemas import AccountCreate, ServiceClientCreate, TokenRead
+from membership.identity.throttle import Throttle, address_key
+from membership.people.errors import InvalidPersonDataError
+from membership.people.id_numbers import normalise_id_number, normalise_phone
+from membership.people.service import ID_NUMBER, PHONE
 from membership.settings import MembershipSettings
 from servicekit.auth import Principal, Role
+from servicekit.pii import PiiCipher
 
 CLIENT_SUBJECT_PREFIX = "client:"
 
 
+def account_key(account_id: uuid.UUID) -> str:
+    return f"account:{account_id}"
+
+
 class TokenService:
     def __init__(
-        self, session: AsyncSession, keys: SigningKeys, settings: MembershipSettings
+        self,
+        session: AsyncSession,
+        keys: SigningKeys,
+        settings: MembershipSettings,
+        pii: PiiCipher,
     ) -> None:
         self.repo = IdentityRepository(session)
         self.keys = keys
         self.settings = settings
+        self.pii = pii
+        self.throttle = Throttle(self.repo, settings)
 
     def _token(self, subject: str, claims: dict[str, Any]) -> TokenRead:
         now = int(time.time())
@@ -47,11 +62,44 @@ class TokenService:
         }
         return TokenRead(access_token=self.keys.sign(payload), expires_in=ttl)
 
-    async def token_for_password(self, username: str, password: str) -> TokenRead:
-        account = await self.repo.account_by_username(username)
+    async def _account_for(self, login: str) -> Account | None:
+        """The account a sign-in name means: a user name (a member's is their membership
+        number), else a member's ID number or phone number. A phone shared by two members'
+        records names neither."""
+        account = await self.repo.account_by_username(login)
+        if account is not None:
+            return account
+        try:
+            id_number = normalise_id_number(login)
+        except InvalidPersonDataError:
+            pass
+        else:
+            return await self.repo.account_by_id_number(self.pii.blind_index(ID_NUMBER, id_number))
+        try:
+            phone = normalise_phone(login)
+        except InvalidPersonDataError:
+            return None
+        accounts = await self.repo.member_accounts_by_phone(self.pii.blind_index(PHONE, phone))
+        return accounts[0] if len(accounts) == 1 else None
+
+    async def token_for_password(self, login: str, password: str, address: str) -> TokenRead:
+        login = login.strip()
+        account = await self._account_for(login)
+        # Failures count against the account, however it was named; a name that is no
+        # account counts under its keyed digest, so both lock alike.
+        subject = (
+            account_key(account.id)
+            if account
+            else "login:" + self.pii.blind_index("login", login.lower()).hex()
+        )
+        keys = [subject, address_key(address)]
+        await self.throttle.check(keys)
+        # An unknown name verifies a dummy hash: it takes as long as a wrong password.
         valid = await verify_secret(password, account.password_hash if account else None)
         if account is None or not valid or not account.is_active:
+            await self.throttle.count(keys, "sign-in")
             raise InvalidGrantError()
+        await self.throttle.clear(subject)
         account.last_login_at = datetime.now(UTC)
         return self._token(
             str(account.id),
@@ -130,23 +178,6 @@ class AccountService:
         client.roles = roles
         client.is_active = True
         return True
-
-    async def open_member_account(
-        self, person_id: uuid.UUID, membership_no: str, display_name: str, password: str
-    ) -> str | None:
-        """A member's own sign-in, named by the membership number; None if one exists."""
-        if await self.repo.account_by_person(person_id) is not None:
-            return None
-        account = Account(
-            username=membership_no.lower(),
-            password_hash=await hash_secret(password),
-            display_name=display_name,
-            roles=[Role.MEMBER.value],
-            org_scope=[],
-            permissions=[],
-            person_id=person_id,
-        )
-        return account.username if await self.repo.add_unique(account) else None
 
     async def own_account(self, principal: Principal) -> Account:
         account = None

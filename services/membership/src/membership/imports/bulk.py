@@ -141,9 +141,8 @@ class BulkEnrolment:
         if member.state in COUNTED_STATES or member.state is MemberState.APPLIED:
             if member.org_id == self.org.id:
                 return UNCHANGED
-            if member.state is MemberState.APPLIED:
-                return "An application to another union is pending"
-            return "Already a member of another union; transfer instead"
+            # One reason whatever the state: the other union's records are not the caller's.
+            return "Registered with another union; ask for a transfer"
         person = await self.session.get(Person, stored.id)
         assert person is not None
         await Lifecycle(self.members).move(

@@ -12,3 +12,9 @@ class InvitationClosedError(DomainError):
     code = "invitation-closed"
     title_en = "Invitation no longer valid"
     title_zh = "入会邀请已失效"
+
+
+class JoinApplicationNotFoundError(NotFoundError):
+    code = "join-application-not-found"
+    title_en = "Join application not found"
+    title_zh = "入会申请不存在"

@@ -6,6 +6,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from membership.db import Base, Timestamped, str_enum, uuid_pk
+from membership.people.models import EmploymentForm
 
 
 class Invitation(Timestamped, Base):
@@ -56,3 +57,30 @@ class ImportRowError(Base):
     row_number: Mapped[int] = mapped_column(Integer)
     field: Mapped[str | None] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(500))
+
+
+class JoinApplicationState(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    DISMISSED = "dismissed"
+
+
+class JoinApplication(Timestamped, Base):
+    """A public join naming a person already on the register. The record of that person is
+    never changed on a stranger's word: the inviting union reviews the application, and the
+    phone on record is told of it."""
+
+    __tablename__ = "join_application"
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    org_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("org.id"), index=True)
+    invitation_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("invitation.id"))
+    person_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("person.id"), index=True)
+    # What the applicant typed, for the reviewer to compare with the person in front of them.
+    name: Mapped[str] = mapped_column(String(100))
+    phone_masked: Mapped[str] = mapped_column(String(20))
+    employment_form: Mapped[EmploymentForm] = mapped_column(str_enum(EmploymentForm))
+    state: Mapped[JoinApplicationState] = mapped_column(str_enum(JoinApplicationState))
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str | None] = mapped_column(String(500))

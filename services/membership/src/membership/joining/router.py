@@ -2,16 +2,23 @@ import uuid
 
 from fastapi import APIRouter, Response, status
 
-from membership.dependencies import InvitationServiceDep, PublicJoinDep
+from membership.dependencies import (
+    InvitationServiceDep,
+    JoinApplicationsDep,
+    Paced,
+    PublicJoinDep,
+)
+from membership.joining.models import JoinApplicationState
 from membership.joining.qr import qr_png, qr_svg
 from membership.joining.schemas import (
     InvitationCreate,
     InvitationRead,
+    JoinApplicationRead,
     JoinInfo,
+    JoinReceived,
     JoinRequest,
-    JoinResult,
 )
-from membership.members.service import JoinOutcome
+from membership.members.schemas import ReasonRequired
 from servicekit.app import Responses
 from servicekit.auth import authenticated
 
@@ -110,23 +117,59 @@ async def join_info(code: str, public_join: PublicJoinDep) -> JoinInfo:
 
 @public_router.post(
     "/{code}",
-    summary="Join the union through a scanned invitation (public, no account needed)",
-    status_code=status.HTTP_201_CREATED,
-    response_model=JoinResult,
+    summary="Apply to join the union through a scanned invitation (public, no account needed)",
+    description="The answer is the same whoever the ID number belongs to; the outcome (for a "
+    "new member: the membership number and an activation code) goes by SMS to the phone on "
+    "record.",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=JoinReceived,
+    responses={404: {"description": "Not an invitation"}, **CLOSED},
+    # First, so that its pause comes after the commit.
+    dependencies=[Paced],
+)
+async def join(code: str, join_in: JoinRequest, public_join: PublicJoinDep) -> JoinReceived:
+    return await public_join.join(code, join_in)
+
+
+@router.get(
+    "/orgs/{org_id}/join-applications",
+    summary="Public joins naming a person already on record, for the union to review",
+    response_model=list[JoinApplicationRead],
+    responses={404: {"description": "No such organisation in your sub-tree"}},
+)
+async def list_join_applications(
+    org_id: uuid.UUID,
+    applications: JoinApplicationsDep,
+    state: JoinApplicationState | None = JoinApplicationState.PENDING,
+) -> list[JoinApplicationRead]:
+    return await applications.list_for_org(org_id, state)
+
+
+APPLICATION_NOT_FOUND: Responses = {404: {"description": "No such application in your sub-tree"}}
+
+
+@router.post(
+    "/join-applications/{application_id}/approve",
+    summary="Approve after seeing the person: their membership comes into the union",
+    response_model=JoinApplicationRead,
     responses={
-        200: {
-            "description": "Already joined through this union; nothing changed",
-            "model": JoinResult,
-        },
-        404: {"description": "Not an invitation"},
-        409: {"description": "Already a member of another union, or an application is pending"},
-        **CLOSED,
+        **APPLICATION_NOT_FOUND,
+        409: {"description": "Decided already, or registered with another union (transfer)"},
     },
 )
-async def join(
-    code: str, join_in: JoinRequest, public_join: PublicJoinDep, response: Response
-) -> JoinResult:
-    result, outcome = await public_join.join(code, join_in)
-    if outcome is JoinOutcome.UNCHANGED:
-        response.status_code = status.HTTP_200_OK
-    return result
+async def approve_join_application(
+    application_id: uuid.UUID, applications: JoinApplicationsDep
+) -> JoinApplicationRead:
+    return await applications.approve(application_id)
+
+
+@router.post(
+    "/join-applications/{application_id}/dismiss",
+    summary="Dismiss an application, with the reason",
+    response_model=JoinApplicationRead,
+    responses={**APPLICATION_NOT_FOUND, 409: {"description": "Decided already"}},
+)
+async def dismiss_join_application(
+    application_id: uuid.UUID, decision: ReasonRequired, applications: JoinApplicationsDep
+) -> JoinApplicationRead:
+    return await applications.dismiss(application_id, decision.reason)

@@ -3,7 +3,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from membership.members.models import MemberState
+from membership.joining.models import JoinApplicationState
+from membership.people.models import EmploymentForm
 from membership.people.schemas import PersonIn
 
 
@@ -42,18 +43,35 @@ class JoinInfo(BaseModel):
 
 
 class JoinRequest(PersonIn):
-    password: str | None = Field(
-        default=None,
-        min_length=12,
-        max_length=256,
-        description="Optional: opens a member account; sign in with the membership number",
+    phone: str = Field(
+        max_length=20,
+        examples=["13812345678"],
+        description="The outcome, with the activation code, is sent here by SMS",
     )
 
 
-class JoinResult(BaseModel):
-    membership_no: str
-    state: MemberState
+class JoinReceived(BaseModel):
+    """The same answer whoever the ID number belongs to: the outcome goes by SMS to the
+    phone on record, not to whoever holds the poster."""
+
     org_name: str
-    account_username: str | None = Field(
-        default=None, description="Set when a member account was opened with this join"
+    detail: str = Field(
+        default="Application received; the outcome is sent by SMS to the phone on record"
     )
+
+
+class JoinApplicationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    org_id: uuid.UUID
+    invitation_id: uuid.UUID
+    name: str = Field(description="As the applicant typed it")
+    id_number_masked: str
+    phone_masked: str = Field(description="As the applicant typed it, masked")
+    employment_form: EmploymentForm
+    state: JoinApplicationState
+    decided_by: str | None
+    decided_at: datetime | None
+    reason: str | None
+    created_at: datetime

@@ -7,16 +7,18 @@ class MemberNotFoundError(NotFoundError):
     title_zh = "会员不存在"
 
 
-class AlreadyMemberError(ConflictError):
-    code = "already-member"
-    title_en = "Already a member"
-    title_zh = "已是工会会员"
+class TransferRequiredError(ConflictError):
+    """The person is registered with a union the caller may not know of; neither that union
+    nor the person's state is named."""
 
+    code = "transfer-required"
+    title_en = "Transfer required"
+    title_zh = "需办理会籍转接"
 
-class ApplicationPendingError(ConflictError):
-    code = "application-pending"
-    title_en = "Application pending"
-    title_zh = "入会申请正在审核中"
+    def __init__(self) -> None:
+        super().__init__(
+            "This person is registered with another union; ask for a transfer of membership"
+        )
 
 
 class InvalidTransitionError(ConflictError):

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from membership.dependencies import LookupServiceDep, MemberServiceDep
+from membership.dependencies import LookupServiceDep, MemberServiceDep, PhoneOnRecordDep
 from membership.members.models import MemberState
 from membership.members.schemas import (
     Decision,
@@ -12,6 +12,7 @@ from membership.members.schemas import (
     MemberHistory,
     MemberRead,
     MemberRegister,
+    PhoneUpdate,
     ReasonRequired,
 )
 from membership.members.service import JoinOutcome
@@ -34,7 +35,7 @@ CONFLICT: Responses = {409: {"description": "Not possible in the member's curren
     responses={
         200: {"description": "Already registered here; nothing changed", "model": MemberRead},
         **NOT_FOUND,
-        409: {"description": "A member of another union (ask for a transfer)"},
+        409: {"description": "Registered with another union (ask for a transfer)"},
     },
 )
 async def register_member(
@@ -107,6 +108,18 @@ async def read_member(member_id: uuid.UUID, members: MemberServiceDep) -> Member
 )
 async def member_history(member_id: uuid.UUID, members: MemberServiceDep) -> MemberHistory:
     return await members.history(member_id)
+
+
+@router.put(
+    "/members/{member_id}/phone",
+    summary="Set the phone on record, where sign-in codes go (after seeing the person)",
+    response_model=MemberRead,
+    responses=NOT_FOUND,
+)
+async def set_phone(
+    member_id: uuid.UUID, phone_in: PhoneUpdate, phones: PhoneOnRecordDep
+) -> MemberRead:
+    return await phones.set(member_id, phone_in.phone)
 
 
 @router.post(

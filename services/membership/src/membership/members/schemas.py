@@ -30,6 +30,12 @@ class MemberRegister(BaseModel):
     state: Literal[MemberState.ACTIVE, MemberState.SERVICE_RECIPIENT] = MemberState.ACTIVE
 
 
+class PhoneUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    phone: str = Field(min_length=11, max_length=20, examples=["13812345678"])
+
+
 class Decision(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

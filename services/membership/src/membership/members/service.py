@@ -3,10 +3,9 @@ import uuid
 
 from membership.access import Access, Permission
 from membership.members.errors import (
-    AlreadyMemberError,
-    ApplicationPendingError,
     InvalidTransitionError,
     MemberNotFoundError,
+    TransferRequiredError,
 )
 from membership.members.lifecycle import Lifecycle
 from membership.members.models import COUNTED_STATES, JoinChannel, Member, MemberState
@@ -65,23 +64,32 @@ class Joining:
         if member is None:
             member = await self.lifecycle.enrol(person, org.id, state, channel, actor)
             return member, person, JoinOutcome.CREATED
+        return member, person, await self.admit(member, person, org, state, channel, actor)
+
+    async def admit(
+        self,
+        member: Member,
+        person: Person,
+        org: Org,
+        state: MemberState,
+        channel: JoinChannel,
+        actor: str,
+    ) -> JoinOutcome:
+        """Bring an existing membership into `org`, unless a union holds it (a member, or an
+        application): that union is not named, nor the state, whoever asks."""
         same_org = member.org_id == org.id
         if member.state in COUNTED_STATES or member.state is MemberState.APPLIED:
             if same_org:
-                return member, person, JoinOutcome.UNCHANGED
-            if member.state is MemberState.APPLIED:
-                raise ApplicationPendingError(
-                    "This person's application to another union is pending"
-                )
-            raise AlreadyMemberError(
-                "This person is a member of another union; ask for a transfer instead"
-            )
+                return JoinOutcome.UNCHANGED
+            raise TransferRequiredError()
         if member.state is state and same_org:
-            return member, person, JoinOutcome.UNCHANGED
+            return JoinOutcome.UNCHANGED
+        # A service recipient (先服务后入会) joins for the first time; others come back.
+        kind = "joined" if member.state is MemberState.SERVICE_RECIPIENT else "rejoined"
         await self.lifecycle.move(
-            member, person, state, kind="rejoined", actor=actor, org_id=org.id, channel=channel
+            member, person, state, kind=kind, actor=actor, org_id=org.id, channel=channel
         )
-        return member, person, JoinOutcome.CREATED
+        return JoinOutcome.CREATED
 
 
 class MemberService:
