@@ -1,3 +1,5 @@
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -5,6 +7,7 @@ from fastapi import FastAPI
 
 from membership.cards import router as cards
 from membership.enterprises import router as enterprises
+from membership.events.delivery import org_event_relay
 from membership.honours import router as honours
 from membership.identity import router as identity
 from membership.identity.keys import load_signing_keys
@@ -13,10 +16,12 @@ from membership.joining import router as joining
 from membership.me import router as me
 from membership.members import router as members
 from membership.orgs import router as orgs
+from membership.serving import router as serving
 from membership.settings import MembershipSettings
 from membership.stats import router as stats
 from membership.transfers import router as transfers
 from servicekit.app import create_service_app
+from servicekit.http import create_http_client
 from servicekit.pii import PiiCipher
 
 VERSION = "0.1.0"
@@ -34,7 +39,25 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
         )
         # Membership verifies its own tokens with the keys it holds; no JWKS round trip.
         app.state.token_verifier.set_keys(keys.verification_keys())
-        yield
+        outbound = create_http_client()
+        stop = asyncio.Event()
+        relay_task = None
+        if settings.outbox_relay_enabled and settings.org_event_subscribers:
+            relay = org_event_relay(
+                app.state.sessionmaker,
+                settings.org_event_subscribers,
+                outbound,
+                poll_seconds=settings.outbox_poll_seconds,
+            )
+            relay_task = asyncio.create_task(relay.run(stop), name="org-event-relay")
+        try:
+            yield
+        finally:
+            stop.set()
+            if relay_task is not None:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await relay_task
+            await outbound.aclose()
 
     return create_service_app(
         settings,
@@ -58,6 +81,7 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
             imports.router,
             transfers.router,
             honours.router,
+            serving.router,
         ],
         extra_lifespan=lifespan,
     )

@@ -1,7 +1,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, Uuid
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, Uuid, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -38,4 +38,8 @@ class ServiceClient(Timestamped, Base):
     secret_hash: Mapped[str] = mapped_column(String(255))
     name: Mapped[str] = mapped_column(String(100))
     roles: Mapped[list[str]] = mapped_column(ARRAY(String(32)))
+    # Named permissions, as a cadre's (`grant_honours`): a service token alone grants nothing.
+    permissions: Mapped[list[str]] = mapped_column(
+        ARRAY(String(64)), default=list, server_default=text("'{}'")
+    )
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
