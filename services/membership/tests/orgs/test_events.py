@@ -142,3 +142,50 @@ async def test_relay_delivers_a_signed_body_and_retries_a_refusal(
     # Signed with another secret, the same delivery does not verify.
     with pytest.raises(webhooks.WebhookVerificationError):
         webhooks.verify([webhooks.generate_secret()], second.headers, second.content)
+
+
+async def test_a_later_move_waits_for_an_earlier_one_to_the_same_subscriber(
+    app: FastAPI, client: httpx.AsyncClient, auth: Any, tree: Any, session: AsyncSession
+) -> None:
+    """Applied out of order, a second move would match none of the subscriber's paths."""
+    admin = {**auth("admin"), **ANY}
+    for parent in (tree.shangcheng, tree.gongshu):
+        moved = await client.post(
+            f"/v1/orgs/{tree.gongshu_union}/move", json={"new_parent_id": parent}, headers=admin
+        )
+        assert moved.status_code == 200, moved.text
+    received: list[dict[str, Any]] = []
+    up = False
+
+    def subscriber(request: httpx.Request) -> httpx.Response:
+        if not up:
+            return httpx.Response(503)
+        received.append(json.loads(request.content))
+        return httpx.Response(204)
+
+    settings: MembershipSettings = app.state.settings
+    async with httpx.AsyncClient(transport=httpx.MockTransport(subscriber)) as http:
+        relay = org_event_relay(app.state.sessionmaker, settings.org_event_subscribers, http)
+        relay.batch = 1  # one message per pass: the second is tried alone, first in line
+        await due_now(session)
+        await relay.deliver_due()  # the first move: refused
+        up = True
+        await due_now(session)
+        first_pass = await outbox(session)
+        # The second move is due before the first comes round again: it must wait.
+        first_pass[0].next_attempt_at = first_pass[0].next_attempt_at.replace(year=2999)
+        await session.commit()
+        await relay.deliver_due()
+        assert received == []
+        rows = await outbox(session)
+        assert [row.status for row in rows] == [PENDING, PENDING]
+        await due_now(session)
+        await session.execute(text("UPDATE membership.outbox_message SET next_attempt_at = now()"))
+        await session.commit()
+        relay.batch = 20
+        await relay.deliver_due()
+        await due_now(session)
+        await relay.deliver_due()
+
+    assert [row.status for row in await outbox(session)] == [DELIVERED, DELIVERED]
+    assert [body["data"]["parent_id"] for body in received] == [tree.shangcheng, tree.gongshu]
