@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from membership.cards import router as cards
 from membership.enterprises import router as enterprises
+from membership.events import router as outbox
 from membership.events.delivery import org_event_relay
 from membership.honours import router as honours
 from membership.identity import router as identity
@@ -82,6 +83,7 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
             transfers.router,
             honours.router,
             serving.router,
+            outbox.router,
         ],
         extra_lifespan=lifespan,
     )

@@ -189,3 +189,30 @@ async def test_a_later_move_waits_for_an_earlier_one_to_the_same_subscriber(
 
     assert [row.status for row in await outbox(session)] == [DELIVERED, DELIVERED]
     assert [body["data"]["parent_id"] for body in received] == [tree.shangcheng, tree.gongshu]
+
+
+async def test_operators_list_and_replay_dead_events(
+    app: FastAPI, client: httpx.AsyncClient, auth: Any, tree: Any, session: AsyncSession
+) -> None:
+    admin = auth("admin")
+    await client.post(f"/v1/orgs/{tree.gongshu_union}/close", headers={**admin, **ANY})
+    settings: MembershipSettings = app.state.settings
+    async with httpx.AsyncClient(
+        transport=httpx.MockTransport(lambda _: httpx.Response(500))
+    ) as http:
+        relay = org_event_relay(app.state.sessionmaker, settings.org_event_subscribers, http)
+        relay.backoff = ()  # dead after the first refusal
+        await due_now(session)
+        await relay.deliver_due()
+    dead = await client.get("/v1/outbox", params={"status": "dead"}, headers=admin)
+    [message] = dead.json()["items"]
+    assert message["payload"]["body"]["type"] == "org.closed"
+    assert "secret" not in str(message)
+
+    county = auth("cadre", org_scope=(tree.gongshu,), permissions=("manage_orgs",))
+    assert (await client.get("/v1/outbox", headers=county)).status_code == 403
+    replay_url = f"/v1/outbox/{message['id']}/replay"
+    assert (await client.post(replay_url, headers=county)).status_code == 403
+    replayed = await client.post(replay_url, headers=admin)
+    assert (replayed.json()["status"], replayed.json()["attempts"]) == (PENDING, 0)
+    assert (await client.post("/v1/outbox/999999/replay", headers=admin)).status_code == 404
