@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 AuthHeaders = Callable[..., dict[str, str]]
 ANY = {"If-Match": "*"}
@@ -33,8 +35,35 @@ async def test_a_transfer_cannot_target_a_federation(
     assert me["state"] == "active"
 
 
-async def test_approval_into_a_union_closed_meanwhile_is_refused(
-    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, enrol: Any, member_auth: Any
+async def close_behind_the_api(session: AsyncSession, org_id: str) -> None:
+    """A closure that raced an application or transfer past the checks of `close`."""
+    await session.execute(
+        text("UPDATE membership.org SET status = 'closed' WHERE id = :id"), {"id": org_id}
+    )
+    await session.commit()
+
+
+async def apply_by_qr(client: httpx.AsyncClient, union: dict[str, str], org: str, body: Any) -> Any:
+    invitation = await client.post(
+        f"/v1/orgs/{org}/invitations", json={"expires_in_hours": 24, "max_uses": 5}, headers=union
+    )
+    assert invitation.status_code == 201, invitation.text
+    applied = await client.post(f"/v1/join/{invitation.json()['code']}", json=body)
+    assert applied.status_code in (201, 202), applied.text
+    queue = await client.get(
+        "/v1/members", params={"org_id": org, "state": "applied"}, headers=union
+    )
+    [application] = queue.json()["items"]
+    return application
+
+
+async def test_a_union_with_pending_arrivals_cannot_close(
+    client: httpx.AsyncClient,
+    auth: AuthHeaders,
+    tree: Any,
+    enrol: Any,
+    member_auth: Any,
+    person: Any,
 ) -> None:
     member = await enrol(tree.shangcheng_union, 71)
     asked = await client.post(
@@ -42,47 +71,62 @@ async def test_approval_into_a_union_closed_meanwhile_is_refused(
     )
     assert asked.status_code == 201, asked.text
     receiving = cadre(auth, tree.gongshu)
-    closed = await client.post(f"/v1/orgs/{tree.gongshu_union}/close", headers={**receiving, **ANY})
-    assert closed.status_code == 200, closed.text
-    approved = await client.post(f"/v1/transfers/{asked.json()['id']}/approve", headers=receiving)
-    assert approved.status_code == 409
-    assert approved.json()["type"].endswith(":org-closed")
-    me = (await client.get("/v1/me", headers=member_auth(member))).json()
-    assert (me["state"], me["org_id"]) == ("transferring", tree.shangcheng_union)
-    # Asking anew for the closed union is refused up front.
-    cancelled = await client.post(
-        f"/v1/transfers/{asked.json()['id']}/cancel", headers=member_auth(member)
+    close_url = f"/v1/orgs/{tree.gongshu_union}/close"
+    refused = await client.post(close_url, headers={**receiving, **ANY})
+    assert refused.status_code == 409
+    assert refused.json()["type"].endswith(":org-not-empty")
+    rejected = await client.post(
+        f"/v1/transfers/{asked.json()['id']}/reject", json={"reason": "本会撤销"}, headers=receiving
     )
-    assert cancelled.status_code == 200
+    assert rejected.status_code == 200, rejected.text
+
+    application = await apply_by_qr(client, receiving, tree.gongshu_union, person(75))
+    assert (await client.post(close_url, headers={**receiving, **ANY})).status_code == 409
+    await client.post(
+        f"/v1/members/{application['id']}/reject", json={"reason": "本会撤销"}, headers=receiving
+    )
+    closed = await client.post(close_url, headers={**receiving, **ANY})
+    assert closed.status_code == 200, closed.text
+    # Asking anew for the closed union is refused up front.
     again = await client.post(
         "/v1/me/transfers", json={"to_org_id": tree.gongshu_union}, headers=member_auth(member)
     )
     assert again.status_code == 409
 
 
+async def test_a_transfer_is_never_approved_into_a_closed_union(
+    client: httpx.AsyncClient,
+    auth: AuthHeaders,
+    tree: Any,
+    enrol: Any,
+    member_auth: Any,
+    session: AsyncSession,
+) -> None:
+    member = await enrol(tree.shangcheng_union, 76)
+    asked = await client.post(
+        "/v1/me/transfers", json={"to_org_id": tree.gongshu_union}, headers=member_auth(member)
+    )
+    await close_behind_the_api(session, tree.gongshu_union)
+    approved = await client.post(
+        f"/v1/transfers/{asked.json()['id']}/approve", headers=cadre(auth, tree.gongshu)
+    )
+    assert approved.status_code == 409
+    assert approved.json()["type"].endswith(":org-closed")
+    me = (await client.get("/v1/me", headers=member_auth(member))).json()
+    assert (me["state"], me["org_id"]) == ("transferring", tree.shangcheng_union)
+
+
 async def test_a_pending_application_cannot_be_approved_after_closure(
-    client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, person: Any
+    client: httpx.AsyncClient,
+    auth: AuthHeaders,
+    tree: Any,
+    person: Any,
+    session: AsyncSession,
 ) -> None:
     """Defect 10: a closed organisation still took approvals; the member ended up active."""
     union = cadre(auth, tree.gongshu)
-    invitation = await client.post(
-        f"/v1/orgs/{tree.gongshu_union}/invitations",
-        json={"expires_in_hours": 24, "max_uses": 5},
-        headers=union,
-    )
-    assert invitation.status_code == 201, invitation.text
-    applied = await client.post(
-        f"/v1/join/{invitation.json()['code']}", json=person(72), headers={}
-    )
-    assert applied.status_code in (201, 202), applied.text
-    queue = await client.get(
-        "/v1/members",
-        params={"org_id": tree.gongshu_union, "state": "applied"},
-        headers=union,
-    )
-    [application] = queue.json()["items"]
-    closed = await client.post(f"/v1/orgs/{tree.gongshu_union}/close", headers={**union, **ANY})
-    assert closed.status_code == 200, closed.text
+    application = await apply_by_qr(client, union, tree.gongshu_union, person(72))
+    await close_behind_the_api(session, tree.gongshu_union)
     approved = await client.post(f"/v1/members/{application['id']}/approve", headers=union)
     assert approved.status_code == 409
     assert approved.json()["type"].endswith(":org-closed")

@@ -119,6 +119,10 @@ class OrgService:
             raise OrgNotEmptyError("Close or move its sub-organisations first")
         if await self.repo.counted_members(org.id):
             raise OrgNotEmptyError("Transfer its members first")
+        if await self.repo.pending_arrivals(org.id):
+            # Left pending, they could never be approved, and the applicants never join
+            # anywhere else while their application stands.
+            raise OrgNotEmptyError("Decide its pending applications and incoming transfers first")
         org.status = OrgStatus.CLOSED
         org.closed_at = datetime.now(UTC)
         await self.repo.session.flush()
