@@ -13,6 +13,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
+from servicekit.webhooks import generate_secret
+
 SECRETS_FILE = "secrets.env"
 
 
@@ -29,6 +31,10 @@ def _password(_: Path) -> str:
 
 def _key_32_bytes(_: Path) -> str:
     return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
+def _webhook_secret(_: Path) -> str:
+    return generate_secret()
 
 
 def _jwt_signing_key(data_dir: Path) -> str:
@@ -58,6 +64,8 @@ SECRETS: tuple[Secret, ...] = (
     # Machine clients of membership: the services sign in with these for service tokens.
     Secret("REBATE_MEMBERSHIP_CLIENT_SECRET", _password),
     Secret("COMPETITION_MEMBERSHIP_CLIENT_SECRET", _password),
+    # Membership signs its organisation events to competition with this (Standard Webhooks).
+    Secret("COMPETITION_MEMBERSHIP_WEBHOOK_SECRET", _webhook_secret),
     # The one password of every demo account the membership seed creates.
     Secret("MEMBERSHIP_DEMO_PASSWORD", _password),
 )

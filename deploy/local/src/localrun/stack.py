@@ -7,6 +7,7 @@ processes on free ports against a throwaway cluster.
 
 import asyncio
 import importlib.util
+import json
 import os
 import socket
 import sys
@@ -27,6 +28,11 @@ from localrun.provision import ServiceRole, provision
 
 DATABASE = "gonghui"
 ADMIN_SERVICE = "membership"
+# Named permissions of the services' machine clients at membership (contract C3).
+CLIENT_PERMISSIONS: Mapping[str, tuple[str, ...]] = {"competition": ("grant_honours",)}
+# Services told of organisation moves and closures, at which path (contract C2); each
+# verifies them with its `<PREFIX>_MEMBERSHIP_WEBHOOK_SECRET`.
+ORG_EVENT_SUBSCRIBERS: Mapping[str, str] = {"competition": "/v1/webhooks/membership"}
 
 
 class StackError(RuntimeError):
@@ -181,6 +187,7 @@ class Stack:
         # Only its own secrets: a service never learns another's database password.
         env |= {k: v for k, v in self.secrets.items() if k.startswith(service.prefix)}
         env |= service.env(self._wiring)
+        env |= self._org_event_env(service)
         env["PYTHONUNBUFFERED"] = "1"
         env |= self._extra_env.get(service.name, {})
         return env
@@ -212,7 +219,21 @@ class Stack:
                     continue
                 argv = ["-m", "membership.cli", "ensure-service-client"]
                 argv += ["--client-id", client.name, "--name", f"{client.name} service"]
+                for permission in CLIENT_PERMISSIONS.get(client.name, ()):
+                    argv += ["--permission", permission]
                 self._step(admin, f"client {client.name}", argv, {"SERVICE_CLIENT_SECRET": secret})
+
+    def _org_event_env(self, service: Service) -> dict[str, str]:
+        """Membership's subscribers: each with the secret that service verifies with."""
+        if service.name != "membership":
+            return {}
+        subscribers = [
+            {"url": self._wiring.url(name) + path, "secret": secret}
+            for name, path in ORG_EVENT_SUBSCRIBERS.items()
+            if self._service(name) is not None
+            and (secret := self.secrets.get(f"{name.upper()}_MEMBERSHIP_WEBHOOK_SECRET"))
+        ]
+        return {"MEMBERSHIP_ORG_EVENT_SUBSCRIBERS": json.dumps(subscribers)} if subscribers else {}
 
     def seed(self) -> None:
         """Run `<service>.seed` of each service that has one; seeds are idempotent themselves."""

@@ -72,7 +72,11 @@ class Access:
     def require(self, permission: Permission) -> None:
         if self.principal.is_admin:
             return
-        if self.principal.has_role(Role.CADRE) and permission in self.principal.permissions:
+        # A cadre's office, or a service client registered with the permission by name.
+        if (
+            self.principal.has_role(Role.CADRE, Role.SERVICE)
+            and permission in self.principal.permissions
+        ):
             return
         raise ForbiddenError(f"This needs the {permission.value} permission")
 

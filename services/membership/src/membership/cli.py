@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     client.add_argument("--client-id", required=True)
     client.add_argument("--name", required=True)
     client.add_argument("--role", action="append", choices=["service", "partner"], default=[])
+    client.add_argument("--permission", action="append", choices=["grant_honours"], default=[])
     args = parser.parse_args(argv)
 
     if args.command == "ensure-service-client":
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
         changed = asyncio.run(
             _with_accounts(
                 lambda accounts: accounts.ensure_service_client(
-                    args.client_id, args.name, secret, roles
+                    args.client_id, args.name, secret, roles, args.permission
                 )
             )
         )

@@ -10,6 +10,7 @@ from fastapi import BackgroundTasks, Depends, Request
 
 from membership.access import Access
 from membership.cards.service import CardService
+from membership.events.service import OrgEvents
 from membership.honours.repository import HonourRepository
 from membership.honours.service import HonourService
 from membership.identity.activation import Activation
@@ -28,6 +29,8 @@ from membership.orgs.repository import OrgRepository
 from membership.orgs.service import OrgService
 from membership.people.repository import PersonRepository
 from membership.people.service import PersonService
+from membership.serving.repository import ServingRepository
+from membership.serving.service import ServingService
 from membership.settings import MembershipSettings
 from membership.sms.senders import SmsOutbox
 from membership.stats.repository import StatsRepository
@@ -125,8 +128,9 @@ async def _access(principal: CurrentPrincipal, session: SessionDep) -> Access:
 AccessDep = Annotated[Access, Depends(_access)]
 
 
-async def _org_service(access: AccessDep) -> OrgService:
-    return OrgService(access.orgs, access)
+async def _org_service(access: AccessDep, settings: SettingsDep) -> OrgService:
+    events = OrgEvents(access.orgs.session, settings.org_event_subscribers)
+    return OrgService(access.orgs, access, events)
 
 
 OrgServiceDep = Annotated[OrgService, Depends(_org_service)]
@@ -227,3 +231,10 @@ async def _import_service(access: AccessDep, pii: PiiDep) -> ImportService:
 
 
 ImportServiceDep = Annotated[ImportService, Depends(_import_service)]
+
+
+async def _serving_service(access: AccessDep) -> ServingService:
+    return ServingService(ServingRepository(access.orgs.session), access)
+
+
+ServingServiceDep = Annotated[ServingService, Depends(_serving_service)]

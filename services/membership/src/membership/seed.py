@@ -24,6 +24,7 @@ from membership.enterprises.repository import EnterpriseRepository
 from membership.enterprises.schemas import EnterpriseCreate, UnionBankAccountIn
 from membership.enterprises.service import EnterpriseService
 from membership.enterprises.uscc import check_character
+from membership.events.service import OrgEvents
 from membership.identity.models import Account
 from membership.identity.passwords import hash_secret
 from membership.imports.bulk import BulkEnrolment, CandidateRow
@@ -91,7 +92,8 @@ class Seeder:
         self.pii = pii
         self.password_hash = password_hash
         self.access = Access(SYSTEM, OrgRepository(session))
-        self.orgs = OrgService(self.access.orgs, self.access)
+        # The seed builds a new tree: nothing moves or closes, no subscriber to tell.
+        self.orgs = OrgService(self.access.orgs, self.access, OrgEvents(session, []))
         self.enterprises = EnterpriseService(EnterpriseRepository(session), self.access, pii)
         self.serial = 0
 

@@ -1,10 +1,27 @@
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import DEV_SECRET_PREFIX, ServiceSettings
+from servicekit.webhooks import SECRET_PREFIX
+
+
+class EventSubscriber(BaseModel):
+    """A service that receives organisation events, signed with its own secret."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    url: str
+    secret: SecretStr
+
+    @field_validator("secret")
+    @classmethod
+    def _standard_webhooks_secret(cls, secret: SecretStr) -> SecretStr:
+        if not secret.get_secret_value().startswith(SECRET_PREFIX):
+            raise ValueError(f"a subscriber secret starts with {SECRET_PREFIX!r}")
+        return secret
 
 
 class MembershipSettings(ServiceSettings):
@@ -43,6 +60,12 @@ class MembershipSettings(ServiceSettings):
     sms_outbox_file: Path = Path(".data/sms-outbox.jsonl")
     sms_gateway_url: str | None = None
     sms_gateway_token: SecretStr | None = None
+    # Services told of organisation moves and closures (`org.moved`, `org.closed`), as a JSON
+    # list of {"url": ..., "secret": "whsec_..."}; delivered from the outbox by a relay.
+    org_event_subscribers: list[EventSubscriber] = []
+    # The relay runs in every process when there are subscribers; tests drive it by hand.
+    outbox_relay_enabled: bool = True
+    outbox_poll_seconds: float = 1.0
 
     @model_validator(mode="after")
     def _signing_key_required_in_production(self) -> Self:

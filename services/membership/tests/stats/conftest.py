@@ -16,6 +16,7 @@ COUNTS = (
     "members",
     "new_form_members",
     "new_form_enterprises",
+    "services",
 )
 
 
@@ -67,6 +68,10 @@ async def recount(
             counted_by.update(chain(new_form_org))
         for org_id in counted_by:
             totals[org_id]["new_form_enterprises"] += 1
+
+    for (org_id,) in await session.execute(text("SELECT org_id FROM membership.service_record")):
+        for ancestor in chain(org_id):
+            totals[ancestor]["services"] += 1
 
     joins: Counter[tuple[uuid.UUID, str]] = Counter()
     for org_id, month, count in await session.execute(

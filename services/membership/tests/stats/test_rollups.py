@@ -53,7 +53,7 @@ class Api:
             "name": name,
             "kind": kw.get("kind", "grassroots"),
             "level": kw.get("level", "grassroots"),
-            "region_code": "330102",
+            "region_code": kw.get("region_code", "330102"),
             "parent_id": parent,
             "new_form": new_form,
         }
@@ -121,12 +121,17 @@ async def test_rollups_follow_the_org_tree_and_enterprises(
     client: httpx.AsyncClient, auth: Any, tree: Any, enrol: Any, check_rollups: Any
 ) -> None:
     api = Api(client, auth)
-    riders = await api.org("拱墅区骑手工会", tree.gongshu, new_form=True)
-    await enrol(riders, 10, employment_form="delivery_rider")
+    riders = await api.org("拱墅区骑手工会", tree.gongshu, new_form=True, region_code="330105")
+    rider = await enrol(riders, 10, employment_form="delivery_rider")
     await enrol(tree.shangcheng_union, 11)
     await api.enterprise(1, tree.gongshu, riders)  # anchored at the riders' union
     plain = await api.enterprise(2, tree.shangcheng)  # no new-form union above it
     own_union = await api.enterprise(3, tree.shangcheng, tree.shangcheng_union)
+    await check_rollups()
+
+    # A service given by the riders' union travels with it when it moves (below).
+    service = {"kind": "gift", "org_id": riders, "served_on": "2026-11-20", "note": "雨衣"}
+    await api.post(f"/v1/people/{rider['person']['id']}/services", service)
     await check_rollups()
 
     # New-form flags, nested: the county, then a union inside it, then the county off again.
@@ -156,7 +161,7 @@ async def test_rollups_follow_the_org_tree_and_enterprises(
     assert moved["organisations"] == 4  # city, 上城区, its union, the riders' union
 
     # Create and close: an empty new-form union comes and goes.
-    empty = await api.org("临时工会", tree.gongshu, new_form=True)
+    empty = await api.org("临时工会", tree.gongshu, new_form=True, region_code="330105")
     await check_rollups()
     await api.post(f"/v1/orgs/{empty}/close", {}, **ANY)
     await check_rollups()

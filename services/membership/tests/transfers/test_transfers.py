@@ -12,6 +12,21 @@ def cadre(auth: AuthHeaders, org_id: str) -> dict[str, str]:
     return auth("cadre", org_scope=(org_id,), permissions=("manage_members", "review_joins"))
 
 
+async def grassroots(
+    client: httpx.AsyncClient, auth: AuthHeaders, parent: str, region: str, name: str = "第二工会"
+) -> str:
+    body = {
+        "name": name,
+        "kind": "grassroots",
+        "level": "grassroots",
+        "region_code": region,
+        "parent_id": parent,
+    }
+    response = await client.post("/v1/orgs", json=body, headers=auth("admin"))
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
 async def test_member_transfers_and_keeps_the_number(
     client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, enrol: Any, member_auth: Any
 ) -> None:
@@ -110,10 +125,11 @@ async def test_transfer_routes_hide_other_counties(
     client: httpx.AsyncClient, auth: AuthHeaders, tree: Any, enrol: Any
 ) -> None:
     member = await enrol(tree.shangcheng_union, 34)
+    second_union = await grassroots(client, auth, tree.shangcheng, "330102")
     transfer = (
         await client.post(
             f"/v1/members/{member['id']}/transfers",
-            json={"to_org_id": tree.shangcheng},
+            json={"to_org_id": second_union},
             headers=cadre(auth, tree.shangcheng),
         )
     ).json()

@@ -69,3 +69,16 @@ class NoUnionAccountError(NotFoundError):
     code = "no-union-account"
     title_en = "No union bank account"
     title_zh = "企业工会无银行账户"
+
+
+class NotFlaggedError(ConflictError):
+    code = "not-flagged"
+    title_en = "The credit code is not flagged for review"
+    title_zh = "该统一社会信用代码无需复核"
+
+
+class CorrectionFailsCheckError(DomainError):
+    status = 422
+    code = "correction-fails-check"
+    title_en = "A corrected credit code must pass the GB 32100 check"
+    title_zh = "更正后的统一社会信用代码校验位不正确"

@@ -47,3 +47,18 @@ class EnterpriseAffiliation(Base):
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     changed_by: Mapped[str] = mapped_column(String(100))
+
+
+class EnterpriseReview(Base):
+    """A cadre's check of a flagged credit code against the business licence: confirmed as it
+    stands, or corrected. Appended, never edited: who cleared the flag, when, and from what."""
+
+    __tablename__ = "enterprise_review"
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("enterprise.id"), index=True)
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reviewed_by: Mapped[str] = mapped_column(String(100))
+    uscc_before: Mapped[str] = mapped_column(String(18))
+    uscc_after: Mapped[str] = mapped_column(String(18))
+    note: Mapped[str | None] = mapped_column(String(500))

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import ColumnElement
 
-from membership.enterprises.models import Enterprise, EnterpriseAffiliation
+from membership.enterprises.models import Enterprise, EnterpriseAffiliation, EnterpriseReview
 from membership.orgs.models import Org
 from membership.orgs.repository import within
 
@@ -82,6 +82,18 @@ class EnterpriseRepository:
     async def add_affiliation(self, affiliation: EnterpriseAffiliation) -> None:
         self.session.add(affiliation)
         await self.session.flush()
+
+    async def add_review(self, review: EnterpriseReview) -> None:
+        self.session.add(review)
+        await self.session.flush()
+
+    async def reviews(self, enterprise_id: uuid.UUID) -> list[EnterpriseReview]:
+        query = (
+            select(EnterpriseReview)
+            .where(EnterpriseReview.enterprise_id == enterprise_id)
+            .order_by(EnterpriseReview.reviewed_at)
+        )
+        return list(await self.session.scalars(query))
 
     async def affiliations(self, enterprise_id: uuid.UUID) -> list[EnterpriseAffiliation]:
         query = (

@@ -13,8 +13,10 @@ from membership.enterprises.schemas import (
     EnterpriseLookup,
     EnterpriseLookupResult,
     EnterpriseRead,
+    EnterpriseReviewRead,
     EnterpriseUpdate,
     UnionBankAccountFull,
+    UsccReview,
 )
 from servicekit.app import Responses
 from servicekit.auth import Role, authenticated, require_roles
@@ -165,6 +167,43 @@ async def change_affiliation(
     if_match: IfMatch = None,
 ) -> EnterpriseRead:
     return _read(await enterprises.reaffiliate(enterprise_id, change.org_id, if_match), response)
+
+
+@router.post(
+    "/{enterprise_id}/review",
+    summary="Clear a flagged credit code after checking it against the business licence",
+    description="Send the code as the licence shows it: the registered code confirms it as "
+    "it stands; another code corrects it (it must then pass the GB 32100 check). Either way "
+    "`needs_review` is cleared and the review is kept in `/reviews`.",
+    response_model=EnterpriseRead,
+    responses={
+        **ORG_RULES,
+        **PRECONDITIONS,
+        409: {"description": "Not flagged, or the corrected code is registered already"},
+        422: {"description": "A malformed code, or a correction that fails the check"},
+    },
+)
+async def review_uscc(
+    enterprise_id: uuid.UUID,
+    review_in: UsccReview,
+    enterprises: EnterpriseServiceDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> EnterpriseRead:
+    return _read(await enterprises.review(enterprise_id, review_in, if_match), response)
+
+
+@router.get(
+    "/{enterprise_id}/reviews",
+    summary="Checks of the enterprise's credit code by cadres, oldest first",
+    response_model=list[EnterpriseReviewRead],
+    responses=NOT_FOUND,
+)
+async def list_reviews(
+    enterprise_id: uuid.UUID, enterprises: EnterpriseServiceDep
+) -> list[EnterpriseReviewRead]:
+    rows = await enterprises.reviews(enterprise_id)
+    return [EnterpriseReviewRead.model_validate(row) for row in rows]
 
 
 @router.get(

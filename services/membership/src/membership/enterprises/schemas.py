@@ -186,3 +186,23 @@ class UnionBankAccountFull(BaseModel):
     bank_name: str
     account_name: str
     account_no: str
+
+
+class UsccReview(BaseModel):
+    """The code as printed on the business licence: the registered one (confirmed as it
+    stands) or the right one (a correction, which must pass the check)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    uscc: _RawUscc = UsccField
+    note: str | None = Field(default=None, max_length=500, examples=["已核对营业执照原件"])
+
+
+class EnterpriseReviewRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    reviewed_at: datetime
+    reviewed_by: str
+    uscc_before: str
+    uscc_after: str
+    note: str | None

@@ -7,15 +7,17 @@ from membership.access import Access, Permission
 from membership.enterprises.errors import (
     AccountWithoutUnionError,
     AlreadyAffiliatedError,
+    CorrectionFailsCheckError,
     DuplicateUsccError,
     EnterpriseNotFoundError,
     InvalidUsccError,
     NotAFederationError,
     NotAGrassrootsUnionError,
+    NotFlaggedError,
     NoUnionAccountError,
 )
 from membership.enterprises.lookup import lookup
-from membership.enterprises.models import Enterprise, EnterpriseAffiliation
+from membership.enterprises.models import Enterprise, EnterpriseAffiliation, EnterpriseReview
 from membership.enterprises.repository import EnterpriseRepository
 from membership.enterprises.schemas import (
     EnterpriseCreate,
@@ -23,6 +25,7 @@ from membership.enterprises.schemas import (
     EnterpriseUpdate,
     UnionBankAccountFull,
     UnionBankAccountIn,
+    UsccReview,
 )
 from membership.enterprises.uscc import Uscc, UsccFormatError, parse
 from membership.enterprises.visibility import Visibility
@@ -165,6 +168,44 @@ class EnterpriseService:
         await self.repo.add_affiliation(self._affiliation(enterprise.id, federation.id, now))
         await self.rollups.enterprise_moved(was_under, counted_under(enterprise))
         return enterprise
+
+    async def review(
+        self, enterprise_id: uuid.UUID, review_in: UsccReview, if_match: str | None
+    ) -> Enterprise:
+        """Clear the flag of a credit code whose check character failed, once a cadre has
+        compared it with the business licence: the code stands, or is corrected."""
+        enterprise, _ = await self._writable(enterprise_id)
+        check_if_match(if_match, enterprise.version)
+        if not enterprise.needs_review:
+            raise NotFlaggedError(f"{enterprise.uscc} passed its check when registered")
+        checked = parse_uscc(review_in.uscc, ("body", "uscc"))
+        before = enterprise.uscc
+        if checked.code != before:
+            if not checked.check_ok:
+                raise CorrectionFailsCheckError(
+                    f"{checked.code} fails the check character as well; compare it again"
+                )
+            if await self.repo.by_uscc_with_org(checked.code) is not None:
+                raise DuplicateUsccError(f"{checked.code} is already registered")
+            enterprise.uscc = checked.code
+        enterprise.needs_review = False
+        await self._save()
+        await self.repo.add_review(
+            EnterpriseReview(
+                id=uuid.uuid4(),
+                enterprise_id=enterprise.id,
+                reviewed_at=datetime.now(UTC),
+                reviewed_by=self.access.actor,
+                uscc_before=before,
+                uscc_after=enterprise.uscc,
+                note=review_in.note,
+            )
+        )
+        return enterprise
+
+    async def reviews(self, enterprise_id: uuid.UUID) -> list[EnterpriseReview]:
+        await self._visible(enterprise_id)
+        return await self.repo.reviews(enterprise_id)
 
     async def affiliations(self, enterprise_id: uuid.UUID) -> list[EnterpriseAffiliation]:
         await self._visible(enterprise_id)

@@ -6,6 +6,7 @@ from sqlalchemy import Date, ForeignKey, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from membership.db import Base, Timestamped, str_enum, uuid_pk
+from membership.orgs.models import LEVEL_RANK, OrgLevel
 
 
 class HonourKind(enum.StrEnum):
@@ -22,6 +23,21 @@ class HonourLevel(enum.StrEnum):
     CITY = "city"
     COUNTY = "county"
     ENTERPRISE = "enterprise"
+
+
+# The lowest organisation level that grants an honour of each level: an office grants at
+# most at its own level (a county federation grants county and enterprise honours).
+GRANTED_FROM: dict[HonourLevel, OrgLevel] = {
+    HonourLevel.NATIONAL: OrgLevel.NATIONAL,
+    HonourLevel.PROVINCIAL: OrgLevel.PROVINCIAL,
+    HonourLevel.CITY: OrgLevel.CITY,
+    HonourLevel.COUNTY: OrgLevel.COUNTY,
+    HonourLevel.ENTERPRISE: OrgLevel.GRASSROOTS,
+}
+
+
+def may_grant(org_level: OrgLevel, honour_level: HonourLevel) -> bool:
+    return LEVEL_RANK[org_level] <= LEVEL_RANK[GRANTED_FROM[honour_level]]
 
 
 class Honour(Timestamped, Base):

@@ -19,7 +19,10 @@ class HonourCreate(BaseModel):
         default=None, max_length=200, description="For team titles such as Worker Pioneer"
     )
     awarded_on: date
-    granting_org_id: uuid.UUID | None = None
+    granting_org_id: uuid.UUID = Field(
+        description="The organisation that grants it: in your sub-tree, at the honour's level "
+        "or above (a county federation grants county and enterprise honours)"
+    )
     source_ref: str | None = Field(
         default=None,
         max_length=200,

@@ -1,14 +1,15 @@
 import uuid
 
 from membership.access import Access, Permission
-from membership.honours.errors import SourceRefReusedError
-from membership.honours.models import Honour
+from membership.honours.errors import InvalidGrantingOrgError, SourceRefReusedError
+from membership.honours.models import Honour, may_grant
 from membership.honours.repository import HonourRepository
 from membership.honours.schemas import HonourCreate
 from membership.members.errors import MemberNotFoundError
 from membership.members.models import Member
 from membership.members.repository import MemberRepository
-from servicekit.auth import Role
+from membership.orgs.errors import OrgNotFoundError
+from membership.orgs.models import Org, OrgStatus
 
 
 class HonourService:
@@ -29,9 +30,10 @@ class HonourService:
 
     async def grant(self, honour_in: HonourCreate) -> tuple[Honour, bool]:
         """Grant an honour; with a known source_ref the first grant is returned unchanged."""
+        # Cadres and service clients alike hold the permission by name.
+        self.access.require(Permission.GRANT_HONOURS)
         member = await self._recipient(honour_in)
-        if not self.access.principal.has_role(Role.SERVICE):
-            self.access.require(Permission.GRANT_HONOURS)
+        await self._granting_org(honour_in)
         if honour_in.source_ref:
             existing = await self.repo.by_source_ref(honour_in.source_ref)
             if existing is not None:
@@ -50,6 +52,23 @@ class HonourService:
         )
         stored = await self.repo.add(honour)
         return self._same_grant(stored, member, honour_in), stored.id == honour.id
+
+    async def _granting_org(self, honour_in: HonourCreate) -> Org:
+        """An open organisation in the caller's sub-tree at the honour's level or above.
+        One answer for one that does not exist and one outside the sub-tree."""
+        try:
+            org = await self.access.visible_org(honour_in.granting_org_id)
+        except OrgNotFoundError:
+            raise InvalidGrantingOrgError(
+                "granting_org_id names no organisation in your sub-tree"
+            ) from None
+        if org.status is OrgStatus.CLOSED:
+            raise InvalidGrantingOrgError(f"{org.name} is closed and grants nothing")
+        if not may_grant(org.level, honour_in.level):
+            raise InvalidGrantingOrgError(
+                f"A {org.level.value} organisation cannot grant a {honour_in.level.value} honour"
+            )
+        return org
 
     @staticmethod
     def _same_grant(existing: Honour, member: Member, honour_in: HonourCreate) -> Honour:

@@ -1,7 +1,17 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Uuid, func
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Uuid,
+    func,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -38,6 +48,10 @@ class ServiceClient(Timestamped, Base):
     secret_hash: Mapped[str] = mapped_column(String(255))
     name: Mapped[str] = mapped_column(String(100))
     roles: Mapped[list[str]] = mapped_column(ARRAY(String(32)))
+    # Named permissions, as a cadre's (`grant_honours`): a service token alone grants nothing.
+    permissions: Mapped[list[str]] = mapped_column(
+        ARRAY(String(64)), default=list, server_default=text("'{}'")
+    )
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 

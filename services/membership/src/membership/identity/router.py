@@ -3,7 +3,7 @@ import binascii
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Header, status
+from fastapi import APIRouter, Depends, Form, Header, Query, status
 
 from membership.dependencies import (
     AccountServiceDep,
@@ -21,6 +21,7 @@ from membership.identity.errors import (
 )
 from membership.identity.schemas import (
     AccountCreate,
+    AccountLookupRead,
     AccountRead,
     CodeRequest,
     CodeRequested,
@@ -31,7 +32,7 @@ from membership.identity.schemas import (
     ServiceClientRead,
     TokenRead,
 )
-from servicekit.auth import CurrentPrincipal, authenticated
+from servicekit.auth import CurrentPrincipal, Role, authenticated, require_roles
 
 public_router = APIRouter(tags=["auth"])
 router = APIRouter(prefix="/v1", tags=["accounts"], dependencies=[authenticated])
@@ -144,6 +145,23 @@ async def create_account(
     account_in: AccountCreate, _admin: AdminPrincipal, accounts: AccountServiceDep
 ) -> Any:
     return await accounts.create_account(account_in)
+
+
+@router.get(
+    "/accounts/lookup",
+    summary="An active account by username, for other services (service tokens only)",
+    response_model=AccountLookupRead,
+    dependencies=[Depends(require_roles(Role.SERVICE))],
+    responses={
+        403: {"description": "Not a service token"},
+        404: {"description": "No active account of that name"},
+    },
+)
+async def lookup_account(
+    accounts: AccountServiceDep,
+    username: Annotated[str, Query(min_length=1, max_length=64)],
+) -> AccountLookupRead:
+    return await accounts.lookup(username)
 
 
 @router.get(

@@ -88,6 +88,9 @@ class ServiceClientCreate(BaseModel):
     client_id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")
     name: str = Field(min_length=1, max_length=100)
     roles: list[Literal[Role.SERVICE, Role.PARTNER]] = [Role.SERVICE]
+    permissions: list[Literal["grant_honours"]] = Field(
+        default=[], description="What the client may do beyond reading: `grant_honours`"
+    )
 
 
 class ServiceClientRead(BaseModel):
@@ -97,9 +100,23 @@ class ServiceClientRead(BaseModel):
     client_id: str
     name: str
     roles: list[str]
+    permissions: list[str]
     is_active: bool
     created_at: datetime
 
 
 class ServiceClientCreated(ServiceClientRead):
     client_secret: str = Field(description="Shown once; store it now")
+
+
+class AccountLookupRead(BaseModel):
+    """An account as another service needs it (a judge chosen by username)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID = Field(description="The `sub` of the account's tokens")
+    username: str
+    display_name: str
+    permissions: list[str]
+    org_id: uuid.UUID | None = Field(description="The account's scope organisation (the first)")
+    is_active: bool

@@ -17,7 +17,12 @@ from membership.identity.keys import SigningKeys
 from membership.identity.models import Account, ServiceClient
 from membership.identity.passwords import hash_secret, verify_secret
 from membership.identity.repository import IdentityRepository
-from membership.identity.schemas import AccountCreate, ServiceClientCreate, TokenRead
+from membership.identity.schemas import (
+    AccountCreate,
+    AccountLookupRead,
+    ServiceClientCreate,
+    TokenRead,
+)
 from membership.identity.throttle import Throttle, address_key
 from membership.people.errors import InvalidPersonDataError
 from membership.people.id_numbers import normalise_id_number, normalise_phone
@@ -121,7 +126,8 @@ class TokenService:
         if client is None or not valid or not client.is_active:
             raise InvalidClientError()
         return self._token(
-            CLIENT_SUBJECT_PREFIX + client.client_id, {"name": client.name, "roles": client.roles}
+            CLIENT_SUBJECT_PREFIX + client.client_id,
+            {"name": client.name, "roles": client.roles, "permissions": client.permissions},
         )
 
 
@@ -158,9 +164,16 @@ class AccountService:
         return True
 
     async def ensure_service_client(
-        self, client_id: str, name: str, secret: str, roles: list[str]
+        self,
+        client_id: str,
+        name: str,
+        secret: str,
+        roles: list[str],
+        permissions: list[str] | None = None,
     ) -> bool:
-        """Create the client, or set its secret and roles; True when something changed."""
+        """Create the client, or set its secret, roles and permissions; True when something
+        changed."""
+        permissions = permissions or []
         client = await self.repo.client_by_client_id(client_id)
         if client is None:
             await self.repo.add_unique(
@@ -169,13 +182,19 @@ class AccountService:
                     secret_hash=await hash_secret(secret),
                     name=name,
                     roles=roles,
+                    permissions=permissions,
                 )
             )
             return True
-        if await verify_secret(secret, client.secret_hash) and client.roles == roles:
+        if (
+            await verify_secret(secret, client.secret_hash)
+            and client.roles == roles
+            and client.permissions == permissions
+        ):
             return False
         client.secret_hash = await hash_secret(secret)
         client.roles = roles
+        client.permissions = permissions
         client.is_active = True
         return True
 
@@ -186,6 +205,27 @@ class AccountService:
         if account is None:
             raise AccountNotFoundError("This token does not belong to a staff account")
         return account
+
+    async def lookup(self, username: str) -> AccountLookupRead:
+        """An active account by username, for other services (service tokens only)."""
+        account = await self.repo.account_by_username(username)
+        if account is None or not account.is_active:
+            raise AccountNotFoundError("No active account of that name")
+        org_id = None
+        for raw in account.org_scope:
+            try:
+                org_id = uuid.UUID(raw)
+            except ValueError:
+                continue
+            break
+        return AccountLookupRead(
+            id=account.id,
+            username=account.username,
+            display_name=account.display_name,
+            permissions=account.permissions,
+            org_id=org_id,
+            is_active=account.is_active,
+        )
 
     async def account(self, account_id: uuid.UUID) -> Account:
         account = await self.repo.account_by_id(account_id)
@@ -202,6 +242,7 @@ class AccountService:
             secret_hash=await hash_secret(secret),
             name=client_in.name,
             roles=[str(role) for role in client_in.roles],
+            permissions=list(client_in.permissions),
         )
         if not await self.repo.add_unique(client):
             raise ClientIdTakenError(f"The client id {client_in.client_id!r} is taken")

@@ -15,6 +15,8 @@ from membership.members.models import (
     MemberState,
 )
 from membership.members.repository import MemberRepository
+from membership.orgs.errors import OrgClosedError
+from membership.orgs.models import Org, OrgStatus
 from membership.people.models import Person
 from membership.rollups.counts import Counts, Delta
 from membership.rollups.repository import RollupRepository
@@ -88,6 +90,8 @@ class Lifecycle:
             raise InvalidTransitionError(
                 f"A membership that is {member.state.value} cannot become {to_state.value}"
             )
+        if to_state in COUNTED_STATES:
+            await self._check_open(org_id or member.org_id)
         from_state, from_org = member.state, member.org_id
         member.state = to_state
         member.org_id = org_id or member.org_id
@@ -97,6 +101,14 @@ class Lifecycle:
             member, person, from_state, from_org, kind=kind, actor=actor, reason=reason
         )
         return member
+
+    async def _check_open(self, org_id: uuid.UUID) -> None:
+        """Nobody ends up a member of a closed organisation, by whatever path (an approval
+        of an application left pending at closure, a transfer decided after it)."""
+        org = await self.repo.session.get(Org, org_id)
+        if org is None or org.status is OrgStatus.CLOSED:
+            name = org.name if org else "The organisation"
+            raise OrgClosedError(f"{name} is closed and takes no members")
 
     async def _book(
         self,

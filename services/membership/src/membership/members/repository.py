@@ -100,9 +100,9 @@ class MemberRepository:
         )
         return list(await self.session.scalars(query))
 
-    async def affiliations(self, member_id: uuid.UUID) -> Sequence[Row[Affiliation, str]]:
+    async def affiliations(self, member_id: uuid.UUID) -> Sequence[Row[Affiliation, str, str]]:
         query = (
-            select(Affiliation, Org.name)
+            select(Affiliation, Org.name, Org.path)
             .join(Org, Org.id == Affiliation.org_id)
             .where(Affiliation.member_id == member_id)
             .order_by(Affiliation.started_at)

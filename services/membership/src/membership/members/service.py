@@ -1,5 +1,6 @@
 import enum
 import uuid
+from datetime import datetime
 
 from membership.access import Access, Permission
 from membership.members.errors import (
@@ -186,7 +187,17 @@ class MemberService:
         return [member_read(m, p, o) for m, p, o in rows]
 
     async def history(self, member_id: uuid.UUID) -> MemberHistory:
-        member, _, _ = await self._visible(member_id)
+        """The whole history for those who see the member now; for a union the member has
+        left (a transfer), the history up to the day they left it."""
+        found = await self.repo.with_person(member_id)
+        if found is None:
+            raise MemberNotFoundError()
+        member, _, org = found
+        until = None
+        if not await self._may_see(member.person_id, org.path):
+            until = await self._left_caller_at(member.id)
+            if until is None:
+                raise MemberNotFoundError()
         affiliations = [
             AffiliationRead(
                 org_id=a.org_id,
@@ -195,10 +206,24 @@ class MemberService:
                 ended_at=a.ended_at,
                 end_reason=a.end_reason,
             )
-            for a, name in await self.repo.affiliations(member.id)
+            for a, name, _ in await self.repo.affiliations(member.id)
+            if until is None or (a.ended_at is not None and a.ended_at <= until)
         ]
-        events = [MemberEventRead.model_validate(e) for e in await self.repo.events(member.id)]
+        events = [
+            MemberEventRead.model_validate(e)
+            for e in await self.repo.events(member.id)
+            if until is None or e.at <= until
+        ]
         return MemberHistory(affiliations=affiliations, events=events)
+
+    async def _left_caller_at(self, member_id: uuid.UUID) -> datetime | None:
+        """When the member last left an organisation of the caller's sub-tree, if ever."""
+        ends = [
+            a.ended_at
+            for a, _, path in await self.repo.affiliations(member_id)
+            if a.ended_at is not None and await self.access.covers(path)
+        ]
+        return max(ends, default=None)
 
     async def batch(self, membership_nos: list[str]) -> MemberBatchResult:
         """Members by number for other services; outside the caller's sub-tree is missing."""

@@ -24,3 +24,17 @@ class OrgClosedError(ConflictError):
     code = "org-closed"
     title_en = "Organisation closed"
     title_zh = "组织已撤销"
+
+
+class KindLevelMismatchError(DomainError):
+    status = 422
+    code = "kind-level-mismatch"
+    title_en = "Kind and level do not go together"
+    title_zh = "组织类型与层级不匹配"
+
+
+class RegionOutsideParentError(DomainError):
+    status = 422
+    code = "region-outside-parent"
+    title_en = "Region code outside the parent's region"
+    title_zh = "行政区划代码不在上级组织的区划范围内"

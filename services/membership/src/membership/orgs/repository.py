@@ -6,7 +6,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from membership.db import Ltree
-from membership.members.models import COUNTED_STATES, Member
+from membership.members.models import (
+    COUNTED_STATES,
+    Member,
+    MemberState,
+    Transfer,
+    TransferState,
+)
 from membership.orgs.models import Org, OrgStatus
 
 
@@ -81,6 +87,17 @@ class OrgRepository:
             Member.org_id == org_id, Member.state.in_(COUNTED_STATES)
         )
         return int(await self.session.scalar(query) or 0)
+
+    async def pending_arrivals(self, org_id: uuid.UUID) -> int:
+        """Applications to the org and transfers into it that wait for a decision."""
+        applications = select(func.count()).where(
+            Member.org_id == org_id, Member.state == MemberState.APPLIED
+        )
+        transfers = select(func.count()).where(
+            Transfer.to_org_id == org_id, Transfer.state == TransferState.PENDING
+        )
+        total = select(applications.scalar_subquery() + transfers.scalar_subquery())
+        return int(await self.session.scalar(total) or 0)
 
     async def roots(self) -> list[Org]:
         return list(

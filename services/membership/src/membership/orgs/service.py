@@ -2,6 +2,7 @@ import uuid
 from datetime import UTC, datetime
 
 from membership.access import Access, Permission, path_within
+from membership.events.service import OrgEvents
 from membership.orgs.errors import (
     InvalidHierarchyError,
     OrgClosedError,
@@ -10,6 +11,7 @@ from membership.orgs.errors import (
 )
 from membership.orgs.models import LEVEL_RANK, Org, OrgKind, OrgLevel, OrgStatus, path_label
 from membership.orgs.repository import OrgRepository
+from membership.orgs.rules import check_kind_level, check_region
 from membership.orgs.schemas import OrgCreate, OrgUpdate
 from membership.rollups.repository import RollupRepository
 from membership.rollups.service import Rollups
@@ -34,9 +36,10 @@ def check_placement(kind: OrgKind, level: OrgLevel, parent: Org | None) -> None:
 
 
 class OrgService:
-    def __init__(self, repo: OrgRepository, access: Access) -> None:
+    def __init__(self, repo: OrgRepository, access: Access, events: OrgEvents) -> None:
         self.repo = repo
         self.access = access
+        self.events = events
         self.rollups = Rollups(RollupRepository(repo.session))
 
     async def create(self, org_in: OrgCreate) -> Org:
@@ -46,7 +49,9 @@ class OrgService:
                 raise ForbiddenError("Only an admin creates a root of the organisation tree")
         else:
             parent = await self.access.org_for(org_in.parent_id, Permission.MANAGE_ORGS)
+        check_kind_level(org_in.kind, org_in.level)
         check_placement(org_in.kind, org_in.level, parent)
+        check_region(org_in.region_code, parent)
         org_id = uuid.uuid4()
         label = path_label(org_id)
         org = Org(
@@ -72,6 +77,8 @@ class OrgService:
         check_if_match(if_match, org.version)
         if org.status is OrgStatus.CLOSED:
             raise OrgClosedError()
+        if org_in.region_code is not None and org_in.region_code != org.region_code:
+            await self._check_new_region(org, org_in.region_code)
         was_new_form = org.new_form
         for field, value in org_in.model_dump(exclude_unset=True).items():
             if value is not None:
@@ -90,13 +97,18 @@ class OrgService:
         if org.status is OrgStatus.CLOSED:
             raise OrgClosedError()
         check_placement(org.kind, org.level, new_parent)
-        old_parent_id = org.parent_id
+        old_parent_id, old_path = org.parent_id, org.path
         # Parent first through the ORM (version check), then every path in one statement.
         org.parent_id = new_parent.id
         await self.repo.session.flush()
         await self.rollups.subtree_moving(org, old_parent_id, new_parent)
         await self.repo.move_subtree(org, new_parent)
+        await self.events.moved(org, old_path)
         return org
+
+    async def _check_new_region(self, org: Org, region_code: str) -> None:
+        parent = await self.repo.get(org.parent_id) if org.parent_id else None
+        check_region(region_code, parent)
 
     async def close(self, org_id: uuid.UUID, if_match: str | None) -> Org:
         org = await self.access.org_for(org_id, Permission.MANAGE_ORGS)
@@ -107,10 +119,15 @@ class OrgService:
             raise OrgNotEmptyError("Close or move its sub-organisations first")
         if await self.repo.counted_members(org.id):
             raise OrgNotEmptyError("Transfer its members first")
+        if await self.repo.pending_arrivals(org.id):
+            # Left pending, they could never be approved, and the applicants never join
+            # anywhere else while their application stands.
+            raise OrgNotEmptyError("Decide its pending applications and incoming transfers first")
         org.status = OrgStatus.CLOSED
         org.closed_at = datetime.now(UTC)
         await self.repo.session.flush()
         await self.rollups.org_closed(org)
+        await self.events.closed(org)
         return org
 
     async def children(

@@ -11,6 +11,7 @@ class Counts:
     members: int = 0
     new_form_members: int = 0
     new_form_enterprises: int = 0
+    services: int = 0  # services given to workers (serving), at the organisation that gave them
 
     def __neg__(self) -> "Counts":
         return Counts(*(-value for value in self.values()))

@@ -20,6 +20,8 @@ class OrgSubtreeTally(Base):
     # Enterprises whose union (or, without one, federation) lies under a new-form union of
     # this sub-tree; each is counted at its deepest such union (its "anchor"), see service.py.
     new_form_enterprises: Mapped[int] = mapped_column(default=0)
+    # Services given to workers (legal aid, gifts ...) by organisations of the sub-tree.
+    services: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class OrgSubtreeMonthlyJoins(Base):

@@ -37,6 +37,9 @@ class Rollups:
         await self.repo.add_own_joins(org_id, month, joins)
         await self.repo.add_joins([(org_id, month, joins)])
 
+    async def service_given(self, org_id: uuid.UUID) -> None:
+        await self.repo.add([(org_id, Counts(services=1))])
+
     async def org_opened(self, org: Org) -> None:
         """A new organisation is a leaf: no members, enterprises or joins under it yet."""
         await self.repo.add([(org.id, _org_counts(org))])

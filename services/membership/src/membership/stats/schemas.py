@@ -16,4 +16,7 @@ class OrgStats(BaseModel):
     new_form_members: int = Field(description="Members in new forms of employment")
     new_form_unions: int
     new_form_enterprises: int = Field(description="Enterprises whose union is a new-form union")
+    services: int = Field(
+        description="Services given to workers (legal aid, gifts, health checks, training)"
+    )
     joins_by_month: list[MonthlyJoins]

@@ -30,5 +30,6 @@ class StatsService:
             new_form_members=totals.new_form_members,
             new_form_unions=totals.new_form_unions,
             new_form_enterprises=totals.new_form_enterprises,
+            services=totals.services,
             joins_by_month=[MonthlyJoins(month=m, joins=j) for m, j in stats.joins_by_month],
         )

@@ -1,4 +1,4 @@
-from servicekit.errors import ConflictError, NotFoundError
+from servicekit.errors import ConflictError, DomainError, NotFoundError
 
 
 class TransferNotFoundError(NotFoundError):
@@ -17,3 +17,10 @@ class SameOrgTransferError(ConflictError):
     code = "same-org"
     title_en = "Already in that organisation"
     title_zh = "已在该组织"
+
+
+class NotAGrassrootsTargetError(DomainError):
+    status = 422
+    code = "transfer-target-not-grassroots"
+    title_en = "Members transfer to a grassroots union"
+    title_zh = "会员只能转入基层工会"

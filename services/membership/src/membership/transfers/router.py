@@ -29,13 +29,14 @@ class Direction(enum.StrEnum):
     response_model=TransferRead,
     responses={
         404: {"description": "No such member, or no such receiving organisation"},
-        409: {"description": "The member is not active, or already in that union"},
+        409: {"description": "The member is not active, already in that union, or it is closed"},
+        422: {"description": "The receiving organisation is not a grassroots union"},
     },
 )
 async def request_transfer(
     member_id: uuid.UUID, transfer_in: TransferCreate, transfers: TransferServiceDep
 ) -> TransferRead:
-    return TransferRead.model_validate(await transfers.request(member_id, transfer_in))
+    return await transfers.request(member_id, transfer_in)
 
 
 @router.get(
@@ -51,8 +52,7 @@ async def list_transfers(
     state: TransferState | None = TransferState.PENDING,
     limit: LimitParam = 50,
 ) -> list[TransferRead]:
-    rows = await transfers.list_for_org(org_id, direction is Direction.INCOMING, state, limit)
-    return [TransferRead.model_validate(t) for t in rows]
+    return await transfers.list_for_org(org_id, direction is Direction.INCOMING, state, limit)
 
 
 @router.get(
@@ -62,20 +62,23 @@ async def list_transfers(
     responses=NOT_FOUND,
 )
 async def read_transfer(transfer_id: uuid.UUID, transfers: TransferServiceDep) -> TransferRead:
-    return TransferRead.model_validate(await transfers.read(transfer_id))
+    return await transfers.read(transfer_id)
 
 
 @router.post(
     "/transfers/{transfer_id}/approve",
     summary="Approve a transfer (a cadre of the receiving union)",
     response_model=TransferRead,
-    responses={**NOT_FOUND, **DECIDED},
+    responses={
+        **NOT_FOUND,
+        409: {"description": "The transfer was decided already, or the union has closed"},
+    },
 )
 async def approve_transfer(
     transfer_id: uuid.UUID, transfers: TransferServiceDep, decision: Decision | None = None
 ) -> TransferRead:
     reason = decision.reason if decision else None
-    return TransferRead.model_validate(await transfers.decide(transfer_id, True, reason))
+    return await transfers.decide(transfer_id, True, reason)
 
 
 @router.post(
@@ -87,7 +90,7 @@ async def approve_transfer(
 async def reject_transfer(
     transfer_id: uuid.UUID, decision: ReasonRequired, transfers: TransferServiceDep
 ) -> TransferRead:
-    return TransferRead.model_validate(await transfers.decide(transfer_id, False, decision.reason))
+    return await transfers.decide(transfer_id, False, decision.reason)
 
 
 @router.post(
@@ -100,4 +103,4 @@ async def cancel_transfer(
     transfer_id: uuid.UUID, transfers: TransferServiceDep, decision: Decision | None = None
 ) -> TransferRead:
     reason = decision.reason if decision else None
-    return TransferRead.model_validate(await transfers.cancel(transfer_id, reason))
+    return await transfers.cancel(transfer_id, reason)

@@ -4,6 +4,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from membership.members.models import TransferState
+from membership.people.schemas import PersonRead
 
 
 class TransferCreate(BaseModel):
@@ -18,8 +19,12 @@ class TransferRead(BaseModel):
 
     id: uuid.UUID
     member_id: uuid.UUID
+    membership_no: str
+    person: PersonRead = Field(description="Who asks to come: ID number and phone masked")
     from_org_id: uuid.UUID
+    from_org_name: str
     to_org_id: uuid.UUID
+    to_org_name: str
     state: TransferState
     requested_by: str
     reason: str | None

@@ -1,5 +1,7 @@
 """Transfers: asked by the member or a cadre of the old union, decided by the receiving one.
-The membership number stays; the old union keeps its closed affiliation in the history."""
+The membership number stays; the old union keeps its closed affiliation in the history.
+Members transfer to open grassroots unions only (a federation holds no members); the
+receiving union's approvers see who asks to come, masked (`TransferRead.person`)."""
 
 import uuid
 from datetime import UTC, datetime
@@ -10,14 +12,30 @@ from membership.members.lifecycle import Lifecycle
 from membership.members.models import JoinChannel, MemberState, Transfer, TransferState
 from membership.members.repository import MemberRepository
 from membership.orgs.errors import OrgClosedError, OrgNotFoundError
-from membership.orgs.models import OrgStatus
+from membership.orgs.models import OrgKind, OrgStatus
+from membership.people.schemas import PersonRead
 from membership.transfers.errors import (
+    NotAGrassrootsTargetError,
     SameOrgTransferError,
     TransferNotFoundError,
     TransferNotPendingError,
 )
 from membership.transfers.repository import TransferRepository
-from membership.transfers.schemas import TransferCreate
+from membership.transfers.schemas import TransferCreate, TransferRead
+
+TRANSFER_FIELDS = (
+    "id",
+    "member_id",
+    "from_org_id",
+    "to_org_id",
+    "state",
+    "requested_by",
+    "reason",
+    "decided_by",
+    "decided_at",
+    "decision_reason",
+    "created_at",
+)
 
 
 class TransferService:
@@ -30,7 +48,28 @@ class TransferService:
     def _is_member_self(self, person_id: uuid.UUID) -> bool:
         return str(person_id) == str(self.access.principal.claims.get("person_id"))
 
-    async def request(self, member_id: uuid.UUID, transfer_in: TransferCreate) -> Transfer:
+    async def _read(self, transfers: list[Transfer]) -> list[TransferRead]:
+        details = await self.repo.details([t.id for t in transfers])
+        reads = []
+        for transfer in transfers:
+            membership_no, person, from_name, to_name = details[transfer.id]
+            reads.append(
+                TransferRead.model_validate(
+                    {
+                        **{k: getattr(transfer, k) for k in TRANSFER_FIELDS},
+                        "membership_no": membership_no,
+                        "person": PersonRead.model_validate(person),
+                        "from_org_name": from_name,
+                        "to_org_name": to_name,
+                    }
+                )
+            )
+        return reads
+
+    async def _read_one(self, transfer: Transfer) -> TransferRead:
+        return (await self._read([transfer]))[0]
+
+    async def request(self, member_id: uuid.UUID, transfer_in: TransferCreate) -> TransferRead:
         found = await self.members.with_person(member_id)
         if found is None:
             raise MemberNotFoundError()
@@ -44,6 +83,8 @@ class TransferService:
             raise OrgNotFoundError("The receiving organisation does not exist")
         if target.status is OrgStatus.CLOSED:
             raise OrgClosedError(f"{target.name} is closed")
+        if target.kind is not OrgKind.GRASSROOTS:
+            raise NotAGrassrootsTargetError(f"{target.name} is a {target.kind.value} organisation")
         if target.id == member.org_id:
             raise SameOrgTransferError()
         if member.state is not MemberState.ACTIVE:
@@ -66,7 +107,7 @@ class TransferService:
             actor=self.access.actor,
             reason=transfer_in.reason,
         )
-        return transfer
+        return await self._read_one(transfer)
 
     async def _visible(self, transfer_id: uuid.UUID) -> Transfer:
         transfer = await self.repo.get(transfer_id)
@@ -81,25 +122,28 @@ class TransferService:
             raise TransferNotFoundError()
         return transfer
 
-    async def read(self, transfer_id: uuid.UUID) -> Transfer:
-        return await self._visible(transfer_id)
+    async def read(self, transfer_id: uuid.UUID) -> TransferRead:
+        return await self._read_one(await self._visible(transfer_id))
 
-    async def decide(self, transfer_id: uuid.UUID, approve: bool, reason: str | None) -> Transfer:
+    async def decide(
+        self, transfer_id: uuid.UUID, approve: bool, reason: str | None
+    ) -> TransferRead:
         transfer = await self._visible(transfer_id)
         receiving = await self.access.orgs.get(transfer.to_org_id)
         assert receiving is not None
         if not await self.access.covers(receiving.path):
             raise TransferNotFoundError()
         self.access.require(Permission.REVIEW_JOINS)
-        return await self._close(
+        closed = await self._close(
             transfer,
             TransferState.APPROVED if approve else TransferState.REJECTED,
             reason,
             kind="transferred" if approve else "transfer_rejected",
             to_org=transfer.to_org_id if approve else None,
         )
+        return await self._read_one(closed)
 
-    async def cancel(self, transfer_id: uuid.UUID, reason: str | None) -> Transfer:
+    async def cancel(self, transfer_id: uuid.UUID, reason: str | None) -> TransferRead:
         transfer = await self._visible(transfer_id)
         member = await self.members.get(transfer.member_id)
         assert member is not None
@@ -109,9 +153,10 @@ class TransferService:
             if not await self.access.covers(origin.path):
                 raise TransferNotFoundError()
             self.access.require(Permission.MANAGE_MEMBERS)
-        return await self._close(
+        closed = await self._close(
             transfer, TransferState.CANCELLED, reason, kind="transfer_cancelled", to_org=None
         )
+        return await self._read_one(closed)
 
     async def _close(
         self,
@@ -145,6 +190,6 @@ class TransferService:
 
     async def list_for_org(
         self, org_id: uuid.UUID, incoming: bool, state: TransferState | None, limit: int
-    ) -> list[Transfer]:
+    ) -> list[TransferRead]:
         org = await self.access.visible_org(org_id)
-        return await self.repo.for_subtree(org.path, incoming, state, limit)
+        return await self._read(await self.repo.for_subtree(org.path, incoming, state, limit))

@@ -1,0 +1,116 @@
+"""What an organisation may be: a kind exists at certain levels only, and its region code
+lies within its parent's; checked on create and on every update."""
+
+from typing import Any
+
+import httpx
+import pytest
+
+from membership.orgs.rules import region_within
+
+ANY = {"If-Match": "*"}
+
+
+def org(parent: str, kind: str, level: str, region: str, name: str = "新组织") -> dict[str, Any]:
+    return {
+        "name": name,
+        "kind": kind,
+        "level": level,
+        "region_code": region,
+        "parent_id": parent,
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "level"),
+    [
+        ("grassroots", "street"),  # a grassroots union posing as a street federation
+        ("grassroots", "group"),
+        ("group", "grassroots"),
+        ("federation", "grassroots"),  # a federation where members are held
+        ("federation", "group"),
+        ("industry_union", "grassroots"),
+        ("industry_federation", "group"),
+    ],
+)
+async def test_kind_and_level_must_go_together(
+    client: httpx.AsyncClient, auth: Any, tree: Any, kind: str, level: str
+) -> None:
+    response = await client.post(
+        "/v1/orgs", json=org(tree.gongshu, kind, level, "330105"), headers=auth("admin")
+    )
+    assert response.status_code == 422
+    assert response.json()["type"].endswith(":kind-level-mismatch")
+
+
+@pytest.mark.parametrize(
+    ("kind", "level"),
+    [
+        ("federation", "street"),
+        ("grassroots", "grassroots"),
+        ("industry_union", "county"),
+        ("industry_federation", "county"),
+        ("industry_federation", "street"),
+    ],
+)
+async def test_sound_kind_and_level_pairs_are_accepted(
+    client: httpx.AsyncClient, auth: Any, tree: Any, kind: str, level: str
+) -> None:
+    response = await client.post(
+        "/v1/orgs", json=org(tree.gongshu, kind, level, "330105"), headers=auth("admin")
+    )
+    assert response.status_code == 201, response.text
+
+
+async def test_region_must_lie_within_the_parents(
+    client: httpx.AsyncClient, auth: Any, tree: Any
+) -> None:
+    county = auth("cadre", org_scope=(tree.gongshu,), permissions=("manage_orgs",))
+    # 拱墅区 is 330105; 上城区 330102 and 宁波 330200 lie elsewhere.
+    for region in ("330102", "330200", "110105"):
+        response = await client.post(
+            "/v1/orgs",
+            json=org(tree.gongshu, "grassroots", "grassroots", region),
+            headers=county,
+        )
+        assert response.status_code == 422, region
+        assert response.json()["type"].endswith(":region-outside-parent")
+    # A city under the province: any code of the province.
+    city = await client.post(
+        "/v1/orgs",
+        json=org(tree.province, "federation", "city", "330200", "宁波市总工会"),
+        headers=auth("admin"),
+    )
+    assert city.status_code == 201, city.text
+
+
+async def test_an_update_cannot_move_the_region_out_of_the_parents(
+    client: httpx.AsyncClient, auth: Any, tree: Any
+) -> None:
+    county = {**auth("cadre", org_scope=(tree.gongshu,), permissions=("manage_orgs",)), **ANY}
+    moved_out = await client.patch(
+        f"/v1/orgs/{tree.gongshu_union}", json={"region_code": "330102"}, headers=county
+    )
+    assert moved_out.status_code == 422
+    assert moved_out.json()["type"].endswith(":region-outside-parent")
+    renamed = await client.patch(
+        f"/v1/orgs/{tree.gongshu_union}", json={"name": "拱墅区骑手工会"}, headers=county
+    )
+    assert renamed.status_code == 200
+    assert renamed.json()["region_code"] == "330105"
+
+
+@pytest.mark.parametrize(
+    ("code", "parent", "within"),
+    [
+        ("330105", "330000", True),
+        ("330105", "330100", True),
+        ("330105", "330105", True),
+        ("330102", "330105", False),
+        ("330200", "330100", False),
+        ("110105", "330000", False),
+        ("330105", "100000", True),  # the whole country
+    ],
+)
+def test_region_codes_nest_by_their_digits(code: str, parent: str, within: bool) -> None:
+    assert region_within(code, parent) is within
