@@ -60,7 +60,7 @@ from competition.contests.rules import (
 from competition.entries.codes import new_codes
 from competition.entries.models import Entry, EntryStatus, Participant
 from competition.judging.assignment import assign
-from competition.judging.conflicts import from_own_subtree
+from competition.judging.conflicts import org_conflict
 from competition.judging.models import Assignment, Judge, PanelSeat
 from competition.ranking.models import Attendance, StageEntry
 from competition.scoring.marks import total
@@ -301,6 +301,7 @@ class DemoSeeder:
                 id=uuid.uuid4(),
                 competition_id=competition.id,
                 subject=f"demo-{prefix}-judge-{n + 1:02d}",
+                username=f"demo-{prefix}-judge-{n + 1:02d}",
                 name=f"{self.name()}（评委）",
                 org_id=org.id,
                 org_name=org.name,
@@ -373,7 +374,7 @@ class DemoSeeder:
             [e.id for e in entries],
             [j.id for j in judges],
             event.judges_per_entry,
-            lambda judge, entry: from_own_subtree(judge_paths[judge], entry_paths[entry]),
+            lambda judge, entry: org_conflict(judge_paths[judge], entry_paths[entry]),
             {},
         )
         strength = {e.id: self.random.uniform(62, 95) for e in entries}

@@ -339,8 +339,17 @@ class EntryService:
         return await self.repo.of_person(person_id)
 
     async def reads(self, entries: list[Entry]) -> list[EntryRead]:
-        people = await self.repo.participants([e.id for e in entries])
-        return [entry_read(e, [p for p in people if p.entry_id == e.id]) for e in entries]
+        """Entries as the caller may see them: by code alone where they judge (blind)."""
+        blind: set[uuid.UUID] = set()
+        for competition_id in {e.competition_id for e in entries}:
+            blind |= await self.contests.blind(competition_id)
+        people = await self.repo.participants([e.id for e in entries if e.event_id not in blind])
+        return [
+            blind_entry_read(e)
+            if e.event_id in blind
+            else entry_read(e, [p for p in people if p.entry_id == e.id])
+            for e in entries
+        ]
 
 
 def _require_format(event: Event, expected: EventFormat) -> None:
@@ -370,6 +379,19 @@ def _participant(member: MemberSummary, seq: int) -> Participant:
 
 def _single(member: MemberSummary) -> list[Participant]:
     return [_participant(member, 1)]
+
+
+def blind_entry_read(entry: Entry) -> EntryRead:
+    return entry_read(entry, []).model_copy(
+        update={
+            "display_name": None,
+            "org_id": None,
+            "org_name": None,
+            "school": None,
+            "registered_by": None,
+            "names_withheld": True,
+        }
+    )
 
 
 def entry_read(entry: Entry, people: list[Participant]) -> EntryRead:
