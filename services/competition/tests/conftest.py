@@ -19,10 +19,13 @@ from competition.main import create_app
 from competition.scoring.marks import total
 from competition.scoring.models import ScoreSheet, SheetStatus
 from competition.settings import CompetitionSettings
+from servicekit import webhooks
 from servicekit.testing.plugin import ServiceUnderTest
 from servicekit.testing.tokens import TokenMinter
 
 SERVICE_ROOT = Path(__file__).resolve().parents[1]
+# What membership signs its organisation events with, as this service is configured.
+MEMBERSHIP_WEBHOOK_SECRET = webhooks.generate_secret()
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,7 @@ def service_under_test() -> ServiceUnderTest:
             environment="test",
             log_level="WARNING",
             outbox_relay_enabled=False,
+            membership_webhook_secret=MEMBERSHIP_WEBHOOK_SECRET,
         ),
         app_factory=lambda settings: create_app(
             settings, membership_transport=httpx.MockTransport(_MEMBERSHIP.handle)

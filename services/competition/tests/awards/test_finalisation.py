@@ -100,7 +100,10 @@ async def test_finalisation_awards_prizes_and_sends_honours_once(
     number = run.workers[0]["participants"][0]["membership_no"]
     granted = list(run.membership.honours.values())
     assert sorted(g["kind"] for g in granted) == ["may_day_labour_medal", "technical_expert"]
-    assert {(g["membership_no"], g["level"]) for g in granted} == {(number, "city")}
+    # The host grants, and membership checks its authority for the level (contract C3).
+    assert {(g["membership_no"], g["level"], g["granting_org_id"]) for g in granted} == {
+        (number, "city", str(run.tree.city.id))
+    }
     delivered = await run.call("GET", f"/v1/competitions/{run.contest.id}/awards")
     assert {h["delivery"] for a in delivered for h in a["honours"]} == {"delivered"}
 

@@ -156,7 +156,7 @@ PRELIMINARY_TOP_2 = [
 ]
 
 
-async def test_a_tie_across_the_boundary_waits_for_a_decision_then_advances(
+async def test_a_tie_across_the_boundary_waits_for_a_decision_that_fills_only_its_places(
     build_contest: Any, flow: Any, tree: Any
 ) -> None:
     same = [("80", "100"), ("80", "100"), ("80", "100")]
@@ -189,6 +189,13 @@ async def test_a_tie_across_the_boundary_waits_for_a_decision_then_advances(
         headers=run.headers,
     )
     assert wrong.status_code == 422
+    # One place is left: advancing both tied entries would put three through a top 2.
+    both = await run.client.post(
+        f"/v1/decisions/{decision['id']}",
+        json={"advancing_entry_ids": [run.ids["乙"], run.ids["丙"]], "reason": "并列均晋级"},
+        headers=run.headers,
+    )
+    assert both.status_code == 422
     await run.call(
         "POST",
         f"/v1/decisions/{decision['id']}",
