@@ -37,6 +37,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
                 # One enterprise per chunk: the rebate run's two writers both work, each on
                 # a connection of its own.
                 "rebate": {"REBATE_RUN_CHUNK_ENTERPRISES": "1", "REBATE_RUN_WRITERS": "2"},
+                # A city contest runs to its honours in one test: no notice period to wait out.
+                "competition": {"COMPETITION_NOTICE_DAYS_MIN": "0"},
             },
             ready_timeout=120,
         )
