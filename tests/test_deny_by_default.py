@@ -49,6 +49,8 @@ PUBLIC_ROUTES: dict[str, set[tuple[str, str]]] = {
         # Published results, names and organisations masked.
         ("GET", "/v1/public/competitions/{competition_id}"),
         ("GET", "/v1/public/events/{event_id}/leaderboard"),
+        # Membership signs its organisation events (Standard Webhooks).
+        ("POST", "/v1/webhooks/membership"),
     },
 }
 

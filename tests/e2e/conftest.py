@@ -54,6 +54,8 @@ def stack(e2e_root: Path, sms_outbox: Path) -> Iterator[Stack]:
                     "REBATE_AUDIT_CHECKPOINT_INTERVAL_SECONDS": "1",
                 },
                 "membership": {"MEMBERSHIP_SMS_OUTBOX_FILE": str(sms_outbox)},
+                # A city contest runs to its honours in one test: no notice period to wait out.
+                "competition": {"COMPETITION_NOTICE_DAYS_MIN": "0"},
             },
             ready_timeout=120,
         )

@@ -29,7 +29,7 @@ def ok(response: httpx.Response, status: int = 200) -> Any:
 def account(
     gateway: httpx.Client, admin: dict[str, str], org_id: str, permission: str
 ) -> tuple[str, dict[str, str]]:
-    """A cadre account of `org_id` with one permission: (account id, its bearer headers)."""
+    """A cadre account of `org_id` with one permission: (username, its bearer headers)."""
     username = f"e2e.{permission}.{uuid.uuid4().hex[:8]}"
     created = ok(
         gateway.post(
@@ -52,7 +52,8 @@ def account(
             data={"grant_type": "password", "username": username, "password": PASSWORD},
         )
     )["access_token"]
-    return created["id"], bearer(token)
+    assert created["username"] == username
+    return username, bearer(token)
 
 
 def test_a_city_contest_from_entry_to_honours_on_the_members_records(
@@ -100,6 +101,21 @@ def test_a_city_contest_from_entry_to_honours_on_the_members_records(
         )
         for n, name in enumerate(["周护士", "吴护士", "郑护士"])
     ]
+    # Judges come from a union related to no entrant's: neither above nor below it.
+    society = ok(
+        gateway.post(
+            "/membership/v1/orgs",
+            json={
+                "name": "宁波市医学会工会",
+                "kind": "grassroots",
+                "level": "grassroots",
+                "region_code": "330203",
+                "parent_id": city["id"],
+            },
+            headers=admin,
+        ),
+        201,
+    )
     _, organiser = account(gateway, admin, city["id"], "run_competitions")
 
     competition = ok(
@@ -166,16 +182,13 @@ def test_a_city_contest_from_entry_to_honours_on_the_members_records(
     stage_id = event["stages"][0]["id"]
     ok(gateway.post(f"/competition/v1/stages/{stage_id}/start", headers=organiser))
     judges = []
-    for n in range(2):
-        subject, headers = account(gateway, admin, city["id"], "judge")
+    for _ in range(2):
+        # Found by username at membership; the organisation is the account's.
+        username, headers = account(gateway, admin, society["id"], "judge")
         judge = ok(
-            gateway.post(
-                f"{path}/judges",
-                json={"subject": subject, "name": f"评委{n + 1}", "org_id": city["id"]},
-                headers=organiser,
-            ),
-            201,
+            gateway.post(f"{path}/judges", json={"username": username}, headers=organiser), 201
         )
+        assert judge["org_id"] == society["id"]
         judges.append((judge["id"], headers))
     ok(
         gateway.post(

@@ -19,10 +19,13 @@ from competition.main import create_app
 from competition.scoring.marks import total
 from competition.scoring.models import ScoreSheet, SheetStatus
 from competition.settings import CompetitionSettings
+from servicekit import webhooks
 from servicekit.testing.plugin import ServiceUnderTest
 from servicekit.testing.tokens import TokenMinter
 
 SERVICE_ROOT = Path(__file__).resolve().parents[1]
+# What membership signs its organisation events with, as this service is configured.
+MEMBERSHIP_WEBHOOK_SECRET = webhooks.generate_secret()
 
 
 @dataclass(frozen=True)
@@ -30,15 +33,17 @@ class Org:
     id: uuid.UUID
     name: str
     path: str
+    level: str = "grassroots"
+    status: str = "active"
 
-    def child(self, name: str) -> "Org":
+    def child(self, name: str, level: str = "grassroots") -> "Org":
         org_id = uuid.uuid4()
-        return Org(org_id, name, f"{self.path}.{org_id.hex}")
+        return Org(org_id, name, f"{self.path}.{org_id.hex}", level)
 
 
-def root_org(name: str) -> Org:
+def root_org(name: str, level: str = "provincial") -> Org:
     org_id = uuid.uuid4()
-    return Org(org_id, name, org_id.hex)
+    return Org(org_id, name, org_id.hex, level)
 
 
 @dataclass
@@ -48,6 +53,7 @@ class FakeMembership:
 
     orgs: dict[uuid.UUID, Org] = field(default_factory=dict)
     members: dict[str, dict[str, Any]] = field(default_factory=dict)
+    accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
     honours: dict[str, dict[str, Any]] = field(default_factory=dict)
     honour_calls: int = 0
     down: bool = False
@@ -56,6 +62,7 @@ class FakeMembership:
     def reset(self) -> None:
         self.orgs.clear()
         self.members.clear()
+        self.accounts.clear()
         self.honours.clear()
         self.honour_calls = 0
         self.down = False
@@ -82,9 +89,32 @@ class FakeMembership:
         }
         return number
 
+    def account(
+        self, org: Org | None, name: str = "评委", permissions: tuple[str, ...] = ("judge",)
+    ) -> tuple[str, str]:
+        """An active account of `org` (its scope's first organisation): (username, id)."""
+        self.serial += 1
+        username = f"judge.{self.serial}"
+        account_id = str(uuid.uuid4())
+        self.accounts[username] = {
+            "id": account_id,
+            "username": username,
+            "display_name": name,
+            "permissions": list(permissions),
+            "org_id": str(org.id) if org else None,
+            "is_active": True,
+        }
+        return username, account_id
+
     @staticmethod
     def _org(org: Org) -> dict[str, str]:
-        return {"id": str(org.id), "name": org.name, "path": org.path}
+        return {
+            "id": str(org.id),
+            "name": org.name,
+            "path": org.path,
+            "level": org.level,
+            "status": org.status,
+        }
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
@@ -97,6 +127,11 @@ class FakeMembership:
             found = [self.members[n] for n in wanted if n in self.members]
             missing = [n for n in wanted if n not in self.members]
             return httpx.Response(200, json={"found": found, "missing": missing})
+        if path == "/v1/accounts/lookup":
+            account = self.accounts.get(request.url.params["username"])
+            if account is None:
+                return httpx.Response(404, json={"title": "Not found"})
+            return httpx.Response(200, json=account)
         if path == "/v1/orgs":
             roots = [o for o in self.orgs.values() if "." not in o.path]
             return httpx.Response(200, json=[self._org(o) for o in roots])
@@ -133,6 +168,7 @@ def service_under_test() -> ServiceUnderTest:
             environment="test",
             log_level="WARNING",
             outbox_relay_enabled=False,
+            membership_webhook_secret=MEMBERSHIP_WEBHOOK_SECRET,
         ),
         app_factory=lambda settings: create_app(
             settings, membership_transport=httpx.MockTransport(_MEMBERSHIP.handle)
@@ -149,8 +185,9 @@ def membership() -> Iterator[FakeMembership]:
 
 @dataclass
 class Tree:
-    """浙江省总工会 → 杭州市总工会 → 上城区 / 拱墅区 → a hospital union in each;
-    江苏省总工会 beside it, for callers from another sub-tree."""
+    """浙江省总工会 → 杭州市总工会 → 上城区 / 拱墅区 → a hospital union in each; beside the
+    city, the provincial medical society's union, where neutral judges come from; 江苏省总工会
+    beside it all, for callers from another sub-tree."""
 
     province: Org
     city: Org
@@ -159,14 +196,15 @@ class Tree:
     hospital_a: Org
     hospital_b: Org
     other_province: Org
+    medical_society: Org
 
 
 @pytest.fixture
 def tree(membership: FakeMembership) -> Tree:
     province = membership.org(root_org("浙江省总工会"))
-    city = membership.org(province.child("杭州市总工会"))
-    shangcheng = membership.org(city.child("上城区总工会"))
-    gongshu = membership.org(city.child("拱墅区总工会"))
+    city = membership.org(province.child("杭州市总工会", "city"))
+    shangcheng = membership.org(city.child("上城区总工会", "county"))
+    gongshu = membership.org(city.child("拱墅区总工会", "county"))
     return Tree(
         province=province,
         city=city,
@@ -175,6 +213,7 @@ def tree(membership: FakeMembership) -> Tree:
         hospital_a=membership.org(shangcheng.child("杭州市第一人民医院工会")),
         hospital_b=membership.org(gongshu.child("杭州市妇产科医院工会")),
         other_province=membership.org(root_org("江苏省总工会")),
+        medical_society=membership.org(province.child("浙江省医学会工会")),
     )
 
 
@@ -298,7 +337,7 @@ def build_contest(
         body = {
             "name": "浙江省妇产科临床技能竞赛",
             "kind": "vocational_skills",
-            "level": "provincial",
+            "level": host.level if host.level != "grassroots" else "enterprise",
             "year": 2026,
             "host_org_id": str(host.id),
             **(competition or {}),
@@ -379,17 +418,31 @@ class Flow:
         return stage_id
 
     async def judges(self, count: int, org: Org | None = None) -> list[JudgeAccount]:
-        org = org or self.tree.city
+        """Judge accounts of `org` (default: the medical society, related to no entrant's
+        union) added by username; each signs in with the account's id as subject."""
+        org = org or self.tree.medical_society
         judges = []
         for n in range(count):
-            subject = f"judge-{uuid.uuid4().hex[:8]}"
-            body = {"subject": subject, "name": f"评委{n + 1}", "org_id": str(org.id)}
+            username, subject = self.membership.account(org, f"评委{n + 1}")
             judge = await self.call(
-                "POST", f"/v1/competitions/{self.contest.id}/judges", 201, json=body
+                "POST",
+                f"/v1/competitions/{self.contest.id}/judges",
+                201,
+                json={"username": username},
             )
             headers = self.auth("cadre", permissions=("judge",), subject=subject)
             judges.append(JudgeAccount(judge["id"], subject, headers))
         return judges
+
+    async def end_notice(self, stage_id: str) -> None:
+        """The stage's notice period over, as if its days had passed."""
+        await self.session.execute(
+            text(
+                "UPDATE competition.stage SET notice_ends_at = now() - interval '1 second'"
+                " WHERE id = :id"
+            ),
+            {"id": stage_id},
+        )
 
     async def panel(self, stage_id: str, judges: list[JudgeAccount]) -> dict[str, Any]:
         await self.call(

@@ -25,6 +25,32 @@ def path_within(path: str, ancestor: str) -> bool:
     return path == ancestor or path.startswith(ancestor + ".")
 
 
+def related(path: str, other: str) -> bool:
+    """One organisation is the other, or an ancestor of it."""
+    return path_within(path, other) or path_within(other, path)
+
+
+# Membership's organisation levels, from the top. An office acts at most at its own level.
+ORG_LEVELS = ("national", "provincial", "city", "county", "street", "grassroots", "group")
+# The organisation level a competition (and the honours it grants) stands at: a county
+# federation hosts county and lower contests; an enterprise's union, enterprise ones.
+_COMPETITION_AT = {
+    "national": "national",
+    "provincial": "provincial",
+    "city": "city",
+    "county": "county",
+    "enterprise": "grassroots",
+}
+
+
+def level_within(competition_level: str, org_level: str) -> bool:
+    """A competition of `competition_level` may be hosted by an organisation of `org_level`.
+    An unknown organisation level authorises nothing."""
+    if org_level not in ORG_LEVELS:
+        return False
+    return ORG_LEVELS.index(_COMPETITION_AT[competition_level]) >= ORG_LEVELS.index(org_level)
+
+
 def ancestors_or_self(path: str) -> list[str]:
     labels = path.split(".")
     return [".".join(labels[:n]) for n in range(1, len(labels) + 1)]

@@ -10,15 +10,19 @@ from competition.appeals.service import AppealService
 from competition.awards.service import AwardService
 from competition.clients.membership import MembershipClient
 from competition.contests.lookup import Contests
+from competition.contests.notice import NoticeRule
 from competition.contests.repository import ContestRepository
 from competition.contests.service import ContestService
 from competition.entries.repository import EntryRepository
 from competition.entries.service import EntryService
 from competition.judging.repository import JudgeRepository
 from competition.judging.service import JudgingService
+from competition.orgsync.repository import OrgEventRepository
+from competition.orgsync.service import OrgSync
 from competition.ranking.ranker import Ranker
 from competition.scoring.repository import ScoreRepository
 from competition.scoring.service import ScoringService
+from competition.settings import CompetitionSettings
 from competition.stages.repository import StageRepository
 from competition.stages.service import StageService
 from competition.stats.repository import StatsRepository
@@ -35,6 +39,21 @@ async def _membership(request: Request) -> MembershipClient:
 MembershipDep = Annotated[MembershipClient, Depends(_membership)]
 
 
+async def _settings(request: Request) -> CompetitionSettings:
+    settings: CompetitionSettings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[CompetitionSettings, Depends(_settings)]
+
+
+async def _notice(settings: SettingsDep) -> NoticeRule:
+    return NoticeRule(settings.notice_days_min_provincial, settings.notice_days_min)
+
+
+NoticeDep = Annotated[NoticeRule, Depends(_notice)]
+
+
 async def _access(principal: CurrentPrincipal) -> Access:
     return Access(principal)
 
@@ -49,8 +68,10 @@ async def _contests(session: SessionDep, access: AccessDep) -> Contests:
 ContestsDep = Annotated[Contests, Depends(_contests)]
 
 
-async def _contest_service(contests: ContestsDep, membership: MembershipDep) -> ContestService:
-    return ContestService(contests, membership)
+async def _contest_service(
+    contests: ContestsDep, membership: MembershipDep, notice: NoticeDep
+) -> ContestService:
+    return ContestService(contests, membership, notice)
 
 
 ContestServiceDep = Annotated[ContestService, Depends(_contest_service)]
@@ -74,8 +95,10 @@ async def _judging_service(
 JudgingServiceDep = Annotated[JudgingService, Depends(_judging_service)]
 
 
-async def _stage_service(session: SessionDep, contests: ContestsDep) -> StageService:
-    return StageService(StageRepository(session), Ranker(session), contests)
+async def _stage_service(
+    session: SessionDep, contests: ContestsDep, notice: NoticeDep
+) -> StageService:
+    return StageService(StageRepository(session), Ranker(session), contests, notice)
 
 
 StageServiceDep = Annotated[StageService, Depends(_stage_service)]
@@ -111,3 +134,10 @@ async def _stats_service(
 
 
 StatsServiceDep = Annotated[StatsService, Depends(_stats_service)]
+
+
+async def _org_sync(session: SessionDep, settings: SettingsDep) -> OrgSync:
+    return OrgSync(OrgEventRepository(session), settings.membership_webhook_secrets)
+
+
+OrgSyncDep = Annotated[OrgSync, Depends(_org_sync)]

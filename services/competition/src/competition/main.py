@@ -14,6 +14,7 @@ from competition.clients.membership import create_membership_client
 from competition.contests import router as contests
 from competition.entries import router as entries
 from competition.judging import router as judging
+from competition.orgsync import router as orgsync
 from competition.public import router as public
 from competition.scoring import router as scoring
 from competition.settings import CompetitionSettings
@@ -76,6 +77,7 @@ def create_app(
             appeals.router,
             awards.router,
             stats.router,
+            orgsync.router,
         ],
         extra_lifespan=lifespan,
     )

@@ -13,6 +13,7 @@ from competition.contests.models import (
 from competition.db import Base
 from competition.entries.models import Entry, Participant
 from competition.judging.models import Assignment, Conflict, Judge, PanelSeat
+from competition.orgsync.models import OrgEvent
 from competition.ranking.models import ReviewClearance, StageEntry, StageResult, TieDecision
 from competition.scoring.models import ScoreChange, ScoreSheet
 from servicekit.idempotency import IdempotencyRecordMixin
@@ -41,6 +42,7 @@ __all__ = [
     "IdempotencyRecord",
     "Judge",
     "Objection",
+    "OrgEvent",
     "OutboxMessage",
     "PanelSeat",
     "Participant",

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from competition import models as _models  # noqa: F401  (every table, for the mapper)
+from competition.access import level_within
 from competition.awards.models import HonourKind, Prize
 from competition.clients.membership import (
     MembershipClient,
@@ -60,7 +61,7 @@ from competition.contests.rules import (
 from competition.entries.codes import new_codes
 from competition.entries.models import Entry, EntryStatus, Participant
 from competition.judging.assignment import assign
-from competition.judging.conflicts import from_own_subtree
+from competition.judging.conflicts import org_conflict
 from competition.judging.models import Assignment, Judge, PanelSeat
 from competition.ranking.models import Attendance, StageEntry
 from competition.scoring.marks import total
@@ -106,15 +107,16 @@ class SnapshotOrg:
     id: uuid.UUID
     name: str
     path: str
+    level: str
 
     @classmethod
     def root(cls, name: str) -> "SnapshotOrg":
         org_id = uuid.uuid5(NAMESPACE, name)
-        return cls(org_id, name, org_id.hex)
+        return cls(org_id, name, org_id.hex, "provincial")
 
-    def child(self, name: str) -> "SnapshotOrg":
+    def child(self, name: str, level: str = "grassroots") -> "SnapshotOrg":
         org_id = uuid.uuid5(NAMESPACE, f"{self.name}/{name}")
-        return SnapshotOrg(org_id, name, f"{self.path}.{org_id.hex}")
+        return SnapshotOrg(org_id, name, f"{self.path}.{org_id.hex}", level)
 
 
 # (display name, organisation, people, school) of one entry.
@@ -197,7 +199,7 @@ class DemoSeeder:
         self.serial = 0
         if hosts is None:
             province = SnapshotOrg.root(PROVINCE)
-            hosts = province, province.child(CITY_FEDERATION)
+            hosts = province, province.child(CITY_FEDERATION, "city")
         self.province, self.city = hosts
         self.started = datetime.now(UTC) - timedelta(days=3)
 
@@ -222,6 +224,9 @@ class DemoSeeder:
     async def competition(
         self, name: str, level: CompetitionLevel, host: SnapshotOrg, organiser: SnapshotOrg
     ) -> Competition:
+        # The seed writes past the service layer, not past the rule it enforces.
+        if not level_within(level.value, host.level):
+            raise ValueError(f"{host.name} ({host.level}) cannot host a {level.value} contest")
         competition = Competition(
             id=uuid.uuid4(),
             name=name,
@@ -301,6 +306,7 @@ class DemoSeeder:
                 id=uuid.uuid4(),
                 competition_id=competition.id,
                 subject=f"demo-{prefix}-judge-{n + 1:02d}",
+                username=f"demo-{prefix}-judge-{n + 1:02d}",
                 name=f"{self.name()}（评委）",
                 org_id=org.id,
                 org_name=org.name,
@@ -373,7 +379,7 @@ class DemoSeeder:
             [e.id for e in entries],
             [j.id for j in judges],
             event.judges_per_entry,
-            lambda judge, entry: from_own_subtree(judge_paths[judge], entry_paths[entry]),
+            lambda judge, entry: org_conflict(judge_paths[judge], entry_paths[entry]),
             {},
         )
         strength = {e.id: self.random.uniform(62, 95) for e in entries}
@@ -527,7 +533,7 @@ class DemoSeeder:
             )
             workers: list[Team] = []
             for k in range(EMPLOYEES_PER_EVENT):
-                county = self.city.child(f"{counties[k % len(counties)]}总工会")
+                county = self.city.child(f"{counties[k % len(counties)]}总工会", "county")
                 union = county.child(f"{name}行业第{k // len(counties) + 1}工会")
                 person = self.member(union)
                 workers.append((person.name, union, [person], None))
@@ -559,8 +565,8 @@ async def membership_hosts(
     except (StopIteration, LookupError, MembershipUnavailableError, httpx.HTTPError):
         return None
     return (
-        SnapshotOrg(province.id, province.name, province.path),
-        SnapshotOrg(city.id, city.name, city.path),
+        SnapshotOrg(province.id, province.name, province.path, province.level),
+        SnapshotOrg(city.id, city.name, city.path, city.level),
     )
 
 

@@ -1,4 +1,4 @@
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import DEV_SECRET_PREFIX, ServiceSettings
@@ -16,3 +16,16 @@ class CompetitionSettings(ServiceSettings):
     # The relay that sends honours to membership; tests drive it by hand instead.
     outbox_relay_enabled: bool = True
     outbox_poll_seconds: float = 1.0
+    # The shortest public notice period (公示) of results, in days: national and provincial
+    # competitions, and the levels below.
+    notice_days_min_provincial: int = Field(default=5, ge=0, le=30)
+    notice_days_min: int = Field(default=3, ge=0, le=30)
+    # Membership signs its organisation events (org.moved, org.closed) with this (whsec_...);
+    # several, separated by spaces, while a secret is rotated. Unset: every delivery is refused.
+    membership_webhook_secret: SecretStr | None = None
+
+    @property
+    def membership_webhook_secrets(self) -> list[str]:
+        if self.membership_webhook_secret is None:
+            return []
+        return self.membership_webhook_secret.get_secret_value().split()

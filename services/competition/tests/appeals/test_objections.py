@@ -18,7 +18,7 @@ async def published(build_contest: Any, flow: Any, tree: Any) -> Any:
     scores = {run.codes["甲"]: "90", run.codes["乙"]: "85", run.codes["丙"]: "80"}
     await run.close_registration()
     run.stage_id = await run.start()
-    run.panel_judges = await run.judges(3, tree.city)
+    run.panel_judges = await run.judges(3)
     await run.panel(run.stage_id, run.panel_judges)
     await run.record_scores(run.stage_id, lambda c, n: {"skill": scores[c], "time": "60"})
     await run.rank(run.stage_id)

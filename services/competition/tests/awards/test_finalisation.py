@@ -16,11 +16,12 @@ async def finish(run: Any, marks: dict[str, str]) -> str:
     """Score the final (skill per blind code), rank, publish, close."""
     await run.close_registration()
     stage_id = await run.start()
-    judges = await run.judges(3, run.tree.city)
+    judges = await run.judges(3)
     await run.panel(stage_id, judges)
     await run.record_scores(stage_id, lambda code, n: {"skill": marks[code], "time": "60"})
     await run.rank(stage_id)
     await run.call("POST", f"/v1/stages/{stage_id}/publish")
+    await run.end_notice(stage_id)
     await run.call("POST", f"/v1/stages/{stage_id}/close")
     return stage_id
 
@@ -31,7 +32,7 @@ async def individual(build_contest: Any, flow: Any, tree: Any) -> Any:
     run = flow(
         await build_contest(
             tree.city,
-            competition={"level": "city", "notice_days": 0},
+            competition={"level": "city"},
             groups=[{"kind": "employee", "name": "职工组"}, {"kind": "student", "name": "学生组"}],
         )
     )
@@ -99,7 +100,10 @@ async def test_finalisation_awards_prizes_and_sends_honours_once(
     number = run.workers[0]["participants"][0]["membership_no"]
     granted = list(run.membership.honours.values())
     assert sorted(g["kind"] for g in granted) == ["may_day_labour_medal", "technical_expert"]
-    assert {(g["membership_no"], g["level"]) for g in granted} == {(number, "city")}
+    # The host grants, and membership checks its authority for the level (contract C3).
+    assert {(g["membership_no"], g["level"], g["granting_org_id"]) for g in granted} == {
+        (number, "city", str(run.tree.city.id))
+    }
     delivered = await run.call("GET", f"/v1/competitions/{run.contest.id}/awards")
     assert {h["delivery"] for a in delivered for h in a["honours"]} == {"delivered"}
 
@@ -163,7 +167,6 @@ async def test_a_winning_team_brings_worker_pioneer_to_each_member(
 ) -> None:
     run = flow(
         await build_contest(
-            competition={"notice_days": 0},
             format="team",
             team_size=2,
         )

@@ -36,17 +36,25 @@ async def test_organiser_creates_and_reads_a_competition(
     assert [c["id"] for c in listed["items"]] == [competition["id"]]
 
 
-async def test_host_outside_the_callers_subtree_is_404_and_no_permission_is_403(
+async def test_host_outside_the_callers_subtree_is_422_and_no_permission_is_403(
     client: httpx.AsyncClient, tree: Any, auth: Any, organiser: Any
 ) -> None:
     body = {**COMPETITION, "host_org_id": str(tree.city.id)}
     outsider = organiser(tree.other_province)
-    assert (await client.post("/v1/competitions", json=body, headers=outsider)).status_code == 404
+    refused = await client.post("/v1/competitions", json=body, headers=outsider)
+    unknown = await client.post(
+        "/v1/competitions",
+        json={**body, "host_org_id": "00000000-0000-0000-0000-000000000009"},
+        headers=outsider,
+    )
+    # Held elsewhere or unknown, alike.
+    assert (refused.status_code, refused.json()["type"]) == (422, unknown.json()["type"])
+    assert refused.json()["title"] == unknown.json()["title"]
     no_permission = auth("cadre", orgs=(tree.city,), permissions=("review_joins",))
     response = await client.post("/v1/competitions", json=body, headers=no_permission)
     assert response.status_code == 403
     member = auth("member", person_id="00000000-0000-0000-0000-000000000001")
-    assert (await client.post("/v1/competitions", json=body, headers=member)).status_code == 404
+    assert (await client.post("/v1/competitions", json=body, headers=member)).status_code == 403
 
 
 async def test_drafts_are_seen_by_organisers_only_and_announced_ones_by_delegations(

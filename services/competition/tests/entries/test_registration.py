@@ -276,3 +276,34 @@ async def test_delegations_list_their_own_entries_and_outsiders_get_404(
     ):
         response = await client.request(method, url, json=payload, headers=outsider)
         assert response.status_code == 404, (method, url, response.text)
+
+
+async def test_refusals_outside_the_organisers_subtree_say_only_not_eligible(
+    client: httpx.AsyncClient, tree: Any, membership: Any, build_contest: Any
+) -> None:
+    # A city contest's organisers may enter anyone, but learn nothing of members elsewhere.
+    contest = await build_contest(tree.city)
+    jiangsu = membership.org(tree.other_province.child("南京某公司工会"))
+    elsewhere = membership.member(jiangsu, "外省退会者", state="withdrawn")
+    inside = membership.member(tree.hospital_a, "本市退会者", state="withdrawn")
+    batch = await client.post(
+        f"/v1/events/{contest.event_id}/entries/batch",
+        json={"group_id": contest.group(), "membership_nos": [elsewhere, "GH0000000000", inside]},
+        headers=contest.headers,
+    )
+    reasons = {r["membership_no"]: r["reason"] for r in batch.json()["refused"]}
+    assert reasons[elsewhere] == reasons["GH0000000000"]
+    assert "withdrawn" not in reasons[elsewhere]
+    assert "南京" not in reasons[elsewhere]
+    assert "withdrawn" in reasons[inside]  # the organisers are over this member's union
+
+    async def single(number: str) -> httpx.Response:
+        body = {"group_id": contest.group(), "membership_no": number}
+        path = f"/v1/events/{contest.event_id}/entries"
+        return await client.post(path, json=body, headers=contest.headers)
+
+    held, unknown = await single(elsewhere), await single("GH0000000001")
+    assert (held.status_code, held.json()["detail"]) == (
+        unknown.status_code,
+        unknown.json()["detail"],
+    )

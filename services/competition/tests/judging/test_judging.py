@@ -28,7 +28,7 @@ async def test_assignment_keeps_judges_off_their_own_subtree_and_spreads_the_loa
 ) -> None:
     run = started
     own = await run.judges(2, tree.hospital_a)  # may not score hospital A's entrants
-    neutral = await run.judges(3, tree.city)
+    neutral = await run.judges(3)
     plan = await run.panel(run.stage_id, own + neutral)
     assert (plan["entries"], plan["added"], plan["short"]) == (6, 18, [])
 
@@ -47,7 +47,7 @@ async def test_assignment_keeps_judges_off_their_own_subtree_and_spreads_the_loa
 
 async def test_entries_without_enough_eligible_judges_are_reported(started: Any, tree: Any) -> None:
     run = started
-    judges = await run.judges(1, tree.hospital_a) + await run.judges(2, tree.city)
+    judges = await run.judges(1, tree.hospital_a) + await run.judges(2)
     plan = await run.panel(run.stage_id, judges)
     assert sorted(plan["short"]) == sorted(e["code"] for e in run.a)
     progress = await run.call("GET", f"/v1/stages/{run.stage_id}/progress")
@@ -61,7 +61,7 @@ async def test_a_declared_conflict_voids_the_sheet_and_a_rerun_replaces_the_judg
     started: Any, tree: Any
 ) -> None:
     run = started
-    judges = await run.judges(4, tree.city)
+    judges = await run.judges(4)
     await run.panel(run.stage_id, judges)
     entry = run.b[0]
     rows = [r for r in await assignments(run) if r["entry_id"] == entry["id"]]
@@ -102,7 +102,7 @@ async def test_judges_see_blind_codes_and_declare_their_own_conflicts(
     started: Any, tree: Any
 ) -> None:
     run = started
-    judges = await run.judges(3, tree.city)
+    judges = await run.judges(3)
     await run.panel(run.stage_id, judges)
     judge = judges[0]
     mine = await run.call("GET", "/v1/judging/stages", headers=judge.headers)
@@ -134,7 +134,7 @@ async def test_judges_see_blind_codes_and_declare_their_own_conflicts(
 
 async def test_who_is_not_on_the_panel_sees_nothing(started: Any, tree: Any, auth: Any) -> None:
     run = started
-    await run.panel(run.stage_id, await run.judges(3, tree.city))
+    await run.panel(run.stage_id, await run.judges(3))
     stranger = auth("cadre", permissions=("judge",), subject="judge-elsewhere")
     for path in (
         f"/v1/judging/stages/{run.stage_id}",
@@ -156,7 +156,7 @@ async def test_cadre_of_another_subtree_gets_404_on_judging_routes(
     started: Any, tree: Any, organiser: Any
 ) -> None:
     run = started
-    judges = await run.judges(3, tree.city)
+    judges = await run.judges(3)
     await run.panel(run.stage_id, judges)
     outsider = organiser(tree.other_province)
     judge_id, stage = judges[0].id, run.stage_id
@@ -164,7 +164,7 @@ async def test_cadre_of_another_subtree_gets_404_on_judging_routes(
         (
             "POST",
             f"/v1/competitions/{run.contest.id}/judges",
-            {"subject": "x", "name": "x", "org_id": str(tree.city.id)},
+            {"username": "judge.elsewhere"},
         ),
         ("GET", f"/v1/competitions/{run.contest.id}/judges", None),
         ("GET", f"/v1/stages/{stage}/panel", None),
@@ -186,7 +186,7 @@ async def test_cadre_of_another_subtree_gets_404_on_judging_routes(
 
 async def test_a_judge_who_scored_stays_on_the_panel(started: Any, tree: Any) -> None:
     run = started
-    judges = await run.judges(3, tree.city)
+    judges = await run.judges(3)
     await run.panel(run.stage_id, judges)
     await run.mark(run.stage_id, judges[0], run.b[0]["code"], skill="80", time="200")
     response = await run.client.delete(

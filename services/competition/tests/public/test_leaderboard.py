@@ -22,7 +22,7 @@ async def ranked(
     score = {e["code"]: str(mark) for e, mark in zip(entries, marks, strict=True)}
     await run.close_registration()
     run.stage_id = await run.start()
-    await run.panel(run.stage_id, await run.judges(3, tree.city))
+    await run.panel(run.stage_id, await run.judges(3))
     await run.record_scores(run.stage_id, lambda code, n: {"skill": score[code], "time": "9"})
     await run.rank(run.stage_id)
     return run
@@ -130,7 +130,7 @@ async def test_students_show_their_masked_school(
     await run.call("POST", f"/v1/entries/{student['id']}/approve")
     await run.close_registration()
     stage_id = await run.start()
-    await run.panel(stage_id, await run.judges(3, tree.city))
+    await run.panel(stage_id, await run.judges(3))
     await run.record_scores(stage_id, lambda code, n: {"skill": "70", "time": "9"})
     await run.rank(stage_id)
     await run.call("POST", f"/v1/stages/{stage_id}/publish")

@@ -223,6 +223,7 @@ async def store(
             id=uuid.uuid4(),
             competition_id=competition.id,
             subject=f"j{n}",
+            username=f"j{n}",
             name=f"评委{n}",
             org_id=uuid.uuid4(),
             org_name="市总",

@@ -11,7 +11,7 @@ async def scoring(build_contest: Any, flow: Any, tree: Any) -> Any:
     run.entries = await run.enter(["张一", "张二"], tree.hospital_a)
     await run.close_registration()
     run.stage_id = await run.start()
-    run.panel_judges = await run.judges(3, tree.city)
+    run.panel_judges = await run.judges(3)
     await run.panel(run.stage_id, run.panel_judges)
     run.judge = run.panel_judges[0]
     run.sheet_path = f"/v1/judging/stages/{run.stage_id}/sheets/{run.entries[0]['code']}"
@@ -102,7 +102,7 @@ async def test_ranked_stages_lock_sheets_until_reopened(scoring: Any) -> None:
 
 async def test_a_judge_only_marks_entries_assigned_to_them(scoring: Any, tree: Any) -> None:
     run = scoring
-    spare = (await run.judges(1, tree.city))[0]
+    spare = (await run.judges(1))[0]
     await run.call("POST", f"/v1/stages/{run.stage_id}/panel", json={"judge_ids": [spare.id]})
     response = await run.client.put(
         run.sheet_path, json={"marks": {"skill": "1"}}, headers=spare.headers

@@ -22,7 +22,7 @@ async def scored(
     await run.close_registration()
     stages = [s["kind"] for s in run.contest.event["stages"]]
     run.stage_id = await run.start(stages[0])
-    run.panel_judges = await run.judges(judges, tree.city)
+    run.panel_judges = await run.judges(judges)
     await run.panel(run.stage_id, run.panel_judges)
 
     def mark(code: str, n: int) -> dict[str, str]:
@@ -130,7 +130,7 @@ async def test_ranking_waits_for_every_sheet_and_skips_no_shows(
     entries = await run.enter(["甲", "乙", "丙"], tree.hospital_a)
     await run.close_registration()
     stage_id = await run.start()
-    judges = await run.judges(2, tree.city)
+    judges = await run.judges(2)
     await run.panel(stage_id, judges)
     await run.call(
         "PUT",
@@ -156,7 +156,7 @@ PRELIMINARY_TOP_2 = [
 ]
 
 
-async def test_a_tie_across_the_boundary_waits_for_a_decision_then_advances(
+async def test_a_tie_across_the_boundary_waits_for_a_decision_that_fills_only_its_places(
     build_contest: Any, flow: Any, tree: Any
 ) -> None:
     same = [("80", "100"), ("80", "100"), ("80", "100")]
@@ -171,7 +171,6 @@ async def test_a_tie_across_the_boundary_waits_for_a_decision_then_advances(
             "丁": [("50", "1")] * 3,
         },
         stages=PRELIMINARY_TOP_2,
-        competition={"notice_days": 0},
     )
     summary = await run.rank(run.stage_id)
     assert (summary["advancing"], summary["open_ties"]) == (1, 1)
@@ -190,19 +189,27 @@ async def test_a_tie_across_the_boundary_waits_for_a_decision_then_advances(
         headers=run.headers,
     )
     assert wrong.status_code == 422
+    # One place is left: advancing both tied entries would put three through a top 2.
+    both = await run.client.post(
+        f"/v1/decisions/{decision['id']}",
+        json={"advancing_entry_ids": [run.ids["乙"], run.ids["丙"]], "reason": "并列均晋级"},
+        headers=run.headers,
+    )
+    assert both.status_code == 422
     await run.call(
         "POST",
         f"/v1/decisions/{decision['id']}",
-        json={"advancing_entry_ids": [run.ids["乙"], run.ids["丙"]], "reason": "并列均晋级"},
+        json={"advancing_entry_ids": [run.ids["丙"]], "reason": "现场加赛丙胜"},
     )
     # Ranking again keeps a decision on the same tie.
     assert (await run.rank(run.stage_id))["open_ties"] == 0
     await run.call("POST", f"/v1/stages/{run.stage_id}/publish")
+    await run.end_notice(run.stage_id)
     await run.call("POST", f"/v1/stages/{run.stage_id}/close")
 
     final = await run.start("final")
     entries = await run.call("GET", f"/v1/stages/{final}/entries")
-    assert sorted(run.by_code[e["entry_code"]] for e in entries) == ["丙", "乙", "甲"]
+    assert sorted(run.by_code[e["entry_code"]] for e in entries) == ["丙", "甲"]
 
 
 async def test_top_percent_and_threshold_rules(build_contest: Any, flow: Any, tree: Any) -> None:

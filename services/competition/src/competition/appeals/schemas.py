@@ -43,7 +43,7 @@ class ObjectionDecision(BaseModel):
 class RescoreChange(BaseModel):
     entry_id: uuid.UUID
     entry_code: str
-    display_name: str
+    display_name: str | None = Field(description="None while you judge this event")
     group_id: uuid.UUID
     old_rank: int | None
     new_rank: int | None

@@ -30,7 +30,7 @@ from competition.entries.models import Entry, Participant
 from competition.ranking.models import StageResult
 from competition.ranking.ranker import Change, Ranker
 from competition.stages.errors import ScoringIncompleteError
-from competition.stages.service import StageService, publish, require_stage
+from competition.stages.service import StageService, require_stage
 from servicekit.errors import ForbiddenError
 
 
@@ -49,9 +49,12 @@ class AppealService:
             stage.notice_ends_at is not None and now >= stage.notice_ends_at
         ):
             raise NoticeClosedError("Objections are lodged while the results are on notice")
+        if self.contests.runs(contest):
+            # Those who decide objections do not lodge them.
+            raise ForbiddenError("The organisers decide objections; they do not lodge them")
         for_entry = await self._result_entry(stage, objection_in.for_entry_id)
         await self._result_entry(stage, objection_in.entry_id)
-        if not await self._represents(for_entry, contest):
+        if not await self._represents(for_entry):
             raise ForbiddenError("Object for your own entry or your delegation's")
         objection = Objection(
             id=uuid.uuid4(),
@@ -73,11 +76,9 @@ class AppealService:
             raise EntryNotFoundError("No such entry in this stage's results")
         return entry
 
-    async def _represents(self, entry: Entry, contest: Contest) -> bool:
-        """Organisers, the entry's delegation (a cadre over its organisation), the entrant."""
-        if self.contests.runs(contest) or (
-            self.access.is_cadre and self.access.covers(entry.org_path)
-        ):
+    async def _represents(self, entry: Entry) -> bool:
+        """The entry's delegation (a cadre over its organisation), the entrant."""
+        if self.access.is_cadre and self.access.covers(entry.org_path):
             return True
         person_id = self.access.person_id
         if person_id is None:
@@ -124,14 +125,15 @@ class AppealService:
         return objection
 
     async def preview(self, stage_id: uuid.UUID) -> RescorePreview:
-        stage, event, _ = await self.contests.stage(stage_id, run=True)
+        stage, event, contest = await self.contests.stage(stage_id, run=True)
         require_stage(stage, StageStatus.RESCORING)
         changes = await self.ranker.changes(await self.ranker.spec(stage, event))
-        names = await self._names([c.entry_id for c in changes])
+        blind = event.id in await self.contests.blind(contest.id)
+        names = {} if blind else await self._names([c.entry_id for c in changes])
         return RescorePreview(
             stage_id=stage.id,
             changes=[
-                RescoreChange(display_name=names.get(c.entry_id, ""), **c.__dict__) for c in changes
+                RescoreChange(display_name=names.get(c.entry_id), **c.__dict__) for c in changes
             ],
             fingerprint=fingerprint(changes),
         )
@@ -161,8 +163,8 @@ class AppealService:
         stage.ranked_at = datetime.now(UTC)
         summary = await self.stages.summary(stage, open_ties)
         if not summary.open_ties and not summary.flagged:
-            # Corrected results are announced afresh: a new notice period.
-            publish(stage, contest.competition.notice_days)
+            # Corrected results are announced afresh: a new full notice period.
+            self.stages.publish_now(stage, contest.competition)
         await self.session.flush()
         summary.status = stage.status
         return RescoreOutcome(

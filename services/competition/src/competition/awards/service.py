@@ -152,6 +152,8 @@ class AwardService:
                                     "team_name": grant.team_name,
                                     "awarded_on": awarded_on.isoformat(),
                                     "source_ref": grant.message_key,
+                                    # Membership checks the host's authority for the level.
+                                    "granting_org_id": str(host.org_id),
                                 },
                                 key=grant.message_key,
                             )

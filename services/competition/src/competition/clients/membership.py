@@ -40,6 +40,24 @@ class OrgSummary(BaseModel):
     id: uuid.UUID
     name: str
     path: str
+    # national, provincial, city, county, street, grassroots or group: what the office may do.
+    level: str
+    status: str
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+class AccountSummary(BaseModel):
+    """An account as membership's look-up by username reports it (contract C1)."""
+
+    id: uuid.UUID
+    username: str
+    display_name: str
+    permissions: list[str]
+    org_id: uuid.UUID | None
+    is_active: bool
 
 
 class HonourRejectedError(RefusedForGood):
@@ -75,6 +93,16 @@ class MembershipClient:
             return None
         return OrgSummary.model_validate(body)
 
+    async def account(self, username: str) -> AccountSummary | None:
+        """The active account of this username; None when membership knows none."""
+        try:
+            body = await self._call(
+                "GET", "/v1/accounts/lookup", params={"username": username.strip()}
+            )
+        except LookupError:
+            return None
+        return AccountSummary.model_validate(body)
+
     async def orgs(self, org_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, OrgSummary]:
         found = {}
         for org_id in dict.fromkeys(org_ids):
@@ -104,9 +132,11 @@ class MembershipClient:
             raise HonourRejectedError(f"membership answered {response.status_code}")
         raise MembershipUnavailableError(f"membership answered {response.status_code}")
 
-    async def _call(self, method: str, path: str, json: Any = None) -> Any:
+    async def _call(
+        self, method: str, path: str, json: Any = None, params: dict[str, str] | None = None
+    ) -> Any:
         try:
-            response = await self.http.request(method, path, json=json)
+            response = await self.http.request(method, path, json=json, params=params)
         except (httpx.HTTPError, ServiceTokenError) as exc:
             logger.warning("membership call failed: %s %s: %s", method, path, exc)
             raise MembershipUnavailableError("The membership service did not answer") from exc

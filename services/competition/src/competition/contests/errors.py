@@ -48,3 +48,27 @@ class WrongStateError(ConflictError):
     code = "wrong-state"
     title_en = "Not possible in the current state"
     title_zh = "当前状态下不能进行此操作"
+
+
+class UnknownOrgError(DomainError):
+    """Named in a request body: unknown, closed or outside the caller's sub-tree alike, so
+    the answer says nothing of organisations elsewhere."""
+
+    status = 422
+    code = "unknown-org"
+    title_en = "No such organisation in your sub-tree"
+    title_zh = "您的管辖范围内没有该组织"
+
+
+class LevelAboveHostError(DomainError):
+    status = 403
+    code = "level-above-host"
+    title_en = "The competition's level is above its host's"
+    title_zh = "竞赛级别高于主办单位级别"
+
+
+class NoticeTooShortError(DomainError):
+    status = 422
+    code = "notice-too-short"
+    title_en = "The public notice period is too short"
+    title_zh = "公示期过短"

@@ -52,6 +52,12 @@ class Contests:
             return False
         return self.access.overlaps(contest.org_paths) or self.access.person_id is not None
 
+    async def blind(self, competition_id: uuid.UUID) -> set[uuid.UUID]:
+        """Events whose entrants' names the caller may not see: they judge this competition
+        and a stage of the event has no published results. Organisers who judge are blind
+        too; panels change until ranking, so any judge of the competition is."""
+        return await self.repo.events_blind_to(competition_id, self.access.actor)
+
     async def load(self, competition_id: uuid.UUID) -> Contest | None:
         competition = await self.repo.get(competition_id)
         if competition is None:

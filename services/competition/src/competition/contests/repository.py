@@ -17,7 +17,13 @@ from competition.contests.models import (
     Event,
     EventGroup,
     Stage,
+    StageStatus,
 )
+from competition.judging.models import Judge
+
+# Stages whose judges must not yet know who is behind the codes: before publication, and
+# while a rescore marks an entry again.
+UNPUBLISHED = (StageStatus.PLANNED, StageStatus.SCORING, StageStatus.RANKED, StageStatus.RESCORING)
 
 
 def paths_param(paths: Sequence[str]) -> ColumnElement[list[str]]:
@@ -117,6 +123,34 @@ class ContestRepository:
             )
         query = query.order_by(Competition.year.desc(), Competition.name, Competition.id)
         return list(await self.session.scalars(query.limit(limit)))
+
+    async def published_any(self, competition_id: uuid.UUID) -> bool:
+        """Some stage of the competition has published results (on notice now, or before)."""
+        query = (
+            select(Stage.id)
+            .join(Event, Event.id == Stage.event_id)
+            .where(Event.competition_id == competition_id, Stage.published_at.is_not(None))
+            .limit(1)
+        )
+        return await self.session.scalar(query) is not None
+
+    async def events_blind_to(self, competition_id: uuid.UUID, subject: str) -> set[uuid.UUID]:
+        """Events of the competition with a stage whose results are not (or no longer) on
+        notice, when `subject` judges the competition; else none."""
+        judges = select(Judge.id).where(
+            Judge.competition_id == competition_id, Judge.subject == subject
+        )
+        query = (
+            select(Stage.event_id)
+            .join(Event, Event.id == Stage.event_id)
+            .where(
+                Event.competition_id == competition_id,
+                Stage.status.in_(UNPUBLISHED),
+                judges.exists(),
+            )
+            .distinct()
+        )
+        return set(await self.session.scalars(query))
 
     async def event(self, event_id: uuid.UUID) -> Event | None:
         return await self.session.get(Event, event_id)

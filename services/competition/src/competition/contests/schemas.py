@@ -37,7 +37,13 @@ class CompetitionCreate(BaseModel):
         default_factory=list, max_length=10, description="承办: organisations that run it"
     )
     description: str | None = Field(default=None, max_length=2000)
-    notice_days: int = Field(default=5, ge=0, le=30, description="Public notice period (公示)")
+    notice_days: int | None = Field(
+        default=None,
+        ge=0,
+        le=30,
+        description="Public notice period (公示) in days; at least the federation's floor for "
+        "the level (by default 5 for provincial and national, 3 below), which it defaults to",
+    )
 
 
 class CompetitionUpdate(BaseModel):
@@ -45,7 +51,9 @@ class CompetitionUpdate(BaseModel):
 
     name: str | None = Field(default=None, min_length=2, max_length=200)
     description: str | None = Field(default=None, max_length=2000)
-    notice_days: int | None = Field(default=None, ge=0, le=30)
+    notice_days: int | None = Field(
+        default=None, ge=0, le=30, description="May grow, not shrink, once results were on notice"
+    )
 
 
 class CompetitionOrgRead(BaseModel):

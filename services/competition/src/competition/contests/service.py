@@ -1,13 +1,14 @@
 import uuid
 from typing import Any
 
-from competition.access import Permission
+from competition.access import Permission, level_within
 from competition.awards.models import HonourKind
 from competition.clients.membership import MembershipClient, OrgSummary
 from competition.contests.errors import (
     EventNameTakenError,
     InvalidRulesError,
-    OrgNotFoundError,
+    LevelAboveHostError,
+    UnknownOrgError,
     WrongStateError,
 )
 from competition.contests.lookup import Contest, Contests
@@ -26,6 +27,7 @@ from competition.contests.models import (
     StageKind,
     StageStatus,
 )
+from competition.contests.notice import NoticeRule
 from competition.contests.rules import (
     DEFAULT_PRIZES,
     HonourRule,
@@ -57,21 +59,33 @@ _PRIZES_OPEN = {StageStatus.PLANNED, StageStatus.SCORING}
 
 
 class ContestService:
-    def __init__(self, contests: Contests, membership: MembershipClient) -> None:
+    def __init__(
+        self, contests: Contests, membership: MembershipClient, notice: NoticeRule
+    ) -> None:
         self.contests = contests
         self.repo = contests.repo
         self.access = contests.access
         self.membership = membership
+        self.notice = notice
 
     # Competitions
 
     async def create(self, competition_in: CompetitionCreate) -> CompetitionRead:
-        host = await self.membership.org(competition_in.host_org_id)
-        if host is None or not self.access.covers(host.path):
-            raise OrgNotFoundError("No such organisation in your sub-tree")
         self.access.require(Permission.RUN_COMPETITIONS)
-        organiser_ids = [i for i in competition_in.organiser_org_ids if i != host.id]
-        organisers = await self._orgs(organiser_ids)
+        host = await self._org_in_scope(competition_in.host_org_id)
+        if not level_within(competition_in.level.value, host.level):
+            raise LevelAboveHostError(
+                f"A {host.level} organisation hosts competitions up to its own level"
+            )
+        organisers = [
+            await self._org_in_scope(i)
+            for i in dict.fromkeys(competition_in.organiser_org_ids)
+            if i != host.id
+        ]
+        notice_days = competition_in.notice_days
+        if notice_days is None:
+            notice_days = self.notice.floor(competition_in.level)
+        self.notice.check(competition_in.level, notice_days)
         competition = Competition(
             id=uuid.uuid4(),
             name=competition_in.name,
@@ -80,7 +94,7 @@ class ContestService:
             year=competition_in.year,
             status=CompetitionStatus.DRAFT,
             description=competition_in.description,
-            notice_days=competition_in.notice_days,
+            notice_days=notice_days,
             demo=False,
             created_by=self.access.actor,
         )
@@ -91,12 +105,13 @@ class ContestService:
         await self.repo.add(*orgs)
         return competition_read(Contest(competition, orgs))
 
-    async def _orgs(self, org_ids: list[uuid.UUID]) -> list[OrgSummary]:
-        found = await self.membership.orgs(org_ids)
-        missing = [str(i) for i in org_ids if i not in found]
-        if missing:
-            raise OrgNotFoundError(f"Unknown organisations: {', '.join(missing)}")
-        return [found[i] for i in dict.fromkeys(org_ids)]
+    async def _org_in_scope(self, org_id: uuid.UUID) -> OrgSummary:
+        """An active organisation in the caller's sub-tree: hosts and organisers are the
+        creator's own offices, or offices below them."""
+        org = await self.membership.org(org_id)
+        if org is None or not org.active or not self.access.covers(org.path):
+            raise UnknownOrgError(f"No organisation {org_id} in your sub-tree")
+        return org
 
     async def page(
         self,
@@ -132,18 +147,28 @@ class ContestService:
     ) -> Contest:
         contest = await self.contests.run(competition_id)
         check_if_match(if_match, contest.competition.version)
-        # The notice period may change while stages run: it applies to later publications.
         _require_status(
             contest.competition,
             CompetitionStatus.DRAFT,
             CompetitionStatus.REGISTRATION,
             CompetitionStatus.RUNNING,
         )
+        # The notice period may grow while stages run (it applies to later publications),
+        # but not shrink once results have been on notice.
+        if update.notice_days is not None:
+            await self._check_notice(contest.competition, update.notice_days)
         for field, value in update.model_dump(exclude_unset=True).items():
             if value is not None:
                 setattr(contest.competition, field, value)
         await self.repo.session.flush()
         return contest
+
+    async def _check_notice(self, competition: Competition, days: int) -> None:
+        self.notice.check(competition.level, days)
+        if days < competition.notice_days and await self.repo.published_any(competition.id):
+            raise WrongStateError(
+                "Results have been on notice: the notice period may grow, not shrink"
+            )
 
     async def open_registration(self, competition_id: uuid.UUID) -> Contest:
         contest = await self.contests.run(competition_id)
@@ -237,7 +262,11 @@ class ContestService:
             raise EventNameTakenError(f"The competition already has an event named {name}")
 
     async def _set_eligibility(self, event: Event, eligibility: EligibilityIn) -> None:
-        orgs = await self._orgs(eligibility.org_ids)
+        found = await self.membership.orgs(eligibility.org_ids)
+        missing = [str(i) for i in eligibility.org_ids if i not in found]
+        if missing:
+            raise UnknownOrgError(f"Unknown organisations: {', '.join(missing)}")
+        orgs = [found[i] for i in dict.fromkeys(eligibility.org_ids)]
         event.eligible_employment_forms = list(eligibility.employment_forms)
         event.eligible_orgs = [{"id": str(o.id), "name": o.name, "path": o.path} for o in orgs]
 

@@ -1,5 +1,9 @@
 from servicekit.errors import ConflictError, DomainError, NotFoundError
 
+# All a caller learns of a number outside their reach: unknown, or held by someone whose
+# state and union they may not know.
+NOT_ELIGIBLE = "Not eligible, or no such member in your sub-tree"
+
 
 class EntryNotFoundError(NotFoundError):
     code = "entry-not-found"

@@ -88,16 +88,21 @@ class EntryRead(BaseModel):
     format: EventFormat
     code: str = Field(description="Blind code: what judges see")
     status: EntryStatus
-    display_name: str
+    display_name: str | None = Field(description="None when names are withheld")
     org_id: uuid.UUID | None
     org_name: str | None
     school: str | None
     participants: list[ParticipantRead]
-    registered_by: str
+    registered_by: str | None
     decided_by: str | None
     decided_at: datetime | None
     decision_reason: str | None
     created_at: datetime
+    names_withheld: bool = Field(
+        default=False,
+        description="You judge this competition and the event's results are not published: "
+        "who is behind the code (names, organisation, participants) is withheld",
+    )
 
 
 class Refusal(BaseModel):

@@ -17,6 +17,7 @@ from competition.contests.models import (
 from competition.entries.codes import new_codes
 from competition.entries.eligibility import org_admitted, refusal
 from competition.entries.errors import (
+    NOT_ELIGIBLE,
     AlreadyEnteredError,
     EntryNotFoundError,
     EntryStateError,
@@ -55,9 +56,13 @@ class EntryService:
         _require_group(group, GroupKind.EMPLOYEE)
         number = entry_in.membership_no.strip().upper()
         member = (await self.membership.members([number])).get(number)
-        if member is None or not self._enters_for(contest, member):
-            raise MemberNotFoundError("No such member in your sub-tree")
-        if reason := refusal(member, event):
+        reason: str | None = NOT_ELIGIBLE
+        if member is not None and self._enters_for(contest, member):
+            reason = self._refusal(member, event)
+        if reason == NOT_ELIGIBLE or member is None:
+            # Unknown, or out of the caller's reach: alike.
+            raise MemberNotFoundError(NOT_ELIGIBLE)
+        if reason is not None:
             raise NotEligibleError(reason)
         if await self.repo.live_numbers(event.id, [number]):
             raise AlreadyEnteredError(f"{number} already holds an entry in this event")
@@ -79,11 +84,11 @@ class EntryService:
         for number in numbers:
             member = found.get(number)
             if member is None or not self._enters_for(contest, member):
-                reason: str | None = "No such member in your sub-tree"
+                reason: str | None = NOT_ELIGIBLE
             elif number in entered:
                 reason = "Already entered in this event"
             else:
-                reason = refusal(member, event)
+                reason = self._refusal(member, event)
             if reason is None and member is not None:
                 admitted.append(member)
             else:
@@ -128,7 +133,7 @@ class EntryService:
             member = found.get(number)
             if member is None or not path_within(member.org_path, delegation.path):
                 raise NotEligibleError(f"{number} is not a member within {delegation.name}")
-            if reason := refusal(member, event):
+            if reason := self._refusal(member, event):
                 raise NotEligibleError(reason)
             members.append(member)
         if taken := await self.repo.live_numbers(event.id, numbers):
@@ -154,6 +159,17 @@ class EntryService:
         if group is None or group.event_id != event.id:
             raise NotEligibleError("No such group in this event")
         return event, contest, group
+
+    def _refusal(self, member: MemberSummary, event: Event) -> str | None:
+        """Why the member may not enter. The reason (a state, a union) is told to those over
+        the member's union and to the member; an organiser entering someone from outside
+        their sub-tree learns only that it did not work, as for an unknown number."""
+        reason = refusal(member, event)
+        if reason is None or self.access.covers(member.org_path):
+            return reason
+        if self.access.person_id is not None and self.access.person_id == member.person_id:
+            return reason
+        return NOT_ELIGIBLE
 
     def _enters_for(self, contest: Contest, member: MemberSummary) -> bool:
         """Organisers enter anyone, delegations their sub-tree's members, members themselves."""
@@ -339,8 +355,17 @@ class EntryService:
         return await self.repo.of_person(person_id)
 
     async def reads(self, entries: list[Entry]) -> list[EntryRead]:
-        people = await self.repo.participants([e.id for e in entries])
-        return [entry_read(e, [p for p in people if p.entry_id == e.id]) for e in entries]
+        """Entries as the caller may see them: by code alone where they judge (blind)."""
+        blind: set[uuid.UUID] = set()
+        for competition_id in {e.competition_id for e in entries}:
+            blind |= await self.contests.blind(competition_id)
+        people = await self.repo.participants([e.id for e in entries if e.event_id not in blind])
+        return [
+            blind_entry_read(e)
+            if e.event_id in blind
+            else entry_read(e, [p for p in people if p.entry_id == e.id])
+            for e in entries
+        ]
 
 
 def _require_format(event: Event, expected: EventFormat) -> None:
@@ -370,6 +395,19 @@ def _participant(member: MemberSummary, seq: int) -> Participant:
 
 def _single(member: MemberSummary) -> list[Participant]:
     return [_participant(member, 1)]
+
+
+def blind_entry_read(entry: Entry) -> EntryRead:
+    return entry_read(entry, []).model_copy(
+        update={
+            "display_name": None,
+            "org_id": None,
+            "org_name": None,
+            "school": None,
+            "registered_by": None,
+            "names_withheld": True,
+        }
+    )
 
 
 def entry_read(entry: Entry, people: list[Participant]) -> EntryRead:

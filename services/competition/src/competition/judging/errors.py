@@ -1,4 +1,4 @@
-from servicekit.errors import ConflictError, NotFoundError
+from servicekit.errors import ConflictError, DomainError, NotFoundError
 
 
 class JudgeNotFoundError(NotFoundError):
@@ -23,3 +23,12 @@ class PanelInUseError(ConflictError):
     code = "panel-in-use"
     title_en = "The judge has already scored in this stage"
     title_zh = "该评委已在本阶段评分"
+
+
+class JudgeAccountNotFoundError(DomainError):
+    """An unknown username and an account without the judge permission answer alike."""
+
+    status = 422
+    code = "judge-account-not-found"
+    title_en = "No active judge account has this username"
+    title_zh = "没有该用户名的有效评委账号"

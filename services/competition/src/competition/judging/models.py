@@ -8,8 +8,10 @@ from competition.db import Base, OrgPath, Timestamped, uuid_pk
 
 
 class Judge(Timestamped, Base):
-    """A judge of a competition: an account (token subject) and the organisation they
-    come from, which decides whose entries they may not score."""
+    """A judge of a competition: a membership account with the judge permission (its id is
+    the token subject), and the organisation of that account, which decides whose entries
+    they may not score. None when the account belongs to no organisation (an outside
+    expert): then only declared conflicts apply."""
 
     __tablename__ = "judge"
     __table_args__ = (UniqueConstraint("competition_id", "subject"),)
@@ -17,10 +19,11 @@ class Judge(Timestamped, Base):
     id: Mapped[uuid.UUID] = uuid_pk()
     competition_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("competition.id"))
     subject: Mapped[str] = mapped_column(String(100), index=True)
+    username: Mapped[str] = mapped_column(String(100))
     name: Mapped[str] = mapped_column(String(100))
-    org_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    org_name: Mapped[str] = mapped_column(String(200))
-    org_path: Mapped[str] = mapped_column(OrgPath)
+    org_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    org_name: Mapped[str | None] = mapped_column(String(200))
+    org_path: Mapped[str | None] = mapped_column(OrgPath)
 
 
 class PanelSeat(Base):

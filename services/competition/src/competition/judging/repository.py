@@ -30,9 +30,13 @@ class JudgeRepository:
             select(Judge).where(Judge.competition_id == competition_id, Judge.subject == subject)
         )
 
-    async def of_competition(self, competition_id: uuid.UUID) -> list[Judge]:
-        query = select(Judge).where(Judge.competition_id == competition_id).order_by(Judge.name)
-        return list(await self.session.scalars(query))
+    async def of_competition(
+        self, competition_id: uuid.UUID, username: str | None = None
+    ) -> list[Judge]:
+        query = select(Judge).where(Judge.competition_id == competition_id)
+        if username is not None:
+            query = query.where(Judge.username == username.strip())
+        return list(await self.session.scalars(query.order_by(Judge.name)))
 
     async def many(self, judge_ids: Sequence[uuid.UUID]) -> list[Judge]:
         return list(await self.session.scalars(select(Judge).where(Judge.id.in_(judge_ids))))

@@ -1,6 +1,7 @@
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from competition.dependencies import JudgingServiceDep
 from competition.judging.schemas import (
@@ -26,10 +27,14 @@ STATE_409: Responses = {409: {"description": "Not possible in the stage's curren
 
 @router.post(
     "/competitions/{competition_id}/judges",
-    summary="Add a judge (an account) to a competition, with the organisation they come from",
+    summary="Add a judge by username: a membership account with the judge permission",
     status_code=status.HTTP_201_CREATED,
     response_model=JudgeRead,
-    responses={404: {"description": "No such competition or organisation"}, **STATE_409},
+    responses={
+        404: {"description": "No such competition in your sight"},
+        422: {"description": "No active account with the judge permission has this username"},
+        **STATE_409,
+    },
 )
 async def add_judge(
     competition_id: uuid.UUID, judge_in: JudgeCreate, judging: JudgingServiceDep
@@ -39,12 +44,16 @@ async def add_judge(
 
 @router.get(
     "/competitions/{competition_id}/judges",
-    summary="The judges of a competition",
+    summary="The judges of a competition, or the one with a username",
     response_model=list[JudgeRead],
     responses={404: {"description": "No such competition in your sight"}},
 )
-async def list_judges(competition_id: uuid.UUID, judging: JudgingServiceDep) -> list[JudgeRead]:
-    return [JudgeRead.model_validate(j) for j in await judging.judges(competition_id)]
+async def list_judges(
+    competition_id: uuid.UUID,
+    judging: JudgingServiceDep,
+    username: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+) -> list[JudgeRead]:
+    return [JudgeRead.model_validate(j) for j in await judging.judges(competition_id, username)]
 
 
 @router.get(

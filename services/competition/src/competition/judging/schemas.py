@@ -7,11 +7,13 @@ from pydantic import BaseModel, ConfigDict, Field
 class JudgeCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    subject: str = Field(
-        min_length=1, max_length=100, description="The judge's account (token subject)"
+    username: str = Field(
+        min_length=1,
+        max_length=100,
+        description="A membership account with the judge permission; its name and "
+        "organisation (which decides the judge's conflicts) are taken from membership",
+        examples=["zj.judge.chen"],
     )
-    name: str = Field(min_length=1, max_length=100)
-    org_id: uuid.UUID = Field(description="The organisation the judge comes from")
 
 
 class JudgeRead(BaseModel):
@@ -19,10 +21,11 @@ class JudgeRead(BaseModel):
 
     id: uuid.UUID
     competition_id: uuid.UUID
-    subject: str
+    subject: str = Field(description="The account's id (its tokens' subject)")
+    username: str
     name: str
-    org_id: uuid.UUID
-    org_name: str
+    org_id: uuid.UUID | None = Field(description="The account's organisation; none for experts")
+    org_name: str | None
     created_at: datetime
 
 

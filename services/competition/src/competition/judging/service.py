@@ -3,16 +3,17 @@ from collections import Counter
 
 from competition.access import Permission
 from competition.clients.membership import MembershipClient
-from competition.contests.errors import OrgNotFoundError, WrongStateError
+from competition.contests.errors import UnknownOrgError, WrongStateError
 from competition.contests.lookup import Contest, Contests
 from competition.contests.models import CompetitionStatus, Stage, StageStatus
 from competition.entries.errors import EntryNotFoundError
 from competition.entries.models import Entry
 from competition.entries.repository import EntryRepository
 from competition.judging.assignment import Plan, assign
-from competition.judging.conflicts import from_own_subtree
+from competition.judging.conflicts import org_conflict
 from competition.judging.errors import (
     ConflictOfInterestError,
+    JudgeAccountNotFoundError,
     JudgeExistsError,
     JudgeNotFoundError,
     PanelInUseError,
@@ -51,26 +52,36 @@ class JudgingService:
     async def add_judge(self, competition_id: uuid.UUID, judge_in: JudgeCreate) -> Judge:
         contest = await self.contests.run(competition_id)
         _require_not_finalised(contest)
-        if await self.repo.by_subject(contest.id, judge_in.subject):
+        account = await self.membership.account(judge_in.username)
+        if (
+            account is None
+            or not account.is_active
+            or Permission.JUDGE.value not in account.permissions
+        ):
+            raise JudgeAccountNotFoundError()
+        if await self.repo.by_subject(contest.id, str(account.id)):
             raise JudgeExistsError()
-        org = await self.membership.org(judge_in.org_id)
-        if org is None:
-            raise OrgNotFoundError()
+        org = None
+        if account.org_id is not None:
+            org = await self.membership.org(account.org_id)
+            if org is None:
+                raise UnknownOrgError("Membership does not know the account's organisation")
         judge = Judge(
             id=uuid.uuid4(),
             competition_id=contest.id,
-            subject=judge_in.subject,
-            name=judge_in.name,
-            org_id=org.id,
-            org_name=org.name,
-            org_path=org.path,
+            subject=str(account.id),
+            username=account.username,
+            name=account.display_name[:100],
+            org_id=org.id if org else None,
+            org_name=org.name if org else None,
+            org_path=org.path if org else None,
         )
         await self.repo.add(judge)
         return judge
 
-    async def judges(self, competition_id: uuid.UUID) -> list[Judge]:
+    async def judges(self, competition_id: uuid.UUID, username: str | None) -> list[Judge]:
         contest = await self.contests.run(competition_id)
-        return await self.repo.of_competition(contest.id)
+        return await self.repo.of_competition(contest.id, username)
 
     async def _judge(self, judge_id: uuid.UUID) -> tuple[Judge, Contest]:
         judge = await self.repo.get(judge_id)
@@ -170,7 +181,7 @@ class JudgingService:
         declared = await self.repo.declared_pairs([j.id for j in judges])
 
         def conflicted(judge_id: uuid.UUID, entry_id: uuid.UUID) -> bool:
-            return (judge_id, entry_id) in declared or from_own_subtree(
+            return (judge_id, entry_id) in declared or org_conflict(
                 judge_paths[judge_id], paths[entry_id]
             )
 

@@ -43,7 +43,7 @@ class ResultRead(BaseModel):
     entry_id: uuid.UUID
     entry_code: str
     group_id: uuid.UUID
-    display_name: str
+    display_name: str | None = Field(description="None while you judge this event, unpublished")
     org_name: str | None
     school: str | None
     rank: int
@@ -58,7 +58,7 @@ class ResultRead(BaseModel):
 class TiedEntry(BaseModel):
     entry_id: uuid.UUID
     entry_code: str
-    display_name: str
+    display_name: str | None = Field(description="None while you judge this event, unpublished")
 
 
 class TieDecisionRead(BaseModel):

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from competition.contests.errors import InvalidRulesError, StageNotFoundError, WrongStateError
 from competition.contests.lookup import Contests
-from competition.contests.models import CompetitionStatus, Stage, StageStatus
+from competition.contests.models import Competition, CompetitionStatus, Stage, StageStatus
+from competition.contests.notice import NoticeRule
 from competition.entries.models import Entry
 from competition.ranking.models import Attendance, StageResult, TieDecision
 from competition.ranking.ranker import Ranker
@@ -37,11 +38,14 @@ def require_stage(stage: Stage, *allowed: StageStatus) -> None:
 
 
 class StageService:
-    def __init__(self, repo: StageRepository, ranker: Ranker, contests: Contests) -> None:
+    def __init__(
+        self, repo: StageRepository, ranker: Ranker, contests: Contests, notice: NoticeRule
+    ) -> None:
         self.repo = repo
         self.ranker = ranker
         self.contests = contests
         self.access = contests.access
+        self.notice = notice
 
     async def start(self, stage_id: uuid.UUID) -> Stage:
         stage, event, contest = await self.contests.stage(stage_id, run=True)
@@ -145,37 +149,46 @@ class StageService:
         after: tuple[int, str] | None,
         limit: int,
     ) -> list[ResultRead]:
-        stage, _, _ = await self.contests.stage(stage_id, run=True)
+        stage, _, contest = await self.contests.stage(stage_id, run=True)
+        blind = stage.event_id in await self.contests.blind(contest.id)
         return [
-            result_read(result, entry)
+            result_read(result, entry, blind)
             for result, entry in await self.repo.results(stage.id, group_id, flagged, after, limit)
         ]
 
     async def decisions(self, stage_id: uuid.UUID) -> list[TieDecisionRead]:
-        stage, _, _ = await self.contests.stage(stage_id, run=True)
-        return await self._decision_reads(await self.repo.decisions(stage.id))
+        stage, _, contest = await self.contests.stage(stage_id, run=True)
+        blind = stage.event_id in await self.contests.blind(contest.id)
+        return await self._decision_reads(await self.repo.decisions(stage.id), blind)
 
     async def decide(self, decision_id: uuid.UUID, decision_in: TieDecisionIn) -> TieDecisionRead:
         decision = await self.repo.decision(decision_id)
         if decision is None:
             raise DecisionNotFoundError()
         try:
-            stage, _, _ = await self.contests.stage(decision.stage_id, run=True)
+            stage, _, contest = await self.contests.stage(decision.stage_id, run=True)
         except StageNotFoundError:  # out of the caller's sight: the decision does not exist
             raise DecisionNotFoundError() from None
         require_stage(stage, StageStatus.RANKED)
         advancing = list(dict.fromkeys(decision_in.advancing_entry_ids))
         if not set(advancing) <= set(decision.tied_entry_ids):
             raise InvalidRulesError("Only the tied entries can be chosen")
+        if len(advancing) > decision.places:
+            raise InvalidRulesError(
+                f"{decision.places} places are left at this rank: choose at most that many"
+            )
         decision.advancing_entry_ids = advancing
         decision.decided_by = self.access.actor
         decision.decided_at = datetime.now(UTC)
         decision.reason = decision_in.reason
         await self.ranker.apply_decision(decision)
         await self.repo.session.flush()
-        return (await self._decision_reads([decision]))[0]
+        blind = stage.event_id in await self.contests.blind(contest.id)
+        return (await self._decision_reads([decision], blind))[0]
 
-    async def _decision_reads(self, decisions: Sequence[TieDecision]) -> list[TieDecisionRead]:
+    async def _decision_reads(
+        self, decisions: Sequence[TieDecision], blind: bool
+    ) -> list[TieDecisionRead]:
         entries = await self.repo.entries([e for d in decisions for e in d.tied_entry_ids])
         return [
             TieDecisionRead(
@@ -186,7 +199,9 @@ class StageService:
                 places=d.places,
                 tied=[
                     TiedEntry(
-                        entry_id=e, entry_code=entries[e].code, display_name=entries[e].display_name
+                        entry_id=e,
+                        entry_code=entries[e].code,
+                        display_name=None if blind else entries[e].display_name,
                     )
                     for e in d.tied_entry_ids
                 ],
@@ -199,7 +214,7 @@ class StageService:
         ]
 
     async def clear_review(self, stage_id: uuid.UUID, entry_id: uuid.UUID, note: str) -> ResultRead:
-        stage, _, _ = await self.contests.stage(stage_id, run=True)
+        stage, _, contest = await self.contests.stage(stage_id, run=True)
         require_stage(stage, StageStatus.RANKED)
         result = await self.repo.result(stage.id, entry_id)
         if result is None:
@@ -208,15 +223,23 @@ class StageService:
         result.flagged = False
         await self.repo.session.flush()
         entry = (await self.repo.entries([entry_id]))[entry_id]
-        return result_read(result, entry)
+        return result_read(result, entry, stage.event_id in await self.contests.blind(contest.id))
 
     async def publish(self, stage_id: uuid.UUID) -> Stage:
         stage, _, contest = await self.contests.stage(stage_id, run=True)
         require_stage(stage, StageStatus.RANKED)
         await self.check_publishable(stage)
-        publish(stage, contest.competition.notice_days)
+        self.publish_now(stage, contest.competition)
         await self.repo.session.flush()
         return stage
+
+    def publish_now(self, stage: Stage, competition: Competition) -> None:
+        """Results go on notice from now for the full period, a republication after a
+        rescore included: the corrected results are announced afresh."""
+        now = datetime.now(UTC)
+        stage.status = StageStatus.PUBLISHED
+        stage.published_at = now
+        stage.notice_ends_at = now + timedelta(days=self.notice.days(competition))
 
     async def check_publishable(self, stage: Stage) -> None:
         summary = await self.summary(stage)
@@ -238,21 +261,15 @@ class StageService:
         return stage
 
 
-def publish(stage: Stage, notice_days: int) -> None:
-    now = datetime.now(UTC)
-    stage.status = StageStatus.PUBLISHED
-    stage.published_at = now
-    stage.notice_ends_at = now + timedelta(days=notice_days)
-
-
-def result_read(result: StageResult, entry: Entry) -> ResultRead:
+def result_read(result: StageResult, entry: Entry, blind: bool) -> ResultRead:
+    """`blind`: the caller judges the competition; the code alone stands for the entry."""
     return ResultRead(
         entry_id=result.entry_id,
         entry_code=result.entry_code,
         group_id=result.group_id,
-        display_name=entry.display_name,
-        org_name=entry.org_name,
-        school=entry.school,
+        display_name=None if blind else entry.display_name,
+        org_name=None if blind else entry.org_name,
+        school=None if blind else entry.school,
         rank=result.rank,
         score=result.score,
         spread=result.spread,
