@@ -56,8 +56,15 @@ async def _ensure_role(admin: asyncpg.Connection, role: ServiceRole) -> None:
         role.name,
         role.password,
     )
-    # For the role itself in any database: test runs use databases of their own.
+    # Session settings live on the role, for the role itself in any database (test runs use
+    # databases of their own), never in connection start-up parameters, which a
+    # transaction-mode pooler refuses. The schema first: its extensions (ltree ...) live there.
     await _execute(admin, "ALTER ROLE %I SET search_path TO %I", role.name, role.name)
+    # Short OLTP statements: JIT compilation only adds tens of ms to the big ones. (Not
+    # `plan_cache_mode = force_custom_plan`: PostgreSQL applies it to its own foreign-key
+    # checks, and planned every inserted row's check afresh, which tripled the database's CPU
+    # per row of bulk writes; bench/RESULTS.md, Rebate.)
+    await _execute(admin, "ALTER ROLE %I SET jit TO off", role.name)
 
 
 async def _ensure_schema(conn: asyncpg.Connection, database: str, role: ServiceRole) -> None:
