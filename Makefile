@@ -32,6 +32,7 @@ check: setup
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy
+	$(RUN) hadolint Dockerfile
 
 # Against a running `make run`: a period of rebates from signed fee records to paid.
 demo-rebate: setup
