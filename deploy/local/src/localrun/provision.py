@@ -46,6 +46,16 @@ async def provision(admin_dsn: str, database: str, roles: Sequence[ServiceRole])
         await conn.close()
 
 
+async def ensure_roles(admin_dsn: str, roles: Sequence[ServiceRole]) -> None:
+    """The login roles alone, as a restore needs them before the objects they own."""
+    admin = await asyncpg.connect(admin_dsn)
+    try:
+        for role in roles:
+            await _ensure_role(admin, role)
+    finally:
+        await admin.close()
+
+
 async def _ensure_role(admin: asyncpg.Connection, role: ServiceRole) -> None:
     if not await admin.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", role.name):
         await _execute(admin, "CREATE ROLE %I", role.name)

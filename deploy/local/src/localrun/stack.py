@@ -190,13 +190,18 @@ class Stack:
         env |= self._extra_env.get(service.name, {})
         return env
 
-    def prepare(self) -> None:
-        """Provision the database, migrate every schema as its own role, ensure the admin."""
-        roles = [
+    @property
+    def roles(self) -> list[ServiceRole]:
+        """The database role of each service that has a database."""
+        return [
             ServiceRole(s.name, self._db_password(s), s.extensions)
             for s in self.services
             if s.database
         ]
+
+    def prepare(self) -> None:
+        """Provision the database, migrate every schema as its own role, ensure the admin."""
+        roles = self.roles
         # In a thread of its own, so that callers inside an event loop (async tests) can use it.
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(asyncio.run, provision(self.admin_dsn, self.database, roles)).result()
