@@ -7,6 +7,7 @@ import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import asyncpg
 import pytest
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -57,6 +58,13 @@ async def test_a_connection_gets_its_session_settings_from_the_role(engine: Asyn
     async with engine.connect() as conn:
         assert await conn.scalar(text("SHOW search_path")) == ROLE.name
         assert await conn.scalar(text("SHOW jit")) == "off"
+
+
+async def test_the_pooler_refuses_a_search_path_start_up_parameter(pooler: str) -> None:
+    # What servicekit.db sent before the settings moved to the role.
+    url = make_url(pooler).set(drivername="postgresql").render_as_string(hide_password=False)
+    with pytest.raises(asyncpg.ProtocolViolationError, match="unsupported startup parameter"):
+        await asyncpg.connect(url, server_settings={"search_path": ROLE.name})
 
 
 async def test_many_clients_share_one_server_connection(engine: AsyncEngine) -> None:

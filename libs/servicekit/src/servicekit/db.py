@@ -70,7 +70,7 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
             "prepared_statement_cache_size": 0,
             # ... and the statements SQLAlchemy prepares inside a transaction get names no
             # other client's can collide with on a shared server connection (asyncpg numbers
-            # them from 1 on every connection).
+            # them from 1 in every process, so replicas of a service repeat each other's).
             "prepared_statement_name_func": _unique_statement_name,
         }
     return create_async_engine(
