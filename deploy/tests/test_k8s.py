@@ -150,6 +150,11 @@ def test_every_pod_is_restricted_with_a_read_only_root(manifests: list[Manifest]
             assert context["readOnlyRootFilesystem"] is True
             assert context["capabilities"]["drop"] == ["ALL"]
             assert "resources" in container
+        # A mounted Secret's files belong to root: the process reads them through its group.
+        for volume in spec.get("volumes", []):
+            if "secret" in volume:
+                assert spec["securityContext"]["fsGroup"] == spec["securityContext"]["runAsGroup"]
+                assert volume["secret"]["defaultMode"] & 0o040
     for namespace in of_kind(manifests, "Namespace"):
         assert namespace["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] == "restricted"
 
