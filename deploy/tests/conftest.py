@@ -26,3 +26,8 @@ def settings_variables(service: str) -> set[str]:
 @pytest.fixture(scope="session")
 def known_variables() -> dict[str, set[str]]:
     return {service: settings_variables(service) for service in SETTINGS}
+
+
+@pytest.fixture(scope="session")
+def settings_classes() -> dict[str, type[BaseSettings]]:
+    return SETTINGS

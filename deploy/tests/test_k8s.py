@@ -117,6 +117,31 @@ def test_every_variable_is_a_setting_of_its_service(
             assert not unknown, f"{workload['metadata']['name']}: {unknown} are not {app}'s"
 
 
+def test_every_process_loads_its_settings_from_its_manifest(
+    manifests: list[Manifest],
+    settings_classes: dict[str, type[Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In production a settings class refuses to load without every secret: a process whose
+    # manifest leaves one out would fail at start (the migrations read only their URL).
+    config_maps = {m["metadata"]["name"]: m for m in of_kind(manifests, "ConfigMap")}
+    for workload, template in pod_templates(manifests):
+        if component_of(template) == "migrate":
+            continue
+        app = app_of(template)
+        [container] = template["spec"]["containers"]
+        environment = {}
+        for source in container.get("envFrom", []):
+            environment |= config_maps[source["configMapRef"]["name"]]["data"]
+        for variable in container.get("env", []):  # a Secret's value, as an operator sets it
+            environment[variable["name"]] = "postgresql+asyncpg://u:p@db/gonghui"
+        with monkeypatch.context() as patch:
+            for name, value in environment.items():
+                patch.setenv(name, value)
+            settings = settings_classes[app]()
+        assert settings.environment == environment[f"{app.upper()}_ENVIRONMENT"], workload
+
+
 def test_every_process_reads_only_its_own_secrets(manifests: list[Manifest]) -> None:
     for workload, template in pod_templates(manifests):
         app = app_of(template)
