@@ -78,6 +78,24 @@ def test_every_variable_is_a_setting_of_its_service(
         assert not unknown, f"{name} sets {unknown}, which {app}'s settings do not read"
 
 
+def test_every_process_loads_its_settings_from_its_environment(
+    compose: dict[str, Any],
+    settings_classes: dict[str, type[Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In production a settings class refuses to load without every secret.
+    for name, service in compose["services"].items():
+        app = name.removesuffix("-worker")
+        if app not in APPS:
+            continue
+        with monkeypatch.context() as patch:
+            for variable, value in service["environment"].items():
+                # An interpolated value as the operator's deploy/.env would give it.
+                patch.setenv(variable, re.sub(r"\$\{[^}]*\}", "value-from-env", str(value)))
+            settings = settings_classes[app]()
+        assert settings.environment == "production", name
+
+
 def test_every_process_of_a_service_runs_its_image(compose: dict[str, Any]) -> None:
     for name, service in compose["services"].items():
         app = name.removeprefix("migrate-").removesuffix("-worker")
