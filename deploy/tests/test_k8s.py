@@ -373,4 +373,6 @@ def test_network_policies_allow_exactly_the_suites_paths(manifests: list[Manifes
         for c in ("web", "worker", "retention")
     }
     expected |= {("pooler", "database")}
+    # Membership's organisation events to competition's webhook.
+    expected |= {(f"membership-{c}", "competition-web") for c in ("web", "worker")}
     assert reachable == expected
