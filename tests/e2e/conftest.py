@@ -15,7 +15,8 @@ import httpx
 import pytest
 
 from localrun.devsecrets import load_secrets
-from localrun.stack import Stack, free_ports
+from localrun.pgbouncer import PgBouncer, find_pgbouncer
+from localrun.stack import SERVICES, Stack, free_ports
 from servicekit.pgcluster import PostgresCluster
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -37,12 +38,21 @@ def sms_outbox(e2e_root: Path) -> Path:
 @pytest.fixture(scope="session")
 def stack(e2e_root: Path, sms_outbox: Path) -> Iterator[Stack]:
     root = e2e_root
-    with PostgresCluster(root / "postgres", durable=False) as cluster:
+    secrets = load_secrets(root, {})
+    with PostgresCluster(root / "postgres", durable=False) as cluster, contextlib.ExitStack() as on:
+        # As in production (deploy/k8s): the services reach PostgreSQL through PgBouncer in
+        # transaction mode, with fewer server connections than they hold client ones.
+        pooler_dsn = None
+        if find_pgbouncer() is not None:
+            users = {s.name: secrets[f"{s.prefix}DB_PASSWORD"] for s in SERVICES if s.database}
+            pooler = PgBouncer(root / "pgbouncer", cluster.superuser_url, users, pool_size=3)
+            pooler_dsn = on.enter_context(pooler).url(cluster.superuser_url)
         suite = Stack(
             REPO_ROOT,
             cluster.superuser_url,
             free_ports(),
-            secrets=load_secrets(root, {}),
+            secrets=secrets,
+            pooler_dsn=pooler_dsn,
             extra_env={
                 "gateway": {"GATEWAY_MAX_BODY_BYTES": str(1024 * 1024)},
                 # One enterprise per chunk: the rebate run's two writers both work, each on

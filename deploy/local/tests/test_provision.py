@@ -114,3 +114,11 @@ async def test_other_roles_cannot_connect(provisioned: PostgresCluster) -> None:
     )
     with pytest.raises(asyncpg.InsufficientPrivilegeError):
         await asyncpg.connect(url.render_as_string(hide_password=False))
+
+
+async def test_session_settings_are_the_roles_not_the_connections(
+    membership: asyncpg.Connection,
+) -> None:
+    # A transaction-mode pooler refuses start-up parameters: a bare connection gets them all.
+    assert await membership.fetchval("SHOW search_path") == "membership"
+    assert await membership.fetchval("SHOW jit") == "off"

@@ -9,12 +9,15 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 
+from localrun.backup import BackupError, dump
+from localrun.backup import restore as restore_dump
 from localrun.processes import ignore_interrupts, interrupt_on_sigterm, say
-from localrun.stack import ADMIN_SERVICE, Stack, StackError, ports_from_env
+from localrun.stack import ADMIN_SERVICE, DATABASE, Stack, StackError, ports_from_env
 from servicekit.pgcluster import PostgresCluster
 
 # localrun is installed editable from this workspace: deploy/local/src/localrun/cli.py.
@@ -25,12 +28,20 @@ DEFAULT_PG_PORT = 54329
 USAGE = """usage: python -m localrun COMMAND
   run                  start PostgreSQL and every service for development (Ctrl-C stops all)
   test [PYTEST ARGS]   run pytest against a throwaway PostgreSQL cluster
+  backup [FILE]        dump the development database (default .data/backups/gonghui-<time>.dump)
+  restore FILE         replace the development database with a dump (make run stopped)
   clean                stop the development PostgreSQL and delete .data/"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    commands: dict[str, Callable[[list[str]], int]] = {"run": run, "test": test, "clean": clean}
+    commands: dict[str, Callable[[list[str]], int]] = {
+        "run": run,
+        "test": test,
+        "backup": backup,
+        "restore": restore,
+        "clean": clean,
+    }
     if not args or args[0] not in commands:
         print(USAGE, file=sys.stderr)
         return 2
@@ -117,6 +128,51 @@ def _call(argv: list[str], env: Mapping[str, str]) -> int:
                 return 128 - code if code < 0 else code
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def backup(args: list[str]) -> int:
+    if len(args) > 1:
+        print(USAGE, file=sys.stderr)
+        return 2
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = Path(args[0]) if args else DATA_DIR / "backups" / f"gonghui-{stamp}.dump"
+    try:
+        with _development_database() as admin_dsn:
+            dump(admin_dsn, DATABASE, target)
+    except (BackupError, StackError) as error:
+        say(f"[localrun] {error}")
+        return 1
+    say(f"[localrun] backup written to {target}")
+    return 0
+
+
+def restore(args: list[str]) -> int:
+    if len(args) != 1:
+        print(USAGE, file=sys.stderr)
+        return 2
+    try:
+        with _development_database() as admin_dsn:
+            restore_dump(admin_dsn, DATABASE, Path(args[0]), Stack(ROOT, admin_dsn).roles)
+    except (BackupError, StackError) as error:
+        say(f"[localrun] {error}")
+        return 1
+    say(f"[localrun] {DATABASE} restored from {args[0]}; `make run` starts on it")
+    return 0
+
+
+@contextlib.contextmanager
+def _development_database() -> Iterator[str]:
+    """`DATABASE_URL`, else the development cluster, started for the while."""
+    if admin_dsn := os.environ.get("DATABASE_URL"):
+        yield admin_dsn
+        return
+    data_dir = DATA_DIR / "postgres"
+    # Starting it would stop the server of a running `make run` first.
+    if (data_dir / "postmaster.pid").exists():
+        raise StackError("the development PostgreSQL is running: stop `make run` first")
+    port = int(os.environ.get("PGPORT") or DEFAULT_PG_PORT)
+    with PostgresCluster(data_dir, port=port) as cluster:
+        yield cluster.superuser_url
 
 
 def clean(args: list[str]) -> int:

@@ -46,6 +46,16 @@ async def provision(admin_dsn: str, database: str, roles: Sequence[ServiceRole])
         await conn.close()
 
 
+async def ensure_roles(admin_dsn: str, roles: Sequence[ServiceRole]) -> None:
+    """The login roles alone, as a restore needs them before the objects they own."""
+    admin = await asyncpg.connect(admin_dsn)
+    try:
+        for role in roles:
+            await _ensure_role(admin, role)
+    finally:
+        await admin.close()
+
+
 async def _ensure_role(admin: asyncpg.Connection, role: ServiceRole) -> None:
     if not await admin.fetchval("SELECT true FROM pg_roles WHERE rolname = $1", role.name):
         await _execute(admin, "CREATE ROLE %I", role.name)
@@ -56,8 +66,15 @@ async def _ensure_role(admin: asyncpg.Connection, role: ServiceRole) -> None:
         role.name,
         role.password,
     )
-    # For the role itself in any database: test runs use databases of their own.
+    # Session settings live on the role, for the role itself in any database (test runs use
+    # databases of their own), never in connection start-up parameters, which a
+    # transaction-mode pooler refuses. The schema first: its extensions (ltree ...) live there.
     await _execute(admin, "ALTER ROLE %I SET search_path TO %I", role.name, role.name)
+    # Short OLTP statements: JIT compilation only adds tens of ms to the big ones. (Not
+    # `plan_cache_mode = force_custom_plan`: PostgreSQL applies it to its own foreign-key
+    # checks, and planned every inserted row's check afresh, which tripled the database's CPU
+    # per row of bulk writes; bench/RESULTS.md, Rebate.)
+    await _execute(admin, "ALTER ROLE %I SET jit TO off", role.name)
 
 
 async def _ensure_schema(conn: asyncpg.Connection, database: str, role: ServiceRole) -> None:

@@ -141,7 +141,9 @@ class Stack:
     """The services of `services` as processes on `host`, on one database of `admin_dsn`'s server.
 
     `secrets` defaults to the development secrets of `root/.data`. Values in `extra_env`
-    (by service name) are applied last.
+    (by service name) are applied last. `pooler_dsn` is a transaction-mode pooler
+    (PgBouncer) in front of that server: the running services connect through it, and
+    provisioning, migrations and seeds straight to the server.
     """
 
     def __init__(
@@ -157,6 +159,7 @@ class Stack:
         services: Sequence[Service] = SERVICES,
         database: str = DATABASE,
         ready_timeout: float = 60,
+        pooler_dsn: str | None = None,
     ) -> None:
         self.root = root
         self.admin_dsn = admin_dsn
@@ -170,7 +173,13 @@ class Stack:
         self.admin_username = os.environ.get("BOOTSTRAP_ADMIN_USERNAME", "admin")
         self._extra_env = extra_env or {}
         self._children: list[Child] = []
-        self._wiring = Wiring(host, self.ports, self._database_urls())
+        self._wiring = Wiring(host, self.ports, self._database_urls(admin_dsn))
+        self.pooler_dsn = pooler_dsn
+        self._serving_wiring = (
+            self._wiring
+            if pooler_dsn is None
+            else Wiring(host, self.ports, self._database_urls(pooler_dsn))
+        )
 
     @property
     def admin_password(self) -> str:
@@ -180,25 +189,33 @@ class Stack:
     def urls(self) -> dict[str, str]:
         return {s.name: self._wiring.url(s.name) for s in self.services}
 
-    def env(self, service: Service) -> dict[str, str]:
-        """The full environment of a service's processes: ours, its secrets, its wiring."""
+    def env(self, service: Service, *, serving: bool = False) -> dict[str, str]:
+        """The full environment of a service's processes: ours, its secrets, its wiring.
+        `serving`: of the running service, rather than of a preparation step."""
         env = dict(os.environ)
         env.setdefault(f"{service.prefix}ENVIRONMENT", self.environment)
         # Only its own secrets: a service never learns another's database password.
         env |= {k: v for k, v in self.secrets.items() if k.startswith(service.prefix)}
-        env |= service.env(self._wiring)
+        env |= service.env(self._serving_wiring if serving else self._wiring)
         env |= self._org_event_env(service)
+        if serving and service.database and self.pooler_dsn is not None:
+            env[f"{service.prefix}DB_TRANSACTION_POOLER"] = "true"
         env["PYTHONUNBUFFERED"] = "1"
         env |= self._extra_env.get(service.name, {})
         return env
 
-    def prepare(self) -> None:
-        """Provision the database, migrate every schema as its own role, ensure the admin."""
-        roles = [
+    @property
+    def roles(self) -> list[ServiceRole]:
+        """The database role of each service that has a database."""
+        return [
             ServiceRole(s.name, self._db_password(s), s.extensions)
             for s in self.services
             if s.database
         ]
+
+    def prepare(self) -> None:
+        """Provision the database, migrate every schema as its own role, ensure the admin."""
+        roles = self.roles
         # In a thread of its own, so that callers inside an event loop (async tests) can use it.
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(asyncio.run, provision(self.admin_dsn, self.database, roles)).result()
@@ -251,7 +268,8 @@ class Stack:
                     *("--host", self.host, "--port", str(self.ports[service.name])),
                     "--no-access-log",
                 ]
-                child = Child(service.name, argv, self.env(service), self.root, width)
+                env = self.env(service, serving=True)
+                child = Child(service.name, argv, env, self.root, width)
                 self._children.append(child)
             self._wait_until_ready()
         except BaseException:
@@ -283,8 +301,8 @@ class Stack:
     ) -> None:
         self.stop()
 
-    def _database_urls(self) -> dict[str, str]:
-        admin = make_url(self.admin_dsn)
+    def _database_urls(self, server_dsn: str) -> dict[str, str]:
+        admin = make_url(server_dsn)
         return {
             s.name: admin.set(
                 drivername="postgresql+asyncpg",

@@ -5,7 +5,7 @@ import enum
 import uuid
 from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Enum, MetaData, Uuid, func
@@ -59,6 +59,21 @@ class Timestamped:
 
 
 def create_engine(settings: ServiceSettings) -> AsyncEngine:
+    # No start-up parameters (PgBouncer refuses those it does not track, such as search_path):
+    # the service's schema first on the search path (its extensions, ltree ..., live there)
+    # and `jit = off` are set on its database role by provisioning (localrun.provision).
+    connect_args: dict[str, Any] = {}
+    if settings.db_transaction_pooler:
+        connect_args = {
+            # Neither asyncpg's statement cache nor SQLAlchemy's may keep a statement for a
+            # later transaction, which may run on another server connection ...
+            "statement_cache_size": 0,
+            "prepared_statement_cache_size": 0,
+            # ... and the statements SQLAlchemy prepares inside a transaction get names no
+            # other client's can collide with on a shared server connection (asyncpg numbers
+            # them from 1 in every process, so replicas of a service repeat each other's).
+            "prepared_statement_name_func": _unique_statement_name,
+        }
     return create_async_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
@@ -67,19 +82,12 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
         # RESULTS.md). A connection found dead mid-request is invalidated by SQLAlchemy (the
         # request fails once); recycling bounds how stale an idle one can get.
         pool_recycle=1800,
-        connect_args={
-            "server_settings": {
-                "application_name": settings.service_name,
-                # The service's schema first: its extensions (ltree ...) live there.
-                "search_path": settings.service_name,
-                # Short OLTP statements: JIT compilation only adds tens of ms to the big ones.
-                # (Not `plan_cache_mode = force_custom_plan`: PostgreSQL applies it to its own
-                # foreign-key checks, and planned every inserted row's check afresh, which
-                # tripled the database's CPU per row of bulk writes; bench/RESULTS.md, Rebate.)
-                "jit": "off",
-            }
-        },
+        connect_args=connect_args,
     )
+
+
+def _unique_statement_name() -> str:
+    return f"__asyncpg_{uuid.uuid4().hex}__"
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -43,11 +43,8 @@ def run_migrations(metadata: MetaData, schema: str, url_env: str) -> None:
         return
 
     async def run() -> None:
-        engine = create_async_engine(
-            url,
-            poolclass=pool.NullPool,
-            connect_args={"server_settings": {"search_path": schema}},
-        )
+        # The search path comes from the role, as for the service itself (servicekit.db).
+        engine = create_async_engine(url, poolclass=pool.NullPool)
         async with engine.connect() as connection:
             await connection.run_sync(_run_sync, metadata, schema)
             await connection.commit()

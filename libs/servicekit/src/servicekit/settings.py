@@ -30,6 +30,10 @@ class ServiceSettings(BaseSettings):
     # (bench/RESULTS.md, competition leaderboard at an offered 100 req/s).
     db_pool_size: int = 20
     db_max_overflow: int = 0
+    # True when a transaction-mode pooler (PgBouncer) sits between the process and PostgreSQL:
+    # consecutive transactions of one connection may then run on different server connections,
+    # so no prepared statement may outlive its transaction (deploy/README.md, Connections).
+    db_transaction_pooler: bool = False
     log_level: str = "INFO"
     jwt_issuer: str = "gonghui-membership"
     jwt_audience: str = "gonghui"

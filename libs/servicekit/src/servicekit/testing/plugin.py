@@ -83,6 +83,10 @@ async def create_fresh_database(
         await admin.close()
     conn = await asyncpg.connect(with_database(admin_url, database))
     try:
+        # What provisioning sets on a service's role, set on the database for every role:
+        # the services send no connection start-up parameters (servicekit.db).
+        await conn.execute(f'ALTER DATABASE "{database}" SET search_path TO "{schema}"')
+        await conn.execute(f'ALTER DATABASE "{database}" SET jit TO off')
         await conn.execute(f'CREATE SCHEMA "{schema}"')
         for extension in extensions:
             await conn.execute(f'CREATE EXTENSION IF NOT EXISTS "{extension}" SCHEMA "{schema}"')
@@ -133,11 +137,7 @@ async def engine(
     if service.name not in _service_engines:
         name = f"test_{service.name}_{worker_id()}"
         await create_fresh_database(postgres_admin_url, name, service.name, service.extensions)
-        engine = create_async_engine(
-            to_asyncpg_url(postgres_admin_url, name),
-            pool_size=2,
-            connect_args={"server_settings": {"search_path": service.name}},
-        )
+        engine = create_async_engine(to_asyncpg_url(postgres_admin_url, name), pool_size=2)
         await run_alembic(engine, service.alembic_ini, upgrade_head)
         _service_engines[service.name] = engine
     return _service_engines[service.name]

@@ -1,0 +1,378 @@
+"""deploy/k8s: every overlay rendered with `kubectl kustomize`, built-in kinds validated
+strictly against the Kubernetes API schemas (kubernetes-validate ships them: offline), the
+custom resources' fields the suite relies on, and the suite's own rules."""
+
+import importlib.util
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import kubernetes_validate
+import pytest
+import yaml
+
+K8S = Path(__file__).resolve().parents[1] / "k8s"
+OVERLAYS = ("dev", "prod")
+KUBERNETES_VERSION = "1.33.0"
+SERVICES = ("membership", "rebate", "competition")
+APPS = (*SERVICES, "gateway")
+# Kinds that Kubernetes itself does not define: checked field by field below.
+CUSTOM_GROUPS = ("postgresql.cnpg.io", "barmancloud.cnpg.io", "gateway.networking.k8s.io")
+KUBECTL = shutil.which("kubectl")
+
+pytestmark = pytest.mark.skipif(KUBECTL is None, reason="kubectl is not installed")
+
+Manifest = dict[str, Any]
+
+
+def render(overlay: str) -> list[Manifest]:
+    assert KUBECTL is not None
+    result = subprocess.run(
+        [KUBECTL, "kustomize", str(K8S / "overlays" / overlay)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return [doc for doc in yaml.safe_load_all(result.stdout) if doc]
+
+
+@pytest.fixture(scope="module", params=OVERLAYS)
+def manifests(request: pytest.FixtureRequest) -> list[Manifest]:
+    return render(request.param)
+
+
+def of_kind(manifests: list[Manifest], kind: str) -> list[Manifest]:
+    return [m for m in manifests if m["kind"] == kind]
+
+
+def named(manifests: list[Manifest], kind: str, name: str) -> Manifest:
+    found = [m for m in of_kind(manifests, kind) if m["metadata"]["name"] == name]
+    assert len(found) == 1, f"{kind}/{name}: {len(found)} found"
+    return found[0]
+
+
+def pod_templates(manifests: list[Manifest]) -> Iterator[tuple[Manifest, Manifest]]:
+    """(workload, pod template) of every Deployment, Job and CronJob."""
+    for m in manifests:
+        if m["kind"] in ("Deployment", "Job"):
+            yield m, m["spec"]["template"]
+        elif m["kind"] == "CronJob":
+            yield m, m["spec"]["jobTemplate"]["spec"]["template"]
+
+
+def app_of(template: Manifest) -> str:
+    name: str = template["metadata"]["labels"]["app.kubernetes.io/name"]
+    return name
+
+
+def component_of(template: Manifest) -> str:
+    component: str = template["metadata"]["labels"]["app.kubernetes.io/component"]
+    return component
+
+
+def image_name(image: str) -> str:
+    """`registry.example.org/gonghui/rebate:0.1.0` → `gonghui/rebate`."""
+    path = image.split("@")[0].rsplit(":", 1)[0] if ":" in image.split("/")[-1] else image
+    return "/".join(path.split("/")[-2:])
+
+
+def test_built_in_kinds_are_valid_strictly(manifests: list[Manifest]) -> None:
+    checked = 0
+    for m in manifests:
+        if m["apiVersion"].split("/")[0] in CUSTOM_GROUPS:
+            continue
+        kubernetes_validate.validate(m, KUBERNETES_VERSION, strict=True)
+        checked += 1
+    assert checked > 30
+
+
+def test_strict_validation_refuses_a_misspelt_field(manifests: list[Manifest]) -> None:
+    deployment = of_kind(manifests, "Deployment")[0]
+    broken = {**deployment, "spec": {**deployment["spec"], "replica": 2}}
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(broken, KUBERNETES_VERSION, strict=True)
+
+
+def test_no_secret_is_in_the_manifests(manifests: list[Manifest]) -> None:
+    assert of_kind(manifests, "Secret") == []
+
+
+def test_every_variable_is_a_setting_of_its_service(
+    manifests: list[Manifest], known_variables: dict[str, set[str]]
+) -> None:
+    config_maps = {m["metadata"]["name"]: m for m in of_kind(manifests, "ConfigMap")}
+    for workload, template in pod_templates(manifests):
+        app = app_of(template)
+        for container in template["spec"]["containers"]:
+            variables = {e["name"] for e in container.get("env", [])}
+            for source in container.get("envFrom", []):
+                config_map = config_maps[source["configMapRef"]["name"]]
+                assert config_map["metadata"]["name"].startswith(f"{app}-config")
+                variables |= set(config_map["data"])
+            unknown = variables - known_variables[app]
+            assert not unknown, f"{workload['metadata']['name']}: {unknown} are not {app}'s"
+
+
+def test_every_process_loads_its_settings_from_its_manifest(
+    manifests: list[Manifest],
+    settings_classes: dict[str, type[Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In production a settings class refuses to load without every secret: a process whose
+    # manifest leaves one out would fail at start (the migrations read only their URL).
+    config_maps = {m["metadata"]["name"]: m for m in of_kind(manifests, "ConfigMap")}
+    for workload, template in pod_templates(manifests):
+        if component_of(template) == "migrate":
+            continue
+        app = app_of(template)
+        [container] = template["spec"]["containers"]
+        environment = {}
+        for source in container.get("envFrom", []):
+            environment |= config_maps[source["configMapRef"]["name"]]["data"]
+        for variable in container.get("env", []):  # a Secret's value, as an operator sets it
+            environment[variable["name"]] = "postgresql+asyncpg://u:p@db/gonghui"
+        with monkeypatch.context() as patch:
+            for name, value in environment.items():
+                patch.setenv(name, value)
+            settings = settings_classes[app]()
+        assert settings.environment == environment[f"{app.upper()}_ENVIRONMENT"], workload
+
+
+def test_every_process_reads_only_its_own_secrets(manifests: list[Manifest]) -> None:
+    for workload, template in pod_templates(manifests):
+        app = app_of(template)
+        for container in template["spec"]["containers"]:
+            for variable in container.get("env", []):
+                ref = variable["valueFrom"]["secretKeyRef"]
+                assert ref["name"] == f"{app}-secrets", workload["metadata"]["name"]
+        for volume in template["spec"].get("volumes", []):
+            if "secret" in volume:
+                assert volume["secret"]["secretName"].startswith(f"{app}-")
+
+
+def test_every_deployment_has_both_probes_and_resources(manifests: list[Manifest]) -> None:
+    for deployment in of_kind(manifests, "Deployment"):
+        for container in deployment["spec"]["template"]["spec"]["containers"]:
+            assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+            assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+            assert {"cpu", "memory"} <= set(container["resources"]["requests"])
+            assert "memory" in container["resources"]["limits"]
+
+
+def test_every_pod_is_restricted_with_a_read_only_root(manifests: list[Manifest]) -> None:
+    for workload, template in pod_templates(manifests):
+        spec = template["spec"]
+        assert spec["securityContext"]["runAsNonRoot"] is True
+        assert spec["securityContext"]["seccompProfile"]["type"] == "RuntimeDefault"
+        assert spec["automountServiceAccountToken"] is False
+        for container in spec["containers"]:
+            context = container["securityContext"]
+            assert context["allowPrivilegeEscalation"] is False, workload["metadata"]["name"]
+            assert context["readOnlyRootFilesystem"] is True
+            assert context["capabilities"]["drop"] == ["ALL"]
+            assert "resources" in container
+        # A mounted Secret's files belong to root: the process reads them through its group.
+        for volume in spec.get("volumes", []):
+            if "secret" in volume:
+                assert spec["securityContext"]["fsGroup"] == spec["securityContext"]["runAsGroup"]
+                assert volume["secret"]["defaultMode"] & 0o040
+    for namespace in of_kind(manifests, "Namespace"):
+        assert namespace["metadata"]["labels"]["pod-security.kubernetes.io/enforce"] == "restricted"
+
+
+def test_every_job_and_worker_uses_its_services_image(manifests: list[Manifest]) -> None:
+    seen: set[tuple[str, str]] = set()
+    for workload, template in pod_templates(manifests):
+        app = app_of(template)
+        for container in template["spec"]["containers"]:
+            assert image_name(container["image"]) == f"gonghui/{app}", workload["metadata"]
+        seen.add((app, component_of(template)))
+    for service in SERVICES:
+        assert {(service, "web"), (service, "worker"), (service, "migrate")} <= seen
+    assert {("rebate", "retention"), ("competition", "retention")} <= seen
+
+
+def test_each_web_process_has_a_service_an_autoscaler_and_a_disruption_budget(
+    manifests: list[Manifest],
+) -> None:
+    for app in APPS:
+        deployment = named(manifests, "Deployment", app)
+        labels = deployment["spec"]["template"]["metadata"]["labels"]
+        service = named(manifests, "Service", app)
+        assert all(labels[k] == v for k, v in service["spec"]["selector"].items())
+        assert service["spec"]["ports"][0]["port"] == 8000
+        autoscaler = named(manifests, "HorizontalPodAutoscaler", app)
+        assert autoscaler["spec"]["scaleTargetRef"] == {
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "name": app,
+        }
+        budget = named(manifests, "PodDisruptionBudget", app)
+        assert (
+            budget["spec"]["selector"]["matchLabels"]
+            == deployment["spec"]["selector"]["matchLabels"]
+        )
+
+
+def test_workers_migrations_and_retention_run_the_right_commands(
+    manifests: list[Manifest],
+) -> None:
+    for service in SERVICES:
+        worker = named(manifests, "Deployment", f"{service}-worker")
+        [container] = worker["spec"]["template"]["spec"]["containers"]
+        assert container["command"] == ["python", "-m", service, "worker"]
+        migrate = named(manifests, "Job", f"{service}-migrate")
+        [container] = migrate["spec"]["template"]["spec"]["containers"]
+        assert container["command"] == ["alembic", "upgrade", "head"]
+        # As the service's own role: its URL, from its own Secret; to the primary directly.
+        [url] = [e for e in container["env"] if e["name"] == f"{service.upper()}_DATABASE_URL"]
+        assert url["valueFrom"]["secretKeyRef"] == {
+            "name": f"{service}-secrets",
+            "key": "migration-database-url",
+        }
+    for service in ("rebate", "competition"):
+        cron = named(manifests, "CronJob", f"{service}-retention")
+        template = cron["spec"]["jobTemplate"]["spec"]["template"]
+        [container] = template["spec"]["containers"]
+        assert container["command"] == ["python", "-m", f"{service}.retention"]
+        assert importlib.util.find_spec(f"{service}.retention") is not None
+        assert cron["spec"]["concurrencyPolicy"] == "Forbid"
+
+
+def test_database_is_a_three_instance_cluster_behind_a_transaction_pooler(
+    manifests: list[Manifest],
+) -> None:
+    [cluster] = of_kind(manifests, "Cluster")
+    spec = cluster["spec"]
+    assert spec["instances"] == 3
+    assert spec["bootstrap"]["initdb"]["database"] == "gonghui"
+    roles = {role["name"]: role for role in spec["managed"]["roles"]}
+    assert set(roles) == set(SERVICES)
+    for service, role in roles.items():
+        assert role["login"] is True
+        assert role["passwordSecret"] == {"name": f"{service}-db-role"}
+    [sql_ref] = spec["bootstrap"]["initdb"]["postInitApplicationSQLRefs"]["configMapRefs"]
+    provisioning = named(manifests, "ConfigMap", sql_ref["name"])["data"][sql_ref["key"]]
+    for service in SERVICES:
+        assert f"ALTER ROLE {service} SET search_path TO {service};" in provisioning
+        assert f"ALTER ROLE {service} SET jit TO off;" in provisioning
+
+    [pooler] = of_kind(manifests, "Pooler")
+    assert pooler["spec"]["cluster"]["name"] == cluster["metadata"]["name"]
+    assert pooler["spec"]["type"] == "rw"
+    assert pooler["spec"]["pgbouncer"]["poolMode"] == "transaction"
+    # Every service knows it sits behind it (no statement cache across transactions).
+    for service in SERVICES:
+        config = of_kind(manifests, "ConfigMap")
+        [data] = [c["data"] for c in config if c["metadata"]["name"].startswith(f"{service}-")]
+        assert data[f"{service.upper()}_DB_TRANSACTION_POOLER"] == "true"
+
+
+def test_the_gateway_alone_is_exposed_through_an_http_route(manifests: list[Manifest]) -> None:
+    [route] = of_kind(manifests, "HTTPRoute")
+    assert route["apiVersion"] == "gateway.networking.k8s.io/v1"
+    assert route["spec"]["parentRefs"]
+    assert route["spec"]["hostnames"]
+    backends = [b for rule in route["spec"]["rules"] for b in rule["backendRefs"]]
+    assert [(b["name"], b["port"]) for b in backends] == [("gateway", 8000)]
+    ports = [p["port"] for p in named(manifests, "Service", "gateway")["spec"]["ports"]]
+    assert 8000 in ports
+
+
+def test_production_backs_up_to_object_storage() -> None:
+    manifests = render("prod")
+    [cluster] = of_kind(manifests, "Cluster")
+    [plugin] = cluster["spec"]["plugins"]
+    assert plugin["isWALArchiver"] is True
+    store = named(manifests, "ObjectStore", plugin["parameters"]["barmanObjectName"])
+    assert store["spec"]["configuration"]["destinationPath"].startswith("s3://")
+    assert store["spec"]["retentionPolicy"]
+    [backup] = of_kind(manifests, "ScheduledBackup")
+    assert backup["spec"]["cluster"]["name"] == cluster["metadata"]["name"]
+    assert backup["spec"]["method"] == "plugin"
+    assert backup["spec"]["pluginConfiguration"]["name"] == plugin["name"]
+    assert len(backup["spec"]["schedule"].split()) == 6
+
+
+# NetworkPolicies, evaluated: which of the suite's pods may open a connection to which.
+
+
+def _selects(selector: Manifest, labels: dict[str, str]) -> bool:
+    if any(labels.get(k) != v for k, v in selector.get("matchLabels", {}).items()):
+        return False
+    for expression in selector.get("matchExpressions", []):
+        assert expression["operator"] == "In"
+        if labels.get(expression["key"]) not in expression["values"]:
+            return False
+    return True
+
+
+def _pods(manifests: list[Manifest]) -> dict[str, dict[str, str]]:
+    pods = {
+        f"{app_of(t)}-{component_of(t)}": t["metadata"]["labels"]
+        for _, t in pod_templates(manifests)
+    }
+    [cluster] = of_kind(manifests, "Cluster")
+    [pooler] = of_kind(manifests, "Pooler")
+    pods["database"] = {"cnpg.io/cluster": cluster["metadata"]["name"]}
+    pods["pooler"] = {
+        **pooler["spec"]["template"]["metadata"]["labels"],
+        "cnpg.io/poolerName": pooler["metadata"]["name"],
+    }
+    return pods
+
+
+def _allowed(
+    policies: list[Manifest], direction: str, pod: dict[str, str], peer: dict[str, str], port: int
+) -> bool:
+    """Whether `pod`'s policies let `peer` through on `port` (in-namespace pod peers only)."""
+    relevant = [
+        p
+        for p in policies
+        if _selects(p["spec"]["podSelector"], pod) and direction in p["spec"]["policyTypes"]
+    ]
+    if not relevant:
+        return True  # not isolated in that direction
+    key, peers = ("ingress", "from") if direction == "Ingress" else ("egress", "to")
+    for policy in relevant:
+        for rule in policy["spec"].get(key, []):
+            ports = {p["port"] for p in rule.get("ports", [])}
+            if ports and port not in ports:
+                continue
+            for entry in rule.get(peers, []):
+                if set(entry) == {"podSelector"} and _selects(entry["podSelector"], peer):
+                    return True
+    return False
+
+
+def test_network_policies_allow_exactly_the_suites_paths(manifests: list[Manifest]) -> None:
+    policies = of_kind(manifests, "NetworkPolicy")
+    pods = _pods(manifests)
+    reachable = set()
+    for source, source_labels in pods.items():
+        for target, target_labels in pods.items():
+            port = 5432 if target in ("database", "pooler") else 8000
+            if (
+                source != target
+                and _allowed(policies, "Egress", source_labels, target_labels, port)
+                and _allowed(policies, "Ingress", target_labels, source_labels, port)
+            ):
+                reachable.add((source, target))
+    database_clients = {f"{s}-{c}" for s in SERVICES for c in ("web", "worker")}
+    database_clients |= {"rebate-retention", "competition-retention"}
+    expected = {("gateway-web", f"{s}-web") for s in SERVICES}
+    expected |= {(client, "pooler") for client in database_clients}
+    expected |= {(f"{s}-migrate", "database") for s in SERVICES}
+    expected |= {
+        (f"{s}-{c}", "membership-web")
+        for s in ("rebate", "competition")
+        for c in ("web", "worker", "retention")
+    }
+    expected |= {("pooler", "database")}
+    # Membership's organisation events to competition's webhook.
+    expected |= {(f"membership-{c}", "competition-web") for c in ("web", "worker")}
+    assert reachable == expected
