@@ -67,6 +67,7 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
         # request fails once); recycling bounds how stale an idle one can get.
         pool_recycle=1800,
         connect_args={
+            "timeout": settings.db_connect_timeout_seconds,
             "server_settings": {
                 "application_name": settings.service_name,
                 # The service's schema first: its extensions (ltree ...) live there.
@@ -76,7 +77,7 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
                 # foreign-key checks, and planned every inserted row's check afresh, which
                 # tripled the database's CPU per row of bulk writes; bench/RESULTS.md, Rebate.)
                 "jit": "off",
-            }
+            },
         },
     )
 

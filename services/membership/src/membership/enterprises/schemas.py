@@ -13,6 +13,7 @@ from pydantic import (
 
 from membership.enterprises.models import Enterprise, SizeClass
 from membership.orgs.schemas import REGION_CODE
+from servicekit.schemas import ApiModel
 
 MAX_LOOKUP = 1000
 # Generous on purpose: a wrong length is answered by the credit-code check with its reason.
@@ -32,9 +33,7 @@ AccountNumber = Annotated[
 ]
 
 
-class UnionBankAccountIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class UnionBankAccountIn(ApiModel):
     bank_name: str = Field(min_length=1, max_length=100, examples=["中国工商银行杭州上城支行"])
     account_name: str = Field(
         min_length=1, max_length=200, examples=["杭州某某科技有限公司工会委员会"]
@@ -51,9 +50,7 @@ class UnionBankAccountRead(BaseModel):
     account_no_masked: str = Field(examples=["************1234"])
 
 
-class EnterpriseCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class EnterpriseCreate(ApiModel):
     uscc: _RawUscc = UsccField
     name: str = Field(min_length=1, max_length=200)
     region_code: str = Field(pattern=REGION_CODE, examples=["330102"])
@@ -67,10 +64,8 @@ class EnterpriseCreate(BaseModel):
     )
 
 
-class EnterpriseUpdate(BaseModel):
+class EnterpriseUpdate(ApiModel):
     """Fields left out stay as they are; `null` removes the union or its bank account."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     size_class: SizeClass | None = None
@@ -91,9 +86,7 @@ class EnterpriseUpdate(BaseModel):
         return value
 
 
-class AffiliationChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AffiliationChange(ApiModel):
     org_id: uuid.UUID = Field(description="The federation the enterprise is now affiliated to")
 
 
@@ -146,9 +139,7 @@ class AffiliationRead(BaseModel):
     changed_by: str = Field(description="Subject of the account that made the change")
 
 
-class EnterpriseLookup(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class EnterpriseLookup(ApiModel):
     usccs: list[_RawUscc] = Field(min_length=1, max_length=MAX_LOOKUP)
 
 

@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from servicekit.auth import Role
+from servicekit.schemas import ApiModel
 
 USERNAME_PATTERN = r"^[A-Za-z0-9._@-]{3,64}$"
 
@@ -15,9 +16,7 @@ class TokenRead(BaseModel):
     expires_in: int = Field(description="Seconds until the token expires")
 
 
-class AccountCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AccountCreate(ApiModel):
     username: str = Field(pattern=USERNAME_PATTERN)
     password: str = Field(min_length=12, max_length=256)
     display_name: str = Field(min_length=1, max_length=100)
@@ -42,9 +41,7 @@ class AccountRead(BaseModel):
     last_login_at: datetime | None
 
 
-class ServiceClientCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ServiceClientCreate(ApiModel):
     client_id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")
     name: str = Field(min_length=1, max_length=100)
     roles: list[Literal[Role.SERVICE, Role.PARTNER]] = [Role.SERVICE]

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from membership.members.models import JoinChannel, MemberState
 from membership.people.schemas import PersonIn, PersonRead
+from servicekit.schemas import ApiModel
 
 
 class MemberRead(BaseModel):
@@ -20,25 +21,19 @@ class MemberRead(BaseModel):
     person: PersonRead
 
 
-class MemberRegister(BaseModel):
+class MemberRegister(ApiModel):
     """Registration by a cadre at a service point."""
-
-    model_config = ConfigDict(extra="forbid")
 
     person: PersonIn
     org_id: uuid.UUID
     state: Literal[MemberState.ACTIVE, MemberState.SERVICE_RECIPIENT] = MemberState.ACTIVE
 
 
-class Decision(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Decision(ApiModel):
     reason: str | None = Field(default=None, max_length=500)
 
 
-class ReasonRequired(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReasonRequired(ApiModel):
     reason: str = Field(min_length=2, max_length=500)
 
 
@@ -67,9 +62,7 @@ class MemberHistory(BaseModel):
     events: list[MemberEventRead]
 
 
-class MemberBatchLookup(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class MemberBatchLookup(ApiModel):
     membership_nos: list[str] = Field(min_length=1, max_length=1000)
 
 

@@ -4,13 +4,12 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from membership.orgs.models import OrgKind, OrgLevel, OrgStatus
+from servicekit.schemas import ApiModel
 
 REGION_CODE = r"^[1-8]\d{5}$"  # GB/T 2260 administrative division code
 
 
-class OrgCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrgCreate(ApiModel):
     name: str = Field(min_length=1, max_length=200)
     kind: OrgKind
     level: OrgLevel
@@ -19,17 +18,13 @@ class OrgCreate(BaseModel):
     new_form: bool = Field(default=False, description="A union for new-form workers")
 
 
-class OrgUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrgUpdate(ApiModel):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     region_code: str | None = Field(default=None, pattern=REGION_CODE)
     new_form: bool | None = None
 
 
-class OrgMove(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrgMove(ApiModel):
     new_parent_id: uuid.UUID
 
 

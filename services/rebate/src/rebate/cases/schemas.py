@@ -5,6 +5,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from rebate.cases.models import CaseSource, CaseStatus, ReviewDecision, ReviewStep
+from servicekit.schemas import ApiModel
 
 
 class CaseRead(BaseModel):
@@ -27,9 +28,7 @@ class CaseRead(BaseModel):
     updated_at: datetime
 
 
-class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReviewIn(ApiModel):
     decision: ReviewDecision
     reason: str | None = Field(default=None, max_length=500)
 

@@ -4,11 +4,10 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from rebate.partners.models import PartnerKind
+from servicekit.schemas import ApiModel
 
 
-class PartnerCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PartnerCreate(ApiModel):
     name: str = Field(min_length=1, max_length=200, examples=["福建省税务局"])
     kind: PartnerKind
     webhook_url: HttpUrl | None = Field(
@@ -16,9 +15,7 @@ class PartnerCreate(BaseModel):
     )
 
 
-class PartnerUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PartnerUpdate(ApiModel):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     webhook_url: HttpUrl | None = None
     is_active: bool | None = None

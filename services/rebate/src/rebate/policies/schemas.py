@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from rebate.policies.models import Destination, PolicyMode
+from servicekit.schemas import ApiModel
 
 Period = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2026-01"])]
 SizeClass = Literal["micro", "small", "medium", "large"]
@@ -19,18 +20,14 @@ def _ratio(value: object) -> Decimal:
     return Decimal(value)
 
 
-class PoolAccount(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PoolAccount(ApiModel):
     bank: str = Field(min_length=1, max_length=100)
     account_name: str = Field(min_length=1, max_length=200)
     account_no: str = Field(pattern=r"^\d{8,30}$")
 
 
-class PolicyIn(BaseModel):
+class PolicyIn(ApiModel):
     """A refund policy. Saving it under an existing key makes a new version."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200, examples=["福建省小微企业工会经费全额返还"])
     region_prefixes: list[Annotated[str, Field(pattern=r"^\d{2,6}$")]] = Field(
