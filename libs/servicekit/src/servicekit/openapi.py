@@ -84,19 +84,22 @@ UNSAFE_METHODS = frozenset({"post", "put", "patch", "delete"})
 HTTP_METHODS = frozenset({"get", "head", "post", "put", "patch", "delete", "options", "trace"})
 
 
+_ROUTER_MODULES = frozenset({"router", "routers", "routes", "api"})
+
+
 def _snake(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_")
 
 
 def operation_id(route: APIRoute) -> str:
-    """`<tag>_<function>`, e.g. `members_approve`: stable across path changes, and readable
-    as a method name in a generated client. A route without a tag takes its module's package."""
-    if route.tags:
-        group = str(route.tags[0])
-    else:
-        module = route.endpoint.__module__.split(".")
-        group = module[-2] if len(module) > 1 else module[-1]
-    return f"{_snake(group)}_{_snake(route.name)}"
+    """`<module>_<function>`, e.g. `members_approve` for `members.router.approve`: stable
+    across path changes, and readable as a method name in a generated client. The module's
+    own noun is left out of the function's name (`cases.review_case` is `cases_review`)."""
+    parts = route.endpoint.__module__.split(".")
+    group = parts[-2] if parts[-1] in _ROUTER_MODULES and len(parts) > 1 else parts[-1]
+    noun = {group, group.removesuffix("s")}
+    words = [w for w in _snake(route.name).split("_") if w not in noun] or [_snake(route.name)]
+    return f"{_snake(group)}_{'_'.join(words)}"
 
 
 def _statuses(method: str, operation: dict[str, Any]) -> set[int]:

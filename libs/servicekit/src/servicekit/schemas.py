@@ -22,7 +22,7 @@ def _tighten(node: Any) -> None:
     """Strict scalars and BIGINT bounds throughout a core schema (nested models included)."""
     if isinstance(node, dict):
         kind = node.get("type")
-        if kind in _STRICT_SCALARS:
+        if isinstance(kind, str) and kind in _STRICT_SCALARS:
             node["strict"] = True
         if kind == "int":
             if "ge" not in node and "gt" not in node:

@@ -2,7 +2,7 @@ import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Self
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,7 +21,7 @@ from competition.contests.models import (
 )
 from competition.contests.rules import HonourRule, PrizeRule, Rubric, check_prize_rules
 from competition.decimals import Score
-from servicekit.schemas import ApiModel
+from servicekit.schemas import ApiModel, NotNull
 
 EMPLOYMENT_FORM = r"^[a-z_]{2,32}$"
 
@@ -40,9 +40,9 @@ class CompetitionCreate(ApiModel):
 
 
 class CompetitionUpdate(ApiModel):
-    name: str | None = Field(default=None, min_length=2, max_length=200)
+    name: Annotated[str | None, NotNull()] = Field(default=None, min_length=2, max_length=200)
     description: str | None = Field(default=None, max_length=2000)
-    notice_days: int | None = Field(default=None, ge=0, le=30)
+    notice_days: Annotated[int | None, NotNull()] = Field(default=None, ge=0, le=30)
 
 
 class CompetitionOrgRead(BaseModel):
@@ -199,12 +199,12 @@ class EventCreate(ApiModel):
 class EventUpdate(ApiModel):
     """Changes while no stage of the event has started."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    vocational: bool | None = None
+    name: Annotated[str | None, NotNull()] = Field(default=None, min_length=1, max_length=200)
+    vocational: Annotated[bool | None, NotNull()] = None
     rubric: Rubric | None = None
-    aggregation: Aggregation | None = None
-    trim_min_judges: int | None = Field(default=None, ge=3, le=50)
-    judges_per_entry: int | None = Field(default=None, ge=1, le=50)
+    aggregation: Annotated[Aggregation | None, NotNull()] = None
+    trim_min_judges: Annotated[int | None, NotNull()] = Field(default=None, ge=3, le=50)
+    judges_per_entry: Annotated[int | None, NotNull()] = Field(default=None, ge=1, le=50)
     spread_threshold: Score | None = None
     eligibility: EligibilityIn | None = None
 

@@ -8,12 +8,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    field_validator,
 )
 
 from membership.enterprises.models import Enterprise, SizeClass
 from membership.orgs.schemas import REGION_CODE
-from servicekit.schemas import ApiModel
+from servicekit.schemas import ApiModel, NotNull
 
 MAX_LOOKUP = 1000
 # Generous on purpose: a wrong length is answered by the credit-code check with its reason.
@@ -53,7 +52,7 @@ class UnionBankAccountRead(BaseModel):
 class EnterpriseCreate(ApiModel):
     uscc: _RawUscc = UsccField
     name: str = Field(min_length=1, max_length=200)
-    region_code: str = Field(pattern=REGION_CODE, examples=["330102"])
+    region_code: str = Field(pattern=REGION_CODE, max_length=6, examples=["330102"])
     size_class: SizeClass
     affiliated_org_id: uuid.UUID = Field(description="The federation it is affiliated to")
     union_org_id: uuid.UUID | None = Field(
@@ -67,23 +66,17 @@ class EnterpriseCreate(ApiModel):
 class EnterpriseUpdate(ApiModel):
     """Fields left out stay as they are; `null` removes the union or its bank account."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    size_class: SizeClass | None = None
-    region_code: str | None = Field(default=None, pattern=REGION_CODE)
+    name: Annotated[str | None, NotNull()] = Field(default=None, min_length=1, max_length=200)
+    size_class: Annotated[SizeClass | None, NotNull()] = None
+    region_code: Annotated[str | None, NotNull()] = Field(
+        default=None, pattern=REGION_CODE, max_length=6
+    )
     union_org_id: uuid.UUID | None = Field(
         default=None,
         description="Changing or removing the union also removes its bank account, "
         "unless a new one is given in the same request",
     )
     union_bank_account: UnionBankAccountIn | None = None
-
-    @field_validator("name", "size_class", "region_code")
-    @classmethod
-    def _not_null(cls, value: object) -> object:
-        # Runs only for fields that were sent: leaving one out is fine, null is not.
-        if value is None:
-            raise ValueError("may be left out but not null")
-        return value
 
 
 class AffiliationChange(ApiModel):

@@ -49,7 +49,7 @@ class MemberEventRead(BaseModel):
     reason: str | None
 
 
-class AffiliationRead(BaseModel):
+class MemberAffiliationRead(BaseModel):
     org_id: uuid.UUID
     org_name: str
     started_at: datetime
@@ -58,7 +58,7 @@ class AffiliationRead(BaseModel):
 
 
 class MemberHistory(BaseModel):
-    affiliations: list[AffiliationRead]
+    affiliations: list[MemberAffiliationRead]
     events: list[MemberEventRead]
 
 

@@ -9,7 +9,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from rebate.policies.models import Destination, PolicyMode
 from servicekit.schemas import ApiModel
 
-Period = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2026-01"])]
+Period = Annotated[
+    str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", max_length=7, examples=["2026-01"])
+]
 SizeClass = Literal["micro", "small", "medium", "large"]
 _RATIO = re.compile(r"^(0\.\d{1,4}|1(\.0{1,4})?)$")
 
@@ -55,7 +57,9 @@ class PolicyIn(ApiModel):
 
 
 class PolicyCreate(PolicyIn):
-    policy_key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{2,99}$", examples=["fj-2026-small-micro"])
+    policy_key: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]{2,99}$", max_length=100, examples=["fj-2026-small-micro"]
+    )
 
 
 class PolicyRead(BaseModel):
