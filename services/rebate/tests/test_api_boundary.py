@@ -77,3 +77,15 @@ async def test_database_out_of_reach_is_503_with_retry_after(
     assert response.status_code == 503
     assert response.headers["retry-after"].isdigit()
     await engine.dispose()
+
+
+async def test_a_wrong_method_on_the_literal_review_path_is_405_not_a_bad_case_id(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    for method in ("GET", "OPTIONS", "DELETE"):
+        response = await client.request(method, "/v1/cases/review", headers=auth("admin"))
+        assert response.status_code == 405
+        assert response.headers["allow"] == "POST"
+    response = await client.options("/v1/partners/0d9a5ab9-2b5e-4a47-a0a5-3f3f6d3b1a11")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, PATCH"
