@@ -70,7 +70,6 @@ CADRE = {
         {"roles": ["admin"], "org_scope": ["5f0c3a52-7a0e-4b4a-9a55-0e4f4c1f7a11"]},
         {"roles": ["enterprise"]},
         {"enterprise_scope": "91330102MA2H0X1A03"},
-        {"roles": "cadre"},
     ],
 )
 async def test_accounts_no_service_could_make_sense_of_are_refused(
