@@ -69,6 +69,12 @@ def _things() -> APIRouter:
     async def search(year: int | None = None, cursor: CursorParam = None) -> dict[str, Any]:
         return {"year": year, "after": cursor_key(cursor, int)}
 
+    @router.post("/{code}/copies", status_code=201)
+    async def copy(
+        code: str, idempotency_key: Annotated[str, Header(alias="Idempotency-Key")]
+    ) -> dict[str, str]:
+        return {"code": code}
+
     @router.post("/forms/login")
     async def login(username: Annotated[str, Form()]) -> dict[str, str]:
         return {"username": username}
@@ -387,6 +393,7 @@ def test_every_status_an_operation_can_answer_is_documented(document: dict[str, 
         "400", "401", "403", "404", "409", "412", "422", "428", "503"
     }  # fmt: skip
     assert _codes(document, "/v1/things", "get") >= {"400", "422", "503"}
+    assert _codes(document, "/v1/things/{code}/copies", "post") >= {"400", "409", "422"}
     public_read = _codes(document, "/v1/cases/{case_id}", "get")
     assert public_read >= {"404", "422", "503"}
     assert not public_read & {"401", "403", "409", "412", "428"}
