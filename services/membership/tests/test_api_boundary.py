@@ -79,6 +79,15 @@ async def test_accounts_no_service_could_make_sense_of_are_refused(
     assert response.status_code == 422, response.text
 
 
+async def test_a_scope_naming_no_organisation_is_refused(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], tree: Any
+) -> None:
+    body = {**CADRE, "org_scope": [tree.shangcheng, "5f0c3a52-7a0e-4b4a-9a55-0e4f4c1f7a11"]}
+    response = await client.post("/v1/accounts", json=body, headers=admin_headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["type"] == "urn:gonghui:problem:unknown-organisation"
+
+
 async def test_a_cadre_account_with_scope_and_known_permissions_is_created(
     client: httpx.AsyncClient, admin_headers: dict[str, str], tree: Any
 ) -> None:

@@ -54,3 +54,10 @@ class ClientIdTakenError(ConflictError):
     code = "client-id-taken"
     title_en = "Client id taken"
     title_zh = "客户端标识已被占用"
+
+
+class UnknownScopeOrgError(DomainError):
+    status = 422
+    code = "unknown-organisation"
+    title_en = "Unknown organisation"
+    title_zh = "组织不存在"
