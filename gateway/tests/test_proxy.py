@@ -189,13 +189,14 @@ async def test_slow_service_gives_504_problem(
     assert body["request_id"] == response.headers["x-request-id"]
 
 
-async def test_unreachable_service_gives_502_problem(
+async def test_unreachable_service_gives_503_problem_with_retry_after(
     gateway_factory: GatewayFactory, services: Services, auth: dict[str, str]
 ) -> None:
     async with gateway_factory(competition_url=services.dead_url) as gateway:
         response = await gateway.get("/competition/v1/things", headers=auth)
 
-    assert response.status_code == 502
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["type"] == "urn:gonghui:problem:upstream-unreachable"
     assert "Traceback" not in response.text

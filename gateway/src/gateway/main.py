@@ -42,7 +42,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         openapi_url=GATEWAY_OPENAPI_URL,
     )
     install_problem_handlers(app)
-    app.include_router(health_router(runtime))
+    app.include_router(health_router())
     app.include_router(docs_router(runtime))
     app.mount(ASSETS_PATH, swagger_assets(), name="docs-assets")
 

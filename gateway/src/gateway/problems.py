@@ -14,6 +14,8 @@ class Refusal:
     # `{service}` is replaced by the service's name.
     english: str
     chinese: str
+    # Seconds, for a refusal that sending again later may overcome.
+    retry_after: int | None = None
 
 
 INVALID_PATH = Refusal(
@@ -31,11 +33,14 @@ BODY_TOO_LARGE = Refusal(
     "The request body is larger than the gateway accepts",
     "请求体超过网关允许的大小",
 )
+# A service that is down (restarting, deploying) is unavailable for a while, as its own
+# database would make it: 503 with Retry-After on its routes, the others unaffected.
 UPSTREAM_UNREACHABLE = Refusal(
-    502,
+    503,
     "upstream-unreachable",
     "The {service} service cannot be reached",
     "无法连接 {service} 服务",
+    retry_after=5,
 )
 BAD_GATEWAY = Refusal(
     502, "bad-gateway", "The {service} service gave no valid answer", "{service} 服务未返回有效响应"
@@ -66,6 +71,7 @@ async def refuse(
         chinese=chinese,
         code=refusal.code,
         detail=detail.format(service=service),
+        headers={} if refusal.retry_after is None else {"Retry-After": str(refusal.retry_after)},
     )
     await response(scope, receive, send)
 

@@ -66,7 +66,6 @@ class GatewaySettings(ServiceSettings):
     openapi_cache_seconds: float = 30.0
     # A service builds its OpenAPI document on first request, which can take seconds.
     openapi_timeout_seconds: float = 15.0
-    ready_timeout_seconds: float = 2.0
 
     @model_validator(mode="before")
     @classmethod

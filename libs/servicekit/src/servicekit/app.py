@@ -5,30 +5,28 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from servicekit import health
 from servicekit.auth import TokenVerifier
+from servicekit.boundary import bound_integer_parameters, refuse_nul
 from servicekit.db import create_engine, create_sessionmaker
-from servicekit.errors import install_problem_handlers
+from servicekit.errors import install_database_handlers, install_problem_handlers
 from servicekit.http import create_http_client
 from servicekit.logging import configure_logging
+from servicekit.methods import MethodGuard
 from servicekit.middleware import RequestContextMiddleware
+from servicekit.openapi import install_openapi, operation_id
 from servicekit.reads import pooled_reads
 from servicekit.settings import Environment, ServiceSettings
 
 # A service's own start-up work (signing keys, upstream clients ...) runs inside the common one.
 ExtraLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
-# The `responses=` documentation of a route: status → description (and schema).
+# The `responses=` documentation of a route: status → description (and schema). The errors
+# every route can answer are added to the document by servicekit.openapi.
 Responses = dict[int | str, dict[str, Any]]
-
-PROBLEM_RESPONSES: Responses = {
-    401: {"description": "Missing or invalid access token (problem+json)"},
-    403: {"description": "The caller may not do this (problem+json)"},
-    422: {"description": "Invalid input; `errors` lists the failing fields (problem+json)"},
-}
 
 
 def freeze_startup_heap(settings: ServiceSettings) -> None:
@@ -83,9 +81,15 @@ def create_service_app(
         description=description,
         version=version,
         lifespan=lifespan,
-        responses=PROBLEM_RESPONSES,
+        # Runs first on every route, before a token or a session is looked at.
+        dependencies=[Depends(refuse_nul)],
+        generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
+    install_database_handlers(app)
+    install_openapi(app)
+    # Innermost, so CORS answers preflights before it sees an OPTIONS.
+    app.add_middleware(MethodGuard, routes_of=app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -98,4 +102,5 @@ def create_service_app(
     app.include_router(health.router)
     for router in routers:
         app.include_router(router)
+    bound_integer_parameters(app)
     return app

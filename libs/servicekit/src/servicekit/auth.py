@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import httpx
 import jwt
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from servicekit.errors import ForbiddenError, ServiceUnavailableError, UnauthorizedError
 
@@ -177,7 +178,20 @@ def bearer_token(authorization: str | None) -> str:
     return token.strip()
 
 
-async def _current_principal(request: Request) -> Principal:
+# Declares the bearer scheme in the OpenAPI document on exactly the operations that take a
+# token; the header itself is read below, so a missing or malformed one gets our own 401.
+_bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearerAuth",
+    bearerFormat="JWT",
+    description="访问令牌 / Access token from membership's POST /v1/auth/token",
+)
+
+
+async def _current_principal(
+    request: Request,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer_scheme)],
+) -> Principal:
     cached: Principal | None = getattr(request.state, "principal", None)
     if cached is not None:
         return cached

@@ -62,9 +62,10 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
     # No start-up parameters (PgBouncer refuses those it does not track, such as search_path):
     # the service's schema first on the search path (its extensions, ltree ..., live there)
     # and `jit = off` are set on its database role by provisioning (localrun.provision).
-    connect_args: dict[str, Any] = {}
+    # A database that does not answer is reported (503) within the timeout, not after a minute.
+    connect_args: dict[str, Any] = {"timeout": settings.db_connect_timeout_seconds}
     if settings.db_transaction_pooler:
-        connect_args = {
+        connect_args |= {
             # Neither asyncpg's statement cache nor SQLAlchemy's may keep a statement for a
             # later transaction, which may run on another server connection ...
             "statement_cache_size": 0,

@@ -1,6 +1,7 @@
 """RFC 9457 problem details for every error, titled in Chinese or English by Accept-Language."""
 
 import logging
+import socket
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
@@ -9,11 +10,13 @@ import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from servicekit.context import current_request_id
+from servicekit.routes import allow_header, allowed_methods
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -208,9 +211,13 @@ async def _http_error_handler(request: Request, exc: Exception) -> JSONResponse:
     detail: str | None = exc.detail if isinstance(exc.detail, str) else None
     if detail == HTTPStatus(status).phrase:
         detail = None
-    return problem_response(
-        status, chinese=_chinese(request), detail=detail, headers=exc.headers or {}
-    )
+    headers = dict(exc.headers or {})
+    if status == 405:
+        # The router names only the first matching route's methods; others may share the path.
+        allowed = allowed_methods(request.app, request.scope["path"])
+        if allowed:
+            headers["Allow"] = allow_header(allowed)
+    return problem_response(status, chinese=_chinese(request), detail=detail, headers=headers)
 
 
 async def _validation_error_handler(request: Request, exc: Exception) -> JSONResponse:
@@ -268,6 +275,47 @@ async def _integrity_error_handler(request: Request, exc: Exception) -> JSONResp
     )
 
 
+# What a database that is down, restarting or out of connections raises: asyncpg's own errors
+# on connecting or on a dead connection, the socket's (refused, reset, timed out, no such
+# host), SQLAlchemy's pool timeout. The request can succeed later; nothing was stored.
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    ConnectionError,
+    TimeoutError,
+    socket.gaierror,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.InsufficientResourcesError,
+    PoolTimeoutError,
+)
+RETRY_AFTER_SECONDS = 5
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    if isinstance(exc, DBAPIError):
+        return exc.connection_invalidated or isinstance(exc.orig, DATABASE_UNAVAILABLE)
+    return isinstance(exc, DATABASE_UNAVAILABLE)
+
+
+def unavailable_response(request: Request) -> JSONResponse:
+    chinese = _chinese(request)
+    return problem_response(
+        503,
+        chinese=chinese,
+        code="database-unavailable",
+        detail="数据库暂时无法访问，请稍后重试"
+        if chinese
+        else "The database cannot be reached; try again shortly",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+async def _database_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    if not database_unavailable(exc):
+        raise exc  # a fault of ours, answered as a 500 problem
+    logger.warning("database unavailable: %s", type(exc).__name__)
+    return unavailable_response(request)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error_handler)
     app.add_exception_handler(StarletteHTTPException, _http_error_handler)
@@ -275,3 +323,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StaleDataError, _stale_data_handler)
     app.add_exception_handler(IntegrityError, _integrity_error_handler)
     app.add_exception_handler(asyncpg.UniqueViolationError, _integrity_error_handler)
+
+
+def install_database_handlers(app: FastAPI) -> None:
+    """A service's: a database out of reach answers 503 with Retry-After on every route."""
+    app.add_exception_handler(DBAPIError, _database_error_handler)
+    for kind in DATABASE_UNAVAILABLE:
+        app.add_exception_handler(kind, _database_error_handler)

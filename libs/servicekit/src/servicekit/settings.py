@@ -34,6 +34,9 @@ class ServiceSettings(BaseSettings):
     # consecutive transactions of one connection may then run on different server connections,
     # so no prepared statement may outlive its transaction (deploy/README.md, Connections).
     db_transaction_pooler: bool = False
+    # A database that does not answer is reported (503) within a second, not after
+    # asyncpg's default minute; a healthy one connects in milliseconds.
+    db_connect_timeout_seconds: float = 0.8
     log_level: str = "INFO"
     jwt_issuer: str = "gonghui-membership"
     jwt_audience: str = "gonghui"

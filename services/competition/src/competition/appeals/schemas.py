@@ -7,11 +7,10 @@ from competition.appeals.models import ObjectionStatus
 from competition.contests.models import StageStatus
 from competition.decimals import Score
 from competition.stages.schemas import RankingSummary
+from servicekit.schemas import ApiModel
 
 
-class ObjectionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ObjectionCreate(ApiModel):
     entry_id: uuid.UUID = Field(description="The entry whose result is disputed")
     for_entry_id: uuid.UUID = Field(description="Your entry (the delegation's or your own)")
     reason: str = Field(min_length=5, max_length=2000)
@@ -34,9 +33,7 @@ class ObjectionRead(BaseModel):
     created_at: datetime
 
 
-class ObjectionDecision(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ObjectionDecision(ApiModel):
     note: str = Field(min_length=2, max_length=2000)
 
 
@@ -61,9 +58,7 @@ class RescorePreview(BaseModel):
     fingerprint: str = Field(description="Send it back to apply exactly this")
 
 
-class RescoreApply(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RescoreApply(ApiModel):
     fingerprint: str = Field(min_length=64, max_length=64)
 
 

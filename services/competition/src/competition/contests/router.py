@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Header, Response, status
+from fastapi import APIRouter, Body, Header, Query, Response, status
 
 from competition.contests.lookup import Contest
 from competition.contests.models import CompetitionKind, CompetitionStatus, Event
@@ -64,7 +64,7 @@ async def create_competition(
 )
 async def list_competitions(
     contests: ContestServiceDep,
-    year: int | None = None,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     kind: CompetitionKind | None = None,
     state: CompetitionStatus | None = None,
     cursor: CursorParam = None,

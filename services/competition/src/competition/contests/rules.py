@@ -6,10 +6,11 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from competition.awards.models import HonourKind, Prize
 from competition.decimals import Mark, Weight
+from servicekit.schemas import ApiModel
 
 CRITERION_CODE = r"^[a-z][a-z0-9_]{0,31}$"
 
@@ -19,12 +20,12 @@ class CriterionKind(enum.StrEnum):
     JUDGED = "judged"
 
 
-class Criterion(BaseModel):
+class Criterion(ApiModel):
     """One line of the rubric. A sheet's total is the sum of weight × value, where value is
     the mark itself, or for a lower-is-better criterion its mirror within the range
     (min + max − mark), so the fastest time earns the most."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(frozen=True)
 
     code: str = Field(pattern=CRITERION_CODE, examples=["skill"])
     name: str = Field(min_length=1, max_length=100, examples=["技能操作"])
@@ -45,8 +46,8 @@ class Criterion(BaseModel):
         return self.weight * value
 
 
-class Rubric(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Rubric(ApiModel):
+    model_config = ConfigDict(frozen=True)
 
     criteria: list[Criterion] = Field(min_length=1, max_length=30)
     tie_breaks: list[str] = Field(
@@ -71,10 +72,10 @@ class Rubric(BaseModel):
         return next(c for c in self.criteria if c.code == code)
 
 
-class PrizeRule(BaseModel):
+class PrizeRule(ApiModel):
     """Ranks `min_rank`..`max_rank` of a group's final win `prize`; tied entries share it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(frozen=True)
 
     prize: Prize
     min_rank: int = Field(ge=1)
@@ -95,10 +96,10 @@ def check_prize_rules(rules: list[PrizeRule]) -> list[PrizeRule]:
     return ordered
 
 
-class HonourRule(BaseModel):
+class HonourRule(ApiModel):
     """Entries ranked 1..`max_rank` in the group's final are put forward for `honour`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(frozen=True)
 
     honour: HonourKind
     max_rank: int = Field(default=1, ge=1, le=100)

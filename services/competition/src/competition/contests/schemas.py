@@ -2,7 +2,7 @@ import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Self
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,13 +21,12 @@ from competition.contests.models import (
 )
 from competition.contests.rules import HonourRule, PrizeRule, Rubric, check_prize_rules
 from competition.decimals import Score
+from servicekit.schemas import ApiModel, NotNull
 
 EMPLOYMENT_FORM = r"^[a-z_]{2,32}$"
 
 
-class CompetitionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CompetitionCreate(ApiModel):
     name: str = Field(min_length=2, max_length=200, examples=["浙江省妇产科临床技能竞赛"])
     kind: CompetitionKind
     level: CompetitionLevel
@@ -46,12 +45,10 @@ class CompetitionCreate(BaseModel):
     )
 
 
-class CompetitionUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: str | None = Field(default=None, min_length=2, max_length=200)
+class CompetitionUpdate(ApiModel):
+    name: Annotated[str | None, NotNull()] = Field(default=None, min_length=2, max_length=200)
     description: str | None = Field(default=None, max_length=2000)
-    notice_days: int | None = Field(
+    notice_days: Annotated[int | None, NotNull()] = Field(
         default=None, ge=0, le=30, description="May grow, not shrink, once results were on notice"
     )
 
@@ -80,9 +77,7 @@ class CompetitionRead(BaseModel):
     awarded_on: date | None
 
 
-class EligibilityIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class EligibilityIn(ApiModel):
     employment_forms: list[str] = Field(
         default_factory=list,
         max_length=10,
@@ -112,9 +107,7 @@ class EligibilityRead(BaseModel):
     orgs: list[EligibleOrgRead]
 
 
-class GroupIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class GroupIn(ApiModel):
     kind: GroupKind
     name: str = Field(min_length=1, max_length=100, examples=["职工组"])
     prizes: list[PrizeRule] | None = Field(
@@ -136,9 +129,7 @@ class GroupIn(BaseModel):
         return self
 
 
-class GroupAwardsUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class GroupAwardsUpdate(ApiModel):
     prizes: list[PrizeRule] = Field(max_length=10)
     honours: list[HonourRule] = Field(default_factory=list, max_length=3)
 
@@ -148,9 +139,7 @@ class GroupAwardsUpdate(BaseModel):
         return self
 
 
-class AdvancementIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AdvancementIn(ApiModel):
     group: str = Field(description="The group's name")
     kind: AdvancementKind
     value: Score = Field(description="N, a percentage, or the score threshold")
@@ -168,18 +157,14 @@ def check_advancement(kind: AdvancementKind, value: Decimal) -> None:
         raise ValueError("top_percent takes a percentage above 0, at most 100")
 
 
-class StageIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class StageIn(ApiModel):
     kind: StageKind
     advancement: list[AdvancementIn] = Field(
         default_factory=list, description="One rule per group; none for the final"
     )
 
 
-class EventCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class EventCreate(ApiModel):
     name: str = Field(min_length=1, max_length=200, examples=["产科临床技能"])
     format: EventFormat
     team_size: int | None = Field(default=None, ge=2, le=20)
@@ -219,24 +204,20 @@ class EventCreate(BaseModel):
         return self
 
 
-class EventUpdate(BaseModel):
+class EventUpdate(ApiModel):
     """Changes while no stage of the event has started."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    vocational: bool | None = None
+    name: Annotated[str | None, NotNull()] = Field(default=None, min_length=1, max_length=200)
+    vocational: Annotated[bool | None, NotNull()] = None
     rubric: Rubric | None = None
-    aggregation: Aggregation | None = None
-    trim_min_judges: int | None = Field(default=None, ge=3, le=50)
-    judges_per_entry: int | None = Field(default=None, ge=1, le=50)
+    aggregation: Annotated[Aggregation | None, NotNull()] = None
+    trim_min_judges: Annotated[int | None, NotNull()] = Field(default=None, ge=3, le=50)
+    judges_per_entry: Annotated[int | None, NotNull()] = Field(default=None, ge=1, le=50)
     spread_threshold: Score | None = None
     eligibility: EligibilityIn | None = None
 
 
-class AdvancementRuleIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AdvancementRuleIn(ApiModel):
     group_id: uuid.UUID
     kind: AdvancementKind
     value: Score

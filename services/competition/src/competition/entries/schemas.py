@@ -6,42 +6,35 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from competition.contests.models import EventFormat
 from competition.entries.models import EntryStatus
+from servicekit.schemas import ApiModel
 
 MEMBERSHIP_NO = Field(min_length=1, max_length=16, examples=["GH0000000042"])
 
 
-class MemberEntryCreate(BaseModel):
+class MemberEntryCreate(ApiModel):
     """A union member enters an individual event (themselves, or through their delegation)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     group_id: uuid.UUID
     membership_no: str = MEMBERSHIP_NO
 
 
-class MemberBatchCreate(BaseModel):
+class MemberBatchCreate(ApiModel):
     """A delegation or the organisers enter many members at once."""
-
-    model_config = ConfigDict(extra="forbid")
 
     group_id: uuid.UUID
     membership_nos: list[str] = Field(min_length=1, max_length=1000)
 
 
-class StudentEntryCreate(BaseModel):
+class StudentEntryCreate(ApiModel):
     """A student (not a union member) entered with their school."""
-
-    model_config = ConfigDict(extra="forbid")
 
     group_id: uuid.UUID
     name: str = Field(min_length=1, max_length=100)
     school: str = Field(min_length=2, max_length=200, examples=["杭州职业技术学院"])
 
 
-class TeamEntryCreate(BaseModel):
+class TeamEntryCreate(ApiModel):
     """A team sent by an organisation (a delegation), its members union members."""
-
-    model_config = ConfigDict(extra="forbid")
 
     group_id: uuid.UUID
     org_id: uuid.UUID = Field(description="The delegation: the organisation sending the team")
@@ -56,15 +49,11 @@ class TeamEntryCreate(BaseModel):
         return self
 
 
-class Reason(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Reason(ApiModel):
     reason: str | None = Field(default=None, max_length=500)
 
 
-class ReasonRequired(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReasonRequired(ApiModel):
     reason: str = Field(min_length=2, max_length=500)
 
 
@@ -115,9 +104,7 @@ class BatchResult(BaseModel):
     refused: list[Refusal]
 
 
-class BatchApproval(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class BatchApproval(ApiModel):
     entry_ids: list[uuid.UUID] = Field(min_length=1, max_length=1000)
     reason: str | None = Field(default=None, max_length=500)
 

@@ -3,10 +3,10 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from servicekit.schemas import ApiModel
 
-class JudgeCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+class JudgeCreate(ApiModel):
     username: str = Field(
         min_length=1,
         max_length=100,
@@ -29,23 +29,17 @@ class JudgeRead(BaseModel):
     created_at: datetime
 
 
-class PanelIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PanelIn(ApiModel):
     judge_ids: list[uuid.UUID] = Field(min_length=1, max_length=50)
 
 
-class ConflictCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ConflictCreate(ApiModel):
     entry_id: uuid.UUID
     reason: str = Field(min_length=2, max_length=500, examples=["同一科室同事"])
 
 
-class OwnConflictCreate(BaseModel):
+class OwnConflictCreate(ApiModel):
     """A judge declares a conflict with an entry they recognise by its code."""
-
-    model_config = ConfigDict(extra="forbid")
 
     entry_code: str = Field(min_length=1, max_length=12)
     reason: str = Field(min_length=2, max_length=500)

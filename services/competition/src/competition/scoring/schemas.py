@@ -8,11 +8,10 @@ from competition.contests.models import StageKind, StageStatus
 from competition.contests.rules import Rubric
 from competition.decimals import Mark, Score
 from competition.scoring.models import SheetStatus
+from servicekit.schemas import ApiModel
 
 
-class SheetIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SheetIn(ApiModel):
     marks: dict[str, Mark] = Field(
         max_length=30, description="Criterion code → mark, as decimal strings"
     )

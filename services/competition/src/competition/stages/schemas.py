@@ -6,11 +6,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from competition.contests.models import StageKind, StageStatus
 from competition.decimals import Score
 from competition.ranking.models import Attendance
+from servicekit.schemas import ApiModel
 
 
-class AttendanceIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AttendanceIn(ApiModel):
     attendance: Attendance
 
 
@@ -74,18 +73,14 @@ class TieDecisionRead(BaseModel):
     reason: str | None
 
 
-class TieDecisionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TieDecisionIn(ApiModel):
     advancing_entry_ids: list[uuid.UUID] = Field(
         max_length=1000, description="Those of the tied entries that advance (all, some, none)"
     )
     reason: str = Field(min_length=2, max_length=500)
 
 
-class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReviewIn(ApiModel):
     note: str = Field(min_length=2, max_length=500, examples=["评分差异已复核，维持原评分"])
 
 

@@ -1,6 +1,7 @@
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from membership.members.models import MemberState
+from servicekit.schemas import ApiModel
 
 
 class CardToken(BaseModel):
@@ -9,9 +10,7 @@ class CardToken(BaseModel):
     card_no: str
 
 
-class CardVerify(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CardVerify(ApiModel):
     token: str = Field(min_length=10, max_length=2000)
 
 

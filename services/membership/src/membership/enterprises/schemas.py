@@ -8,11 +8,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    field_validator,
 )
 
 from membership.enterprises.models import Enterprise, SizeClass
 from membership.orgs.schemas import REGION_CODE
+from servicekit.schemas import ApiModel, NotNull
 
 MAX_LOOKUP = 1000
 # Generous on purpose: a wrong length is answered by the credit-code check with its reason.
@@ -32,9 +32,7 @@ AccountNumber = Annotated[
 ]
 
 
-class UnionBankAccountIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class UnionBankAccountIn(ApiModel):
     bank_name: str = Field(min_length=1, max_length=100, examples=["中国工商银行杭州上城支行"])
     account_name: str = Field(
         min_length=1, max_length=200, examples=["杭州某某科技有限公司工会委员会"]
@@ -51,12 +49,10 @@ class UnionBankAccountRead(BaseModel):
     account_no_masked: str = Field(examples=["************1234"])
 
 
-class EnterpriseCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class EnterpriseCreate(ApiModel):
     uscc: _RawUscc = UsccField
     name: str = Field(min_length=1, max_length=200)
-    region_code: str = Field(pattern=REGION_CODE, examples=["330102"])
+    region_code: str = Field(pattern=REGION_CODE, max_length=6, examples=["330102"])
     size_class: SizeClass
     affiliated_org_id: uuid.UUID = Field(description="The federation it is affiliated to")
     union_org_id: uuid.UUID | None = Field(
@@ -67,14 +63,14 @@ class EnterpriseCreate(BaseModel):
     )
 
 
-class EnterpriseUpdate(BaseModel):
+class EnterpriseUpdate(ApiModel):
     """Fields left out stay as they are; `null` removes the union or its bank account."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    size_class: SizeClass | None = None
-    region_code: str | None = Field(default=None, pattern=REGION_CODE)
+    name: Annotated[str | None, NotNull()] = Field(default=None, min_length=1, max_length=200)
+    size_class: Annotated[SizeClass | None, NotNull()] = None
+    region_code: Annotated[str | None, NotNull()] = Field(
+        default=None, pattern=REGION_CODE, max_length=6
+    )
     union_org_id: uuid.UUID | None = Field(
         default=None,
         description="Changing or removing the union also removes its bank account, "
@@ -82,18 +78,8 @@ class EnterpriseUpdate(BaseModel):
     )
     union_bank_account: UnionBankAccountIn | None = None
 
-    @field_validator("name", "size_class", "region_code")
-    @classmethod
-    def _not_null(cls, value: object) -> object:
-        # Runs only for fields that were sent: leaving one out is fine, null is not.
-        if value is None:
-            raise ValueError("may be left out but not null")
-        return value
 
-
-class AffiliationChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AffiliationChange(ApiModel):
     org_id: uuid.UUID = Field(description="The federation the enterprise is now affiliated to")
 
 
@@ -146,9 +132,7 @@ class AffiliationRead(BaseModel):
     changed_by: str = Field(description="Subject of the account that made the change")
 
 
-class EnterpriseLookup(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class EnterpriseLookup(ApiModel):
     usccs: list[_RawUscc] = Field(min_length=1, max_length=MAX_LOOKUP)
 
 

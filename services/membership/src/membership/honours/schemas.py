@@ -5,11 +5,10 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from membership.honours.models import HonourKind, HonourLevel
+from servicekit.schemas import ApiModel
 
 
-class HonourCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class HonourCreate(ApiModel):
     member_id: uuid.UUID | None = None
     membership_no: str | None = Field(default=None, max_length=16)
     kind: HonourKind

@@ -81,3 +81,10 @@ class InvalidCodeError(DomainError):
 
     def __init__(self) -> None:
         super().__init__("The code is wrong or no longer valid; ask for a new one")
+
+
+class UnknownScopeOrgError(DomainError):
+    status = 422
+    code = "unknown-organisation"
+    title_en = "Unknown organisation"
+    title_zh = "组织不存在"

@@ -1,11 +1,19 @@
 import re
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from servicekit.auth import Role
+from servicekit.schemas import ApiModel
 
 USERNAME_PATTERN = r"^[A-Za-z0-9._@-]{3,64}$"
 # Members sign in with these; a staff name of the same shape would take a member's place.
@@ -18,16 +26,47 @@ class TokenRead(BaseModel):
     expires_in: int = Field(description="Seconds until the token expires")
 
 
-class AccountCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+# The permissions the suite's services read from a cadre's token: membership's own, rebate's
+# review of rebates, competition's running and judging of contests.
+GrantedPermission = Literal[
+    "manage_orgs",
+    "manage_enterprises",
+    "manage_members",
+    "review_joins",
+    "grant_honours",
+    "review_rebates",
+    "run_competitions",
+    "judge",
+]
+# Service and partner roles belong to service clients, which sign in with a secret.
+AccountRole = Literal[Role.MEMBER, Role.CADRE, Role.ENTERPRISE, Role.ADMIN]
+OrgId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+    Field(json_schema_extra={"format": "uuid"}),
+]
 
-    username: str = Field(pattern=USERNAME_PATTERN)
+
+class AccountCreate(ApiModel):
+    """One role per account; an organisation scope and permissions only for a cadre, an
+    enterprise scope only, and always, for an enterprise."""
+
+    username: str = Field(pattern=USERNAME_PATTERN, max_length=64)
     password: str = Field(min_length=12, max_length=256)
     display_name: str = Field(min_length=1, max_length=100)
-    roles: list[Role] = Field(min_length=1)
-    org_scope: list[str] = []
+    roles: list[AccountRole] = Field(min_length=1, max_length=1)
+    org_scope: list[OrgId] = Field(default=[], max_length=50, description="Organisation ids")
     enterprise_scope: str | None = Field(default=None, min_length=18, max_length=18)
-    permissions: list[str] = []
+    permissions: list[GrantedPermission] = []
+
+    @model_validator(mode="after")
+    def _scopes_fit_the_role(self) -> Self:
+        cadre, enterprise = Role.CADRE in self.roles, Role.ENTERPRISE in self.roles
+        if (self.org_scope or self.permissions) and not cadre:
+            raise ValueError("org_scope and permissions are for cadre accounts only")
+        if (self.enterprise_scope is None) == enterprise:
+            raise ValueError("enterprise_scope is required for, and only for, enterprise accounts")
+        return self
 
     @field_validator("username")
     @classmethod
@@ -37,10 +76,8 @@ class AccountCreate(BaseModel):
         return value
 
 
-class CodeRequest(BaseModel):
+class CodeRequest(ApiModel):
     """ID number and the phone number on record; both travel in the body, never a URL."""
-
-    model_config = ConfigDict(extra="forbid")
 
     id_number: str = Field(min_length=15, max_length=20)
     phone: str = Field(min_length=11, max_length=20, examples=["13812345678"])
@@ -53,9 +90,7 @@ class CodeRequested(BaseModel):
     )
 
 
-class PasswordSet(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PasswordSet(ApiModel):
     id_number: str = Field(min_length=15, max_length=20)
     code: str = Field(min_length=6, max_length=6, pattern=r"^\d{6}$")
     password: str = Field(min_length=12, max_length=256)
@@ -82,10 +117,8 @@ class AccountRead(BaseModel):
     last_login_at: datetime | None
 
 
-class ServiceClientCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    client_id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")
+class ServiceClientCreate(ApiModel):
+    client_id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$", max_length=64)
     name: str = Field(min_length=1, max_length=100)
     roles: list[Literal[Role.SERVICE, Role.PARTNER]] = [Role.SERVICE]
     permissions: list[Literal["grant_honours"]] = Field(

@@ -11,6 +11,7 @@ from membership.identity.errors import (
     ClientIdTakenError,
     InvalidClientError,
     InvalidGrantError,
+    UnknownScopeOrgError,
     UsernameTakenError,
 )
 from membership.identity.keys import SigningKeys
@@ -136,12 +137,16 @@ class AccountService:
         self.repo = IdentityRepository(session)
 
     async def create_account(self, account_in: AccountCreate) -> Account:
+        # A scope naming no organisation would sign tokens whose scope no service can place.
+        scope = list(dict.fromkeys(account_in.org_scope))
+        if len(await self.repo.org_paths(scope)) != len(scope):
+            raise UnknownScopeOrgError("Every org_scope entry must be the id of an organisation")
         account = Account(
             username=account_in.username.lower(),
             password_hash=await hash_secret(account_in.password),
             display_name=account_in.display_name,
             roles=[str(role) for role in account_in.roles],
-            org_scope=account_in.org_scope,
+            org_scope=scope,
             enterprise_scope=account_in.enterprise_scope,
             permissions=account_in.permissions,
         )

@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from openpyxl import load_workbook
 
+from servicekit.boundary import check_no_nul
 from servicekit.errors import DomainError
 
 # Column headings accepted in either language; the first row of the file names the columns.
@@ -60,6 +61,8 @@ def _rows(lines: Iterator[Sequence[object]]) -> Iterator[tuple[int, Row]]:
             for column, value in zip(columns, values, strict=False)
             if column is not None
         }
+        for column, value in row.items():
+            check_no_nul(value, ("file", number, column))
         yield number, row
 
 

@@ -6,11 +6,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from membership.joining.models import JoinApplicationState
 from membership.people.models import EmploymentForm
 from membership.people.schemas import PersonIn
+from servicekit.schemas import ApiModel
 
 
-class InvitationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class InvitationCreate(ApiModel):
     expires_in_hours: int = Field(default=24 * 7, ge=1, le=24 * 366)
     max_uses: int | None = Field(default=None, ge=1, le=1_000_000)
     auto_approve: bool = Field(

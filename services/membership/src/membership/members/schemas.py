@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from membership.members.models import JoinChannel, MemberState
 from membership.people.schemas import PersonIn, PersonRead
+from servicekit.schemas import ApiModel
 
 
 class MemberRead(BaseModel):
@@ -20,31 +21,23 @@ class MemberRead(BaseModel):
     person: PersonRead
 
 
-class MemberRegister(BaseModel):
+class MemberRegister(ApiModel):
     """Registration by a cadre at a service point."""
-
-    model_config = ConfigDict(extra="forbid")
 
     person: PersonIn
     org_id: uuid.UUID
     state: Literal[MemberState.ACTIVE, MemberState.SERVICE_RECIPIENT] = MemberState.ACTIVE
 
 
-class PhoneUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PhoneUpdate(ApiModel):
     phone: str = Field(min_length=11, max_length=20, examples=["13812345678"])
 
 
-class Decision(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Decision(ApiModel):
     reason: str | None = Field(default=None, max_length=500)
 
 
-class ReasonRequired(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReasonRequired(ApiModel):
     reason: str = Field(min_length=2, max_length=500)
 
 
@@ -60,7 +53,7 @@ class MemberEventRead(BaseModel):
     reason: str | None
 
 
-class AffiliationRead(BaseModel):
+class MemberAffiliationRead(BaseModel):
     org_id: uuid.UUID
     org_name: str
     started_at: datetime
@@ -69,13 +62,11 @@ class AffiliationRead(BaseModel):
 
 
 class MemberHistory(BaseModel):
-    affiliations: list[AffiliationRead]
+    affiliations: list[MemberAffiliationRead]
     events: list[MemberEventRead]
 
 
-class MemberBatchLookup(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class MemberBatchLookup(ApiModel):
     membership_nos: list[str] = Field(min_length=1, max_length=1000)
 
 

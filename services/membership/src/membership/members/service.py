@@ -12,7 +12,7 @@ from membership.members.lifecycle import Lifecycle
 from membership.members.models import COUNTED_STATES, JoinChannel, Member, MemberState
 from membership.members.repository import MemberRepository
 from membership.members.schemas import (
-    AffiliationRead,
+    MemberAffiliationRead,
     MemberBatchResult,
     MemberEventRead,
     MemberHistory,
@@ -199,7 +199,7 @@ class MemberService:
             if until is None:
                 raise MemberNotFoundError()
         affiliations = [
-            AffiliationRead(
+            MemberAffiliationRead(
                 org_id=a.org_id,
                 org_name=name,
                 started_at=a.started_at,

@@ -1,35 +1,33 @@
 import uuid
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from membership.orgs.models import OrgKind, OrgLevel, OrgStatus
+from servicekit.schemas import ApiModel, NotNull
 
 REGION_CODE = r"^[1-8]\d{5}$"  # GB/T 2260 administrative division code
 
 
-class OrgCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrgCreate(ApiModel):
     name: str = Field(min_length=1, max_length=200)
     kind: OrgKind
     level: OrgLevel
-    region_code: str = Field(pattern=REGION_CODE, examples=["330104"])
+    region_code: str = Field(pattern=REGION_CODE, max_length=6, examples=["330104"])
     parent_id: uuid.UUID | None = None
     new_form: bool = Field(default=False, description="A union for new-form workers")
 
 
-class OrgUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class OrgUpdate(ApiModel):
+    name: Annotated[str | None, NotNull()] = Field(default=None, min_length=1, max_length=200)
+    region_code: Annotated[str | None, NotNull()] = Field(
+        default=None, pattern=REGION_CODE, max_length=6
+    )
+    new_form: Annotated[bool | None, NotNull()] = None
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    region_code: str | None = Field(default=None, pattern=REGION_CODE)
-    new_form: bool | None = None
 
-
-class OrgMove(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrgMove(ApiModel):
     new_parent_id: uuid.UUID
 
 

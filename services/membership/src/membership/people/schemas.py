@@ -3,11 +3,10 @@ import uuid
 from pydantic import BaseModel, ConfigDict, Field
 
 from membership.people.models import EmploymentForm
+from servicekit.schemas import ApiModel
 
 
-class PersonIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PersonIn(ApiModel):
     name: str = Field(min_length=1, max_length=100, examples=["张伟"])
     id_number: str = Field(
         min_length=15, max_length=20, description="Resident ID number (GB 11643), 18 characters"
@@ -26,9 +25,7 @@ class PersonRead(BaseModel):
     employment_form: EmploymentForm
 
 
-class PersonLookup(BaseModel):
+class PersonLookup(ApiModel):
     """The ID number travels in the body, never in a URL that ends up in access logs."""
-
-    model_config = ConfigDict(extra="forbid")
 
     id_number: str = Field(min_length=15, max_length=20)

@@ -4,11 +4,10 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from membership.serving.models import ServiceKind
+from servicekit.schemas import ApiModel
 
 
-class ServiceRecordCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ServiceRecordCreate(ApiModel):
     kind: ServiceKind
     org_id: uuid.UUID = Field(description="The organisation that gave it, in your sub-tree")
     served_on: date

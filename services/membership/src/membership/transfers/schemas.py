@@ -5,11 +5,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from membership.members.models import TransferState
 from membership.people.schemas import PersonRead
+from servicekit.schemas import ApiModel
 
 
-class TransferCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TransferCreate(ApiModel):
     to_org_id: uuid.UUID
     reason: str | None = Field(default=None, max_length=500, examples=["换工作到新站点"])
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from rebate.cases.models import CaseSource, CaseStatus, ReviewDecision, ReviewStep
+from servicekit.schemas import ApiModel
 
 
 class CaseRead(BaseModel):
@@ -27,16 +28,12 @@ class CaseRead(BaseModel):
     updated_at: datetime
 
 
-class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReviewIn(ApiModel):
     decision: ReviewDecision
     reason: str | None = Field(default=None, max_length=500)
 
 
-class ReopenIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReopenIn(ApiModel):
     reason: str = Field(min_length=1, max_length=500, examples=["企业补充了工会成立证明"])
 
 

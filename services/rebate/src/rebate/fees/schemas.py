@@ -13,6 +13,8 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from servicekit.schemas import ApiModel
+
 # Money arrives as a decimal string with two places ("2469.12"); a JSON number is refused,
 # because a float cannot carry cents exactly. Checked and converted inside pydantic-core (a
 # Python validator here was a third of the time of checking a 10,000-record delivery).
@@ -39,17 +41,13 @@ def _digits(value: object) -> object:
     return value.replace(" ", "") if isinstance(value, str) else value
 
 
-class PayerAccountIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PayerAccountIn(ApiModel):
     bank: str = Field(min_length=1, max_length=100)
     account_no: Annotated[str, BeforeValidator(_digits), StringConstraints(pattern=r"^\d{8,30}$")]
     account_name: str = Field(min_length=1, max_length=200)
 
 
-class FeeRecordIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class FeeRecordIn(ApiModel):
     record_id: str = Field(min_length=1, max_length=100)
     uscc: UsccString
     enterprise_name: str = Field(min_length=1, max_length=200)
@@ -62,19 +60,15 @@ class FeeRecordIn(BaseModel):
     tax_office: str = Field(min_length=1, max_length=200)
 
 
-class FeeVoidIn(BaseModel):
+class FeeVoidIn(ApiModel):
     """A payment the partner takes back in full (`fee.voided`)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     record_id: str = Field(min_length=1, max_length=100)
     reason: str | None = Field(default=None, max_length=500)
 
 
-class FeeDelivery(BaseModel):
+class FeeDelivery(ApiModel):
     """The body of a tax partner's `fee.recorded` / `fee.corrected` / `fee.voided` webhook."""
-
-    model_config = ConfigDict(extra="forbid")
 
     type: Literal["fee.recorded", "fee.corrected", "fee.voided"]
     timestamp: datetime

@@ -1,27 +1,28 @@
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, UrlConstraints
 
 from rebate.partners.models import PartnerKind
+from servicekit.schemas import ApiModel, NotNull
+
+# As long as the column that keeps it.
+WebhookUrl = Annotated[HttpUrl, UrlConstraints(max_length=500)]
 
 
-class PartnerCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PartnerCreate(ApiModel):
     name: str = Field(min_length=1, max_length=200, examples=["福建省税务局"])
     kind: PartnerKind
-    webhook_url: HttpUrl | None = Field(
+    webhook_url: WebhookUrl | None = Field(
         default=None, description="Where signed payout instructions or notices are delivered"
     )
 
 
-class PartnerUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    webhook_url: HttpUrl | None = None
-    is_active: bool | None = None
+class PartnerUpdate(ApiModel):
+    name: Annotated[str | None, NotNull()] = Field(default=None, min_length=1, max_length=200)
+    webhook_url: WebhookUrl | None = Field(default=None, description="`null` removes it")
+    is_active: Annotated[bool | None, NotNull()] = None
 
 
 class PartnerRead(BaseModel):

@@ -8,23 +8,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from rebate.cases.models import CaseStatus
 from rebate.payouts.models import CallbackOutcome, PayoutStatus
 from rebate.policies.models import Destination
+from servicekit.schemas import ApiModel
 
 PAID = "payout.paid"
 FAILED = "payout.failed"
 
 
-class BankCallbackData(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class BankCallbackData(ApiModel):
     idempotency_key: str = Field(min_length=1, max_length=100, examples=["payout:5f0c…"])
     bank_reference: str | None = Field(default=None, max_length=100)
     reason: str | None = Field(default=None, max_length=500, examples=["账户已销户"])
 
 
-class BankCallback(BaseModel):
+class BankCallback(ApiModel):
     """The body of a bank's `payout.paid` / `payout.failed` webhook."""
-
-    model_config = ConfigDict(extra="forbid")
 
     type: Literal["payout.paid", "payout.failed"]
     timestamp: datetime

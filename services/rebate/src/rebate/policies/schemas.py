@@ -7,8 +7,11 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from rebate.policies.models import Destination, PolicyMode
+from servicekit.schemas import ApiModel
 
-Period = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2026-01"])]
+Period = Annotated[
+    str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", max_length=7, examples=["2026-01"])
+]
 SizeClass = Literal["micro", "small", "medium", "large"]
 _RATIO = re.compile(r"^(0\.\d{1,4}|1(\.0{1,4})?)$")
 
@@ -19,27 +22,21 @@ def _ratio(value: object) -> Decimal:
     return Decimal(value)
 
 
-class PoolAccount(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PoolAccount(ApiModel):
     bank: str = Field(min_length=1, max_length=100)
     account_name: str = Field(min_length=1, max_length=200)
     account_no: str = Field(pattern=r"^\d{8,30}$")
 
 
-class BankRule(BaseModel):
+class BankRule(ApiModel):
     """Payouts for enterprises whose region code starts with `region_prefix` go to this bank."""
-
-    model_config = ConfigDict(extra="forbid")
 
     region_prefix: str = Field(pattern=r"^\d{2,6}$", examples=["3501"])
     bank_partner_id: uuid.UUID
 
 
-class PolicyIn(BaseModel):
+class PolicyIn(ApiModel):
     """A refund policy. Saving it under an existing key makes a new version."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200, examples=["福建省小微企业工会经费全额返还"])
     region_prefixes: list[Annotated[str, Field(pattern=r"^\d{2,6}$")]] = Field(
@@ -76,7 +73,9 @@ class PolicyIn(BaseModel):
 
 
 class PolicyCreate(PolicyIn):
-    policy_key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{2,99}$", examples=["fj-2026-small-micro"])
+    policy_key: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]{2,99}$", max_length=100, examples=["fj-2026-small-micro"]
+    )
 
 
 class PolicyRead(BaseModel):

@@ -1,13 +1,11 @@
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from servicekit.schemas import ApiModel
 
 
-class DismissIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class DismissIn(ApiModel):
     reason: str = Field(min_length=1, max_length=500, examples=["经核实为同一笔缴费，已退回税务"])
 
 
-class RematchIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RematchIn(ApiModel):
     note: str | None = Field(default=None, max_length=500, examples=["企业已在会员系统登记"])

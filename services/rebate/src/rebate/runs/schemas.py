@@ -4,13 +4,12 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from rebate.runs.models import ExceptionReason, Resolution, RunStatus
+from servicekit.schemas import ApiModel
 
 
-class RunCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    period: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2026-03"])
-    region_prefix: str = Field(pattern=r"^\d{2,6}$", examples=["35"])
+class RunCreate(ApiModel):
+    period: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", max_length=7, examples=["2026-03"])
+    region_prefix: str = Field(pattern=r"^\d{2,6}$", max_length=6, examples=["35"])
     policy_key: str = Field(min_length=3, max_length=100)
 
 
