@@ -295,7 +295,7 @@ def walk(demo: Demo, inbox: Inbox, tax: Partner, bank: Partner) -> None:
         json={"period": period, "region_prefix": REGION, "policy_key": policy_key},
     )
     report = started
-    while report["status"] == "running":
+    while report["status"] in ("queued", "running"):
         if time.monotonic() > demo.deadline:
             raise DemoError("the run did not finish in time")
         time.sleep(0.3)

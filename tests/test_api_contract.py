@@ -35,6 +35,9 @@ PUBLIC: dict[str, set[tuple[str, str]]] = {
         ("get", "/v1/join/{code}"),
         ("post", "/v1/join/{code}"),
         ("post", "/v1/cards/verify"),
+        # A member without a password proves possession of the phone on record instead.
+        ("post", "/v1/auth/activation-codes"),
+        ("post", "/v1/auth/password"),
     },
     "rebate": {
         ("post", "/v1/webhooks/tax/{partner_id}"),
@@ -43,6 +46,8 @@ PUBLIC: dict[str, set[tuple[str, str]]] = {
     "competition": {
         ("get", "/v1/public/competitions/{competition_id}"),
         ("get", "/v1/public/events/{event_id}/leaderboard"),
+        # Membership's organisation events, signed per Standard Webhooks.
+        ("post", "/v1/webhooks/membership"),
     },
 }
 HEALTH = {("get", "/healthz"), ("get", "/readyz")}

@@ -70,6 +70,7 @@ NOT_A_COLUMN: set[tuple[str, str, str]] = {
     ("competition", "Criterion", "code"),  # a rubric's criterion, inside the event's rubric
     ("competition", "Criterion", "name"),
     ("competition", "PrizeRule", "prize"),  # an enum, inside the event's prize rules
+    ("rebate", "BankRule", "region_prefix"),  # inside the policy's bank rules
     ("competition", "BatchApproval", "reason"),  # entry reasons go to the entry's history (500)
     ("competition", "Reason", "reason"),
     ("competition", "ReasonRequired", "reason"),
@@ -77,14 +78,25 @@ NOT_A_COLUMN: set[tuple[str, str, str]] = {
     ("membership", "ReasonRequired", "reason"),
 }
 # Sent raw (any case, with spaces), normalised and checked against the column before it is kept.
-NOT_A_COLUMN |= {("membership", "EnterpriseCreate", "uscc")}
+NOT_A_COLUMN |= {
+    ("membership", "EnterpriseCreate", "uscc"),
+    ("membership", "UsccReview", "uscc"),
+    # A one-time code is checked against its keyed hash, never stored.
+    ("membership", "PasswordSet", "code"),
+}
 # Schema name → table, where the name does not say it.
 TABLE_OF: dict[tuple[str, str], str] = {
     ("competition", "ObjectionDecision"): "objection",
     ("rebate", "RunCreate"): "rebate_run",
+    ("rebate", "DismissIn"): "rebate_exception",
+    ("rebate", "RematchIn"): "rebate_exception",
+    ("rebate", "ReopenIn"): "rebate_case",
 }
 RENAMED: dict[tuple[str, str, str], str] = {
     ("competition", "ObjectionDecision", "note"): "decision_note",
+    ("rebate", "DismissIn", "reason"): "resolution_note",
+    ("rebate", "RematchIn", "note"): "resolution_note",
+    ("rebate", "ReopenIn", "reason"): "status_reason",
 }
 
 _SUFFIX = re.compile(r"(Create|Update|In|Body)$")

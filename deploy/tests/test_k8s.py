@@ -3,6 +3,8 @@ strictly against the Kubernetes API schemas (kubernetes-validate ships them: off
 custom resources' fields the suite relies on, and the suite's own rules."""
 
 import importlib.util
+import json
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -18,6 +20,17 @@ OVERLAYS = ("dev", "prod")
 KUBERNETES_VERSION = "1.33.0"
 SERVICES = ("membership", "rebate", "competition")
 APPS = (*SERVICES, "gateway")
+# Only rebate has a worker; membership's and competition's relays run in their web processes.
+WORKERS = ("rebate",)
+WEBHOOK_SECRET = "whsec_" + "A" * 43 + "="
+# A Secret's value as an operator sets it, where the value has a form of its own (by key);
+# every other key gets a database URL, which any string setting takes.
+SECRET_VALUES = {
+    "org-event-subscribers": json.dumps(
+        [{"url": "http://competition:8000/v1/webhooks/membership", "secret": WEBHOOK_SECRET}]
+    ),
+    "membership-webhook-secret": WEBHOOK_SECRET,
+}
 # Kinds that Kubernetes itself does not define: checked field by field below.
 CUSTOM_GROUPS = ("postgresql.cnpg.io", "barmancloud.cnpg.io", "gateway.networking.k8s.io")
 KUBECTL = shutil.which("kubectl")
@@ -133,8 +146,14 @@ def test_every_process_loads_its_settings_from_its_manifest(
         environment = {}
         for source in container.get("envFrom", []):
             environment |= config_maps[source["configMapRef"]["name"]]["data"]
-        for variable in container.get("env", []):  # a Secret's value, as an operator sets it
-            environment[variable["name"]] = "postgresql+asyncpg://u:p@db/gonghui"
+        for variable in container.get("env", []):
+            if "value" in variable:
+                environment[variable["name"]] = variable["value"]
+            else:  # a Secret's value, as an operator sets it
+                key = variable["valueFrom"]["secretKeyRef"]["key"]
+                environment[variable["name"]] = SECRET_VALUES.get(
+                    key, "postgresql+asyncpg://u:p@db/gonghui"
+                )
         with monkeypatch.context() as patch:
             for name, value in environment.items():
                 patch.setenv(name, value)
@@ -142,11 +161,33 @@ def test_every_process_loads_its_settings_from_its_manifest(
         assert settings.environment == environment[f"{app.upper()}_ENVIRONMENT"], workload
 
 
+def test_every_process_of_a_service_reads_the_same_secrets(manifests: list[Manifest]) -> None:
+    # Optional secrets too (the SMS gateway's token, the webhook secrets): a process without
+    # one would load, and then fail at its first SMS or event.
+    secrets: dict[str, dict[str, set[str]]] = {}
+    for workload, template in pod_templates(manifests):
+        if component_of(template) == "migrate":
+            continue
+        [container] = template["spec"]["containers"]
+        names = {e["name"] for e in container.get("env", []) if "valueFrom" in e}
+        secrets.setdefault(app_of(template), {})[workload["metadata"]["name"]] = names
+    for by_workload in secrets.values():
+        assert len({frozenset(names) for names in by_workload.values()}) == 1, by_workload
+    assert {"MEMBERSHIP_SMS_GATEWAY_TOKEN", "MEMBERSHIP_ORG_EVENT_SUBSCRIBERS"} <= secrets[
+        "membership"
+    ]["membership"]
+    assert "REBATE_AUDIT_SIGNING_KEY" in secrets["rebate"]["rebate"]
+    assert "COMPETITION_MEMBERSHIP_WEBHOOK_SECRET" in secrets["competition"]["competition"]
+
+
 def test_every_process_reads_only_its_own_secrets(manifests: list[Manifest]) -> None:
     for workload, template in pod_templates(manifests):
         app = app_of(template)
         for container in template["spec"]["containers"]:
             for variable in container.get("env", []):
+                if "value" in variable:  # a plain setting, never a secret
+                    assert not re.search(r"PASSWORD|SECRET|_KEY$|_TOKEN$", variable["name"])
+                    continue
                 ref = variable["valueFrom"]["secretKeyRef"]
                 assert ref["name"] == f"{app}-secrets", workload["metadata"]["name"]
         for volume in template["spec"].get("volumes", []):
@@ -192,7 +233,8 @@ def test_every_job_and_worker_uses_its_services_image(manifests: list[Manifest])
             assert image_name(container["image"]) == f"gonghui/{app}", workload["metadata"]
         seen.add((app, component_of(template)))
     for service in SERVICES:
-        assert {(service, "web"), (service, "worker"), (service, "migrate")} <= seen
+        assert {(service, "web"), (service, "migrate")} <= seen
+    assert {(app, c) for app, c in seen if c == "worker"} == {(w, "worker") for w in WORKERS}
     assert {("rebate", "retention"), ("competition", "retention")} <= seen
 
 
@@ -221,10 +263,19 @@ def test_each_web_process_has_a_service_an_autoscaler_and_a_disruption_budget(
 def test_workers_migrations_and_retention_run_the_right_commands(
     manifests: list[Manifest],
 ) -> None:
-    for service in SERVICES:
+    for service in WORKERS:
         worker = named(manifests, "Deployment", f"{service}-worker")
         [container] = worker["spec"]["template"]["spec"]["containers"]
         assert container["command"] == ["python", "-m", service, "worker"]
+        assert importlib.util.find_spec(f"{service}.__main__") is not None
+        # Its probes' port, for this process alone (the web process serves on 8000 itself).
+        port = {"name": f"{service.upper()}_WORKER_HEALTH_PORT", "value": "8000"}
+        assert port in container["env"]
+        assert container["ports"] == [{"name": "http", "containerPort": 8000}]
+        web = named(manifests, "Deployment", service)
+        [container] = web["spec"]["template"]["spec"]["containers"]
+        assert all(e["name"] != port["name"] for e in container["env"])
+    for service in SERVICES:
         migrate = named(manifests, "Job", f"{service}-migrate")
         [container] = migrate["spec"]["template"]["spec"]["containers"]
         assert container["command"] == ["alembic", "upgrade", "head"]
@@ -362,17 +413,17 @@ def test_network_policies_allow_exactly_the_suites_paths(manifests: list[Manifes
                 and _allowed(policies, "Ingress", target_labels, source_labels, port)
             ):
                 reachable.add((source, target))
-    database_clients = {f"{s}-{c}" for s in SERVICES for c in ("web", "worker")}
+    database_clients = {f"{s}-web" for s in SERVICES} | {f"{w}-worker" for w in WORKERS}
     database_clients |= {"rebate-retention", "competition-retention"}
     expected = {("gateway-web", f"{s}-web") for s in SERVICES}
     expected |= {(client, "pooler") for client in database_clients}
     expected |= {(f"{s}-migrate", "database") for s in SERVICES}
     expected |= {
-        (f"{s}-{c}", "membership-web")
-        for s in ("rebate", "competition")
-        for c in ("web", "worker", "retention")
+        (client, "membership-web")
+        for client in database_clients
+        if client.startswith(("rebate-", "competition-"))
     }
     expected |= {("pooler", "database")}
     # Membership's organisation events to competition's webhook.
-    expected |= {(f"membership-{c}", "competition-web") for c in ("web", "worker")}
+    expected |= {("membership-web", "competition-web")}
     assert reachable == expected

@@ -39,9 +39,10 @@ def test_a_restored_dump_serves_the_same_suite(
         json={
             "policy_key": f"fj-restore-{uuid.uuid4().hex[:8]}",
             "name": "返还政策",
-            "region_prefixes": ["35"],
-            "period_from": "2026-01",
-            "period_to": "2026-12",
+            # Two policies in force never overlap: this one covers a region no other test uses.
+            "region_prefixes": ["3501"],
+            "period_from": "2031-01",
+            "period_to": "2031-12",
         },
         headers=admin,
     )
@@ -80,4 +81,12 @@ def test_a_restored_dump_serves_the_same_suite(
             )
             balance = again.get("/rebate/v1/ledger/trial-balance", headers=admin).json()
             assert balance["total"] == "0.00"
-            assert again.get("/rebate/v1/audit/verify", headers=admin).json() == audit
+            # The chain verifies as before (a checkpoint may have been signed meanwhile), and
+            # every money invariant holds on the restored database.
+            verified = again.get("/rebate/v1/audit/verify", headers=admin).json()
+            assert (verified["intact"], verified["events_checked"]) == (
+                True,
+                audit["events_checked"],
+            )
+            reconciled = again.get("/rebate/v1/reconciliation", headers=admin).json()
+            assert reconciled["violations"] == []

@@ -146,6 +146,8 @@ def service_under_test() -> ServiceUnderTest:
             environment="test",
             run_writers=1,
             outbound_allowed_networks=LOOPBACK,
+            # Checkpoints are written by the tests themselves, inside their transactions.
+            audit_checkpoint_writer=False,
         ),
         app_factory=_app,
     )

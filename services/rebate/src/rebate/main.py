@@ -96,6 +96,8 @@ def create_app(
                 settings.audit_checkpoint_interval_seconds,
                 stop,
             )
+            if settings.audit_checkpoint_writer
+            else stop.wait()
         )
         try:
             yield

@@ -27,6 +27,8 @@ class RebateSettings(ServiceSettings):
     # to be dead, and the next worker resumes its run. Workers look for work this often.
     run_lease_seconds: float = Field(default=30.0, gt=0)
     worker_poll_seconds: float = Field(default=2.0, gt=0)
+    # The worker's /healthz and /readyz for an orchestrator's probes (none when unset).
+    worker_health_port: int | None = Field(default=None, ge=1, le=65535)
     # Outbound deliveries: timeout per attempt and the relay's retry schedule (seconds).
     delivery_timeout_seconds: float = 10.0
     delivery_backoff_seconds: list[int] = [10, 30, 120, 600, 1800, 3600]
@@ -37,6 +39,8 @@ class RebateSettings(ServiceSettings):
     # public key is published with them. A checkpoint is written at least this often.
     audit_signing_key: SecretStr = SecretStr(DEV_SECRET_PREFIX + "rebate-audit-signing-key")
     audit_checkpoint_interval_seconds: float = Field(default=60, gt=0, le=60)
+    # The periodic writer runs in every process; tests drive it by hand (one shared database).
+    audit_checkpoint_writer: bool = True
     # Public keys (raw 32 bytes, base64) of rotated-out signing keys: their checkpoints still
     # verify. A key missing here turns every checkpoint it signed into a verification failure.
     audit_retired_public_keys: list[str] = []

@@ -8,14 +8,19 @@ import logging
 import os
 import signal
 import socket
+from collections.abc import Iterator
 
 import httpx
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from rebate import models as _models  # noqa: F401  (every table, for foreign keys)
 from rebate.clients.membership import MembershipClient
 from rebate.runs.executor import RunExecutor
 from rebate.runs.leases import claim, hold
 from rebate.settings import RebateSettings
+from servicekit import health
 from servicekit.db import create_engine, create_sessionmaker
 from servicekit.http import ClientCredentialsAuth, create_http_client
 from servicekit.logging import configure_logging
@@ -53,6 +58,8 @@ async def serve(
         loop.add_signal_handler(signum, stop.set)
     owner = owner_name()
     logger.info("rebate worker %s started", owner)
+    probes = health_server(engine, settings.worker_health_port)
+    probing = asyncio.create_task(probes.serve()) if probes else None
     try:
         while not stop.is_set():
             run_id = await claim(sessions, owner, settings.run_lease_seconds)
@@ -69,5 +76,27 @@ async def serve(
                 functools.partial(executor.execute, run_id),
             )
     finally:
+        if probes is not None and probing is not None:
+            probes.should_exit = True
+            await probing
         await http.aclose()
         await engine.dispose()
+
+
+def health_server(engine: AsyncEngine, port: int | None) -> uvicorn.Server | None:
+    """/healthz and /readyz for an orchestrator's probes, as every web process has them."""
+    if port is None:
+        return None
+    app = FastAPI(openapi_url=None)
+    app.state.engine = engine
+    app.include_router(health.router)
+    config = uvicorn.Config(app, host="0.0.0.0", port=port, log_level="warning", access_log=False)  # noqa: S104
+    return _QuietServer(config)
+
+
+class _QuietServer(uvicorn.Server):
+    """The worker handles SIGTERM and SIGINT itself; the probe server must not take them."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
