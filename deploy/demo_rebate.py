@@ -7,7 +7,12 @@ the gateway of a running `make run` suite. The script plays both partners:
 4. the bank (a local HTTP server of this script) receives the signed instructions and answers
    with signed callbacks: the first union-account payout `failed`, so the service moves on to
    the next destination of the policy (the account the fee was paid from), every other `paid`;
-5. the tax partner receives a signed `rebate.paid` notice per case, and the ledger balances.
+5. the tax partner receives a signed `rebate.paid` notice per case, and the ledger balances;
+6. after payment: the tax partner corrects one fee downwards (the enterprise now owes the
+   difference back, a receivable) and reports a late payment of another enterprise (a
+   supplementary case, reviewed and paid); the bank then contradicts itself, reporting the
+   payout it failed as paid after all (kept, queued for a person, and the double payment
+   becomes a receivable); the reconciliation of the period lists no violation.
 
 The partners are the ones `make run` seeded. Their webhook secrets are read from
 DEMO_TAX_SECRET / DEMO_BANK_SECRET when set (`make run` prints them); otherwise the script
@@ -316,7 +321,7 @@ def walk(demo: Demo, inbox: Inbox, tax: Partner, bank: Partner) -> None:
     say("review", f"{len(pending)} cases approved, {money(refund)} yuan to refund")
     by_uscc = {c["uscc"]: c for c in pending}
 
-    failed_uscc, notices = answer_the_bank(demo, inbox, bank, len(pending))
+    failed_uscc, failed_key, notices = answer_the_bank(demo, inbox, bank, len(pending))
     while notices < len(pending):
         path, body = inbox.next(demo.deadline)
         notices += path == "/tax" and body["type"] == "rebate.paid"
@@ -342,15 +347,97 @@ def walk(demo: Demo, inbox: Inbox, tax: Partner, bank: Partner) -> None:
         steps = [e["kind"] for e in demo.call("GET", f"/rebate/v1/cases/{case['id']}/audit")]
         say("", f"audit: {' → '.join(steps)}")
 
+    afterwards(demo, inbox, tax, bank, records, paid, failed_key)
+
     ledger = demo.call("GET", "/rebate/v1/ledger/trial-balance")
     lines = ", ".join(f"{name} {money(value)}" for name, value in ledger["balances"].items())
     say("ledger", f"trial balance: {lines}; total {money(ledger['total'])}")
+    found = demo.call("GET", "/rebate/v1/reconciliation", params={"period": period})
+    if found["violations"]:
+        raise DemoError(f"the reconciliation found violations: {found['violations']}")
+    say("check", f"reconciliation of {period}: no violation")
 
 
-def answer_the_bank(demo: Demo, inbox: Inbox, bank: Partner, cases: int) -> tuple[str | None, int]:
+def afterwards(
+    demo: Demo,
+    inbox: Inbox,
+    tax: Partner,
+    bank: Partner,
+    records: list[dict[str, Any]],
+    paid: list[dict[str, Any]],
+    failed_key: str | None,
+) -> None:
+    """What happens after payment: a correction, a late record, a bank contradicting itself."""
+    by_uscc = {r["uscc"]: r for r in records}
+    corrected_case, late_case = paid[0], paid[1]
+
+    record = by_uscc[corrected_case["uscc"]]
+    lowered = (Decimal(record["fee_amount"]) - Decimal("100.00")).quantize(Decimal("0.01"))
+    push(demo, tax, "fee.corrected", [{**record, "fee_amount": str(lowered)}])
+    owed = demo.call("GET", f"/rebate/v1/ledger/enterprises/{corrected_case['uscc']}")
+    say(
+        "fix",
+        f"{tax.name} corrected {record['record_id']} to {money(lowered)} after payment: "
+        f"{corrected_case['enterprise_name']} owes {money(owed['balances']['receivable'])} "
+        "back, set off against its next refund",
+    )
+
+    late = {
+        **by_uscc[late_case["uscc"]],
+        "record_id": f"{by_uscc[late_case['uscc']]['record_id']}-LATE",
+        "payroll_total": "30000.00",
+        "fee_amount": "600.00",
+    }
+    push(demo, tax, "fee.recorded", [late])
+    [supplement] = [
+        c
+        for c in demo.cases(late_case["period"], "pending_review")
+        if c["uscc"] == late_case["uscc"]
+    ]
+    say(
+        "late",
+        f"a late payment of {late_case['enterprise_name']} ({money(late['fee_amount'])}) after "
+        f"its case was paid: a {supplement['source']} case of {money(supplement['refund'])}",
+    )
+    demo.call("POST", f"/rebate/v1/cases/{supplement['id']}/review", json={"decision": "approve"})
+    answer_the_bank(demo, inbox, bank, 1, fail_first=False)
+    settled = demo.call("GET", f"/rebate/v1/cases/{supplement['id']}")
+    say("late", f"the supplementary case is {settled['status']}")
+
+    if failed_key is not None:
+        answer = demo.signed_post(
+            f"/rebate/v1/webhooks/bank/{bank.id}",
+            bank.secret,
+            {
+                "type": "payout.paid",
+                "timestamp": datetime.now(UTC).isoformat(),
+                "data": {"idempotency_key": failed_key, "bank_reference": "ZJRC-LATE"},
+            },
+        )
+        queued = demo.call("GET", "/rebate/v1/exceptions", params={"reason": "bank_contradiction"})
+        say(
+            "bank",
+            f"the bank reports the payout it failed as paid after all: {answer['outcome']}, "
+            f"{len(queued)} in the queue for a person; the second payment is owed back",
+        )
+
+
+def push(demo: Demo, tax: Partner, event: str, records: list[dict[str, Any]]) -> None:
+    answer = demo.signed_post(
+        f"/rebate/v1/webhooks/tax/{tax.id}",
+        tax.secret,
+        {"type": event, "timestamp": datetime.now(UTC).isoformat(), "data": {"records": records}},
+    )
+    if answer["rejected"]:
+        raise DemoError(f"{event} refused: {answer['rejected']}")
+
+
+def answer_the_bank(
+    demo: Demo, inbox: Inbox, bank: Partner, cases: int, *, fail_first: bool = True
+) -> tuple[str | None, str | None, int]:
     """Take instructions until every case is paid; the first to a union account fails.
-    Returns that enterprise's credit code and the tax notices that came in meanwhile."""
-    paid, failed_uscc, shown, notices = 0, None, 0, 0
+    Returns that enterprise's credit code and payout key, and the tax notices meanwhile."""
+    paid, failed_uscc, failed_key, shown, notices = 0, None, None, 0, 0
     while paid < cases:
         path, body = inbox.next(demo.deadline)
         if path != "/bank":
@@ -359,7 +446,7 @@ def answer_the_bank(demo: Demo, inbox: Inbox, bank: Partner, cases: int) -> tupl
         data = body["data"]
         account = data["account"]
         uscc = data["remittance"].split()[1]
-        fail = failed_uscc is None and account["account_name"].endswith("工会委员会")
+        fail = fail_first and failed_uscc is None and account["account_name"].endswith("工会委员会")
         if shown < 3 or fail or uscc == failed_uscc:
             say(
                 "bank",
@@ -371,7 +458,7 @@ def answer_the_bank(demo: Demo, inbox: Inbox, bank: Partner, cases: int) -> tupl
             shown += 1
         callback: dict[str, Any] = {"idempotency_key": data["idempotency_key"]}
         if fail:
-            failed_uscc = uscc
+            failed_uscc, failed_key = uscc, data["idempotency_key"]
             callback["reason"] = FAIL_REASON
         else:
             callback["bank_reference"] = f"ZJRC{uuid.uuid4().hex[:12].upper()}"
@@ -387,7 +474,7 @@ def answer_the_bank(demo: Demo, inbox: Inbox, bank: Partner, cases: int) -> tupl
         )
     again = ", 1 failed and instructed again to the next destination" if failed_uscc else ""
     say("bank", f"{paid} instructions paid in all{again}")
-    return failed_uscc, notices
+    return failed_uscc, failed_key, notices
 
 
 def main() -> int:

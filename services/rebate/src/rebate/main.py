@@ -6,6 +6,7 @@ import httpx
 from fastapi import FastAPI
 
 from rebate import models
+from rebate.applications import router as applications
 from rebate.audit import router as audit
 from rebate.audit.checkpoints import CheckpointSigner, keep_checkpointing
 from rebate.cases import router as cases
@@ -126,6 +127,7 @@ def create_app(
             fees.router,
             policies.router,
             runs.router,
+            applications.router,
             queue.router,
             cases.router,
             ledger.router,

@@ -1,5 +1,6 @@
 """Every table of the service, imported in one place for Alembic and the mapper registry."""
 
+from rebate.applications.models import Application
 from rebate.audit.models import AuditCheckpoint, AuditEvent
 from rebate.cases.models import CaseFee, RebateCase, Review
 from rebate.db import Base
@@ -22,6 +23,7 @@ class IdempotencyRecord(IdempotencyRecordMixin, Base):
 
 
 __all__ = [
+    "Application",
     "AuditCheckpoint",
     "AuditEvent",
     "BankAnswer",

@@ -1,7 +1,8 @@
 """From an approved case to money in the enterprise's account. The approval books what is owed,
 an outstanding receivable of the enterprise is set off against it, and the rest is instructed to
 the bank for the first destination of the policy that can be resolved: the enterprise union's
-own account when it has one, else the account the fee was paid from, else the county pool.
+own account when it has one, else the account the fee was paid from, else the county pool
+(under an application policy, the account the applicant named comes before all of these).
 The bank answers paid or failed; a failure moves on to the next destination, and when none is
 left the case goes back to review with the booking undone."""
 
@@ -12,6 +13,8 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.applications.models import account_no_field
+from rebate.applications.repository import ApplicationRepository
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.models import AMOUNT_CHANGED, CaseStatus, RebateCase
 from rebate.clients.membership import MembershipClient, MembershipUnavailableError
@@ -27,7 +30,7 @@ from rebate.payouts.errors import (
 from rebate.payouts.models import BankAnswer, CallbackOutcome, Payout, PayoutStatus
 from rebate.payouts.repository import ZERO, PayoutRepository
 from rebate.payouts.schemas import PAID, BankCallback, CallbackResult
-from rebate.policies.models import Destination, Policy
+from rebate.policies.models import Destination, Policy, PolicyMode
 from rebate.policies.service import POOL_ACCOUNT_FIELD
 from rebate.runs.models import ExceptionReason, RebateException
 from servicekit.outbox import new_message
@@ -308,6 +311,10 @@ class PayoutService:
     ) -> Target | None:
         """The first destination after `after` (from the start when None) that resolves."""
         order = [Destination(d) for d in policy.destinations]
+        if policy.mode is PolicyMode.APPLICATION:
+            # An account the applicant named comes first (skipped where it named none).
+            others = [d for d in order if d is not Destination.APPLICANT_ACCOUNT]
+            order = [Destination.APPLICANT_ACCOUNT, *others]
         start = 0 if after is None else (order.index(after) + 1 if after in order else len(order))
         skipped: list[Destination] = []
         for destination in order[start:]:
@@ -320,6 +327,12 @@ class PayoutService:
     async def _resolve(
         self, case: RebateCase, policy: Policy, destination: Destination
     ) -> BankAccount | None:
+        if destination is Destination.APPLICANT_ACCOUNT:
+            named = await ApplicationRepository(self.session).destination_of(case.uscc, case.period)
+            if named is None or named.account_no_enc is None:
+                return None
+            number = self.pii.decrypt(account_no_field(named.id), named.account_no_enc)
+            return BankAccount(named.bank or "", named.account_name or "", number)
         if destination is Destination.UNION_ACCOUNT:
             if not case.has_union_account or case.enterprise_id is None:
                 return None

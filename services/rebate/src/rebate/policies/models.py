@@ -14,6 +14,8 @@ class Destination(enum.StrEnum):
     UNION_ACCOUNT = "union_account"  # the enterprise union's own account
     PAYER_ACCOUNT = "payer_account"  # the account the fee was paid from
     COUNTY_POOL = "county_pool"  # the county federation's pooled account
+    # The account an enterprise named in its application: first, before the policy's own.
+    APPLICANT_ACCOUNT = "applicant_account"
 
 
 class PolicyMode(enum.StrEnum):

@@ -1,9 +1,9 @@
 from fastapi import APIRouter, status
 
-from rebate.dependencies import AdminPrincipal, PiiDep
+from rebate.dependencies import AdminPrincipal, PiiDep, ReviewerPrincipal
 from rebate.policies.schemas import PolicyCreate, PolicyIn, PolicyRead
 from rebate.policies.service import PolicyService
-from servicekit.auth import CurrentPrincipal, authenticated
+from servicekit.auth import authenticated
 from servicekit.db import SessionDep
 
 router = APIRouter(prefix="/v1/policies", tags=["policies"], dependencies=[authenticated])
@@ -27,8 +27,13 @@ async def create_policy(
     )
 
 
-@router.get("", summary="Policies in force", response_model=list[PolicyRead])
-async def list_policies(_: CurrentPrincipal, session: SessionDep, pii: PiiDep) -> list[PolicyRead]:
+@router.get(
+    "",
+    # Excluded enterprises and the pool account are the federation's business: reviewers only.
+    summary="Policies in force (admins and rebate reviewers)",
+    response_model=list[PolicyRead],
+)
+async def list_policies(_: ReviewerPrincipal, session: SessionDep, pii: PiiDep) -> list[PolicyRead]:
     return [PolicyRead.model_validate(p) for p in await PolicyService(session, pii).in_force()]
 
 
@@ -55,7 +60,7 @@ async def revise_policy(
     responses={404: {"description": "No such policy"}},
 )
 async def policy_versions(
-    policy_key: str, _: CurrentPrincipal, session: SessionDep, pii: PiiDep
+    policy_key: str, _: ReviewerPrincipal, session: SessionDep, pii: PiiDep
 ) -> list[PolicyRead]:
     return [
         PolicyRead.model_validate(p) for p in await PolicyService(session, pii).versions(policy_key)

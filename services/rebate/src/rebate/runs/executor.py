@@ -247,7 +247,10 @@ async def place(
     chunk: Sequence[Candidate],
     matches: dict[str, EnterpriseMatch],
     actor: str,
+    source: CaseSource = CaseSource.AUTOMATIC,
 ) -> tuple[int, int]:
+    """New cases (of `source`) for the eligible candidates, queue entries for the others, and
+    a live case's reckoning for those that have one: (cases created, records queued)."""
     eligible: list[tuple[Candidate, EnterpriseMatch]] = []
     exceptions: list[tuple[Candidate, ExceptionReason, str, EnterpriseMatch | None]] = []
     # Late records of an enterprise with a case for the period join that case's reckoning.
@@ -325,7 +328,7 @@ async def place(
             "org_path": [m.affiliated_org_path for _, m in eligible],
             "policy_id": [policy.id] * count,
             "run_id": [run_id] * count,
-            "source": [CaseSource.AUTOMATIC.value] * count,
+            "source": [source.value] * count,
             "status": [CaseStatus.PENDING_REVIEW.value] * count,
             "collected": [c.collected for c, _ in eligible],
             "refund": [refund_of(c.collected, policy.refund_ratio) for c, _ in eligible],
