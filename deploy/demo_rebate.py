@@ -12,7 +12,10 @@ the gateway of a running `make run` suite. The script plays both partners:
    difference back, a receivable) and reports a late payment of another enterprise (a
    supplementary case, reviewed and paid); the bank then contradicts itself, reporting the
    payout it failed as paid after all (kept, queued for a person, and the double payment
-   becomes a receivable); the reconciliation of the period lists no violation.
+   becomes a receivable); the reconciliation of the period lists no violation;
+7. a period under an application policy (the same month of 2027): a run is refused, the
+   enterprise applies with its contact and an account of its own, and its application becomes
+   a case that is reviewed and paid to that account; the reconciliation is empty again.
 
 The partners are the ones `make run` seeded. Their webhook secrets are read from
 DEMO_TAX_SECRET / DEMO_BANK_SECRET when set (`make run` prints them); otherwise the script
@@ -49,6 +52,7 @@ REGION = "330110"  # 杭州市余杭区, as the membership seed made it
 SERIALS = range(1, 70)  # the seed's enterprises there
 PERIODS = ("2026-09", "2026-10", "2026-11", "2026-12")
 FAIL_REASON = "收款账户状态异常（演示）"
+APPLICATION_POLICY = "zj-2027-apply"
 
 
 class DemoError(Exception):
@@ -321,7 +325,14 @@ def walk(demo: Demo, inbox: Inbox, tax: Partner, bank: Partner) -> None:
     say("review", f"{len(pending)} cases approved, {money(refund)} yuan to refund")
     by_uscc = {c["uscc"]: c for c in pending}
 
-    failed_uscc, failed_key, notices = answer_the_bank(demo, inbox, bank, len(pending))
+    # A refund wholly set off against what the enterprise owes back is paid without a payout.
+    instructed = len(demo.cases(period, "instructed"))
+    if instructed < len(pending):
+        say(
+            "review",
+            f"{len(pending) - instructed} paid at once by set-off of an earlier receivable",
+        )
+    failed_uscc, failed_key, notices = answer_the_bank(demo, inbox, bank, instructed)
     while notices < len(pending):
         path, body = inbox.next(demo.deadline)
         notices += path == "/tax" and body["type"] == "rebate.paid"
@@ -352,10 +363,80 @@ def walk(demo: Demo, inbox: Inbox, tax: Partner, bank: Partner) -> None:
     ledger = demo.call("GET", "/rebate/v1/ledger/trial-balance")
     lines = ", ".join(f"{name} {money(value)}" for name, value in ledger["balances"].items())
     say("ledger", f"trial balance: {lines}; total {money(ledger['total'])}")
+    reconciled(demo, period)
+    applying(demo, inbox, tax, bank, records[2], period)
+
+
+def reconciled(demo: Demo, period: str) -> None:
     found = demo.call("GET", "/rebate/v1/reconciliation", params={"period": period})
     if found["violations"]:
         raise DemoError(f"the reconciliation found violations: {found['violations']}")
     say("check", f"reconciliation of {period}: no violation")
+
+
+def applying(
+    demo: Demo, inbox: Inbox, tax: Partner, bank: Partner, record: dict[str, Any], period: str
+) -> None:
+    """A year later the province asks enterprises to apply: application mode."""
+    later = f"{int(period[:4]) + 1}{period[4:]}"
+    if not any(
+        p["policy_key"] == APPLICATION_POLICY for p in demo.call("GET", "/rebate/v1/policies")
+    ):
+        demo.call(
+            "POST",
+            "/rebate/v1/policies",
+            json={
+                "policy_key": APPLICATION_POLICY,
+                "name": "浙江省小微企业工会经费返还（2027，依申请）",
+                "region_prefixes": ["33"],
+                "period_from": "2027-01",
+                "period_to": "2027-12",
+                "mode": "application",
+            },
+        )
+    push(
+        demo,
+        tax,
+        "fee.recorded",
+        [{**record, "record_id": f"{record['record_id']}-{later}", "period": later}],
+    )
+    refused = demo.api.post(
+        "/rebate/v1/runs",
+        json={"period": later, "region_prefix": REGION, "policy_key": APPLICATION_POLICY},
+        headers=demo.admin,
+    )
+    say(
+        "apply",
+        f"{later} is under {APPLICATION_POLICY}: a run is refused ({refused.status_code}: "
+        f"{refused.json().get('title')})",
+    )
+    application = demo.call(
+        "POST",
+        "/rebate/v1/applications",
+        json={
+            "uscc": record["uscc"],
+            "period": later,
+            "contact_name": "王会计",
+            "contact_phone": "13900001111",
+            "destination": {
+                "bank": "杭州银行余杭支行",
+                "account_name": record["enterprise_name"],
+                "account_no": "3301040160009999",
+            },
+        },
+    )
+    say(
+        "apply",
+        f"{record['enterprise_name']} applied for {later}: a case of {money(application['refund'])}"
+        f" yuan to review (contact {application['contact_phone_masked']})",
+    )
+    demo.call(
+        "POST", f"/rebate/v1/cases/{application['case_id']}/review", json={"decision": "approve"}
+    )
+    answer_the_bank(demo, inbox, bank, 1, fail_first=False)
+    state = demo.call("GET", f"/rebate/v1/applications/{application['id']}")["state"]
+    say("apply", f"the application is {state}, paid to the account it named")
+    reconciled(demo, later)
 
 
 def afterwards(
