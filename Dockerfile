@@ -60,19 +60,21 @@ FROM runtime AS membership
 COPY --from=build-membership /app/.venv /app/.venv
 COPY services/membership/alembic.ini ./
 COPY services/membership/migrations ./migrations
-CMD ["uvicorn", "membership.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", "--no-access-log"]
+# Only the gateway reaches a service (NetworkPolicies): its X-Forwarded-For is the client's
+# address, which sign-in throttling counts; a service's own address would be everybody's.
+CMD ["uvicorn", "membership.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", "--no-access-log", "--forwarded-allow-ips", "*"]
 
 FROM runtime AS rebate
 COPY --from=build-rebate /app/.venv /app/.venv
 COPY services/rebate/alembic.ini ./
 COPY services/rebate/migrations ./migrations
-CMD ["uvicorn", "rebate.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", "--no-access-log"]
+CMD ["uvicorn", "rebate.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", "--no-access-log", "--forwarded-allow-ips", "*"]
 
 FROM runtime AS competition
 COPY --from=build-competition /app/.venv /app/.venv
 COPY services/competition/alembic.ini ./
 COPY services/competition/migrations ./migrations
-CMD ["uvicorn", "competition.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", "--no-access-log"]
+CMD ["uvicorn", "competition.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", "--no-access-log", "--forwarded-allow-ips", "*"]
 
 FROM runtime AS gateway
 COPY --from=build-gateway /app/.venv /app/.venv

@@ -48,3 +48,13 @@ def test_the_build_context_leaves_local_state_and_secrets_out() -> None:
     ignored = (ROOT / ".dockerignore").read_text().split()
     for entry in (".git", ".data", "**/.env", "**/*.pem", "**/.venv", "deploy/secrets"):
         assert entry in ignored
+
+
+def test_services_take_the_client_address_the_gateway_states() -> None:
+    """Only the gateway reaches a service (NetworkPolicies); without trusting its
+    X-Forwarded-For, every client would share the gateway's address, and one address's
+    failed sign-ins would lock everybody out."""
+    stages = _stages()
+    for app in ("membership", "rebate", "competition"):
+        [command] = [line for line in stages[app] if line.startswith("CMD")]
+        assert '"--forwarded-allow-ips", "*"' in command, app

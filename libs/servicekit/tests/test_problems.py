@@ -44,6 +44,14 @@ def _router() -> APIRouter:
             else:
                 await session.execute(text("INSERT INTO once VALUES (NULL)"))
 
+    @router.post("/waited/{sqlstate}")
+    async def waited(sqlstate: str, request: Request) -> None:
+        """Fails as PostgreSQL fails the loser of a deadlock or a serialisation conflict."""
+        async with request.app.state.sessionmaker() as session, session.begin():
+            await session.execute(
+                text(f"DO $$ BEGIN RAISE EXCEPTION 'lost' USING ERRCODE = '{sqlstate}'; END $$")
+            )
+
     @router.get("/missing")
     async def missing() -> None:
         raise NotFoundError("No organisation 42")
@@ -179,3 +187,16 @@ async def test_a_lost_race_on_a_unique_key_is_409_and_any_other_violation_500(
     assert "Send it again" in str(body["detail"])
     assert "once" not in duplicate.text  # no table or constraint names
     assert_problem(other, 500)
+
+
+@pytest.mark.parametrize("sqlstate", ["40P01", "40001"])
+async def test_the_loser_of_a_deadlock_is_told_to_send_again_not_500(
+    postgres_admin_url: str, sqlstate: str
+) -> None:
+    url = str(httpx.URL(postgres_admin_url).copy_with(scheme="postgresql+asyncpg"))
+    app = build_app(url)
+    async with LifespanManager(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            lost = await client.post(f"/waited/{sqlstate}")
+    assert assert_problem(lost, 409)["type"] == "urn:gonghui:problem:concurrent-write"

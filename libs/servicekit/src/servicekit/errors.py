@@ -246,6 +246,9 @@ async def _stale_data_handler(request: Request, exc: Exception) -> JSONResponse:
 
 
 UNIQUE_VIOLATION = "23505"
+# Two transactions that waited on each other (one is chosen to fail), or a serialisation
+# conflict: the losing request kept nothing and succeeds when sent again.
+RETRYABLE = frozenset({"40P01", "40001"})
 
 
 def _sqlstate(exc: BaseException) -> str | None:
@@ -261,8 +264,12 @@ async def _integrity_error_handler(request: Request, exc: Exception) -> JSONResp
     # Code that expects a duplicate checks for it first; one that still hits a unique index
     # lost a race with a concurrent request writing the same thing. The transaction is rolled
     # back, nothing of the request is kept, and sending it again finds what the other wrote.
-    if _sqlstate(exc) != UNIQUE_VIOLATION:
+    if _sqlstate(exc) not in RETRYABLE | {UNIQUE_VIOLATION}:
         raise exc  # any other constraint: a fault of ours, answered as a 500 problem
+    return concurrent_write_response(request)
+
+
+def concurrent_write_response(request: Request) -> JSONResponse:
     chinese = _chinese(request)
     return problem_response(
         409,
@@ -310,6 +317,8 @@ def unavailable_response(request: Request) -> JSONResponse:
 
 
 async def _database_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    if _sqlstate(exc) in RETRYABLE:
+        return concurrent_write_response(request)
     if not database_unavailable(exc):
         raise exc  # a fault of ours, answered as a 500 problem
     logger.warning("database unavailable: %s", type(exc).__name__)
@@ -323,6 +332,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StaleDataError, _stale_data_handler)
     app.add_exception_handler(IntegrityError, _integrity_error_handler)
     app.add_exception_handler(asyncpg.UniqueViolationError, _integrity_error_handler)
+    app.add_exception_handler(asyncpg.exceptions.DeadlockDetectedError, _integrity_error_handler)
+    app.add_exception_handler(asyncpg.exceptions.SerializationError, _integrity_error_handler)
 
 
 def install_database_handlers(app: FastAPI) -> None:

@@ -381,3 +381,111 @@ async def test_one_payment_from_two_partners_is_refunded_once(
     queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
     assert [e["reason"] for e in queue] == ["probable_duplicate"]
     await assert_reconciled(session, app)
+
+
+async def test_a_correction_does_not_release_a_held_duplicate_payment(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    other = await client.post(
+        "/v1/partners",
+        json={"name": "福州市税务局", "kind": "tax", "webhook_url": "https://fz-tax.example/"},
+        headers=auth("admin"),
+    )
+    second = SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
+    await push(tax_partner, [fee_record(1, fee_amount="800.00")])
+    rekeyed = fee_record(1, record_id="FZ-000001", fee_amount="800.00")
+    assert (await push(second, [rekeyed])).json()["probable_duplicates"] == ["FZ-000001"]
+    # The second partner corrects only its office's name: still the same payment, still held.
+    retitled = {**rekeyed, "tax_office": "国家税务总局福州市税务局第一分局"}
+    assert (await push(second, [retitled], event_type="fee.corrected")).json()["accepted"] == 1
+    membership.add_enterprise(make_uscc(1))
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    assert case["refund"] == "800.00"
+    queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
+    assert [e["reason"] for e in queue] == ["probable_duplicate"]
+    await assert_reconciled(session, app)
+
+
+async def test_a_case_back_in_review_after_paid_after_failed_is_approved_by_set_off(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    approve: Flow,
+    bank: Any,
+    bank_callback: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    await push(tax_partner, [fee_record(1)])
+    membership.add_enterprise(make_uscc(1), account=UNION)
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    await approve(case["id"])
+    [first] = await payouts_of(session, case["id"])
+    await bank_callback("payout.failed", first.idempotency_key, reason="账户已冻结")
+    _, second = await payouts_of(session, case["id"])
+    await bank_callback("payout.failed", second.idempotency_key, reason="账户已销户")
+    [back] = await cases_of(client, auth, make_uscc(1))
+    assert back["status"] == "pending_review"
+    # The first payout went out after all: the enterprise has its money, owed back until...
+    await bank_callback("payout.paid", first.idempotency_key)
+    await assert_reconciled(session, app)
+    # ...the reviewer approves again, and the refund is settled against it: no third payout.
+    assert (await approve(case["id"])).json()["status"] == "paid"
+    assert len(await payouts_of(session, case["id"])) == 2
+    balances = await Ledger(session).balances(make_uscc(1))
+    assert balances[Account.RECEIVABLE] == balances[Account.REFUNDS_PAYABLE] == Decimal("0.00")
+    await assert_reconciled(session, app)
+
+
+async def test_a_supplementary_case_after_a_cut_payout_is_approved_against_what_is_owed_back(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    approve: Flow,
+    bank: Any,
+    bank_callback: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    record = fee_record(1)
+    await push(tax_partner, [record])
+    membership.add_enterprise(make_uscc(1), account=UNION)
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    await approve(case["id"])
+    [payout] = await payouts_of(session, case["id"])
+    # Lowered while the payout is with the bank, then a late record makes up the difference.
+    await push(tax_partner, [{**record, "fee_amount": "2000.00"}], event_type="fee.corrected")
+    late = fee_record(1, record_id="TAX-LATE", fee_amount="469.12", payroll_total="50000.00")
+    await push(tax_partner, [late])
+    await bank_callback("payout.paid", payout.idempotency_key)
+    _, supplementary = await cases_of(client, auth, make_uscc(1))
+    assert supplementary["refund"] == "469.12"
+    assert (await approve(supplementary["id"])).json()["status"] == "paid"  # by set-off
+    balances = await Ledger(session).balances(make_uscc(1))
+    assert balances[Account.RECEIVABLE] == Decimal("0.00")
+    await assert_reconciled(session, app)

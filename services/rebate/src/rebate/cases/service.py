@@ -53,9 +53,18 @@ class CaseService:
         return sees_case(self.principal, case.uscc, case.org_path)
 
     async def visible(self, case_id: uuid.UUID, *, lock: bool = False) -> RebateCase:
-        case = await self.session.get(RebateCase, case_id, with_for_update=lock or None)
+        """The case if the caller may see it. `lock`: for a decision, locked in the order every
+        writer takes (the enterprise first, then its case rows), or two writers deadlock."""
+        case = await self.session.get(RebateCase, case_id)
         if case is None or not self.sees(case):
             raise CaseNotFoundError()
+        if lock:
+            await PayoutRepository(self.session).lock_enterprise(case.uscc)
+            locked = await self.session.get(
+                RebateCase, case_id, with_for_update=True, populate_existing=True
+            )
+            assert locked is not None
+            return locked
         return case
 
     async def listing(
@@ -179,7 +188,6 @@ class CaseService:
             raise CaseNotFoundError()
         if case.status is not CaseStatus.REJECTED:
             raise CaseNotRejectedError(f"The case is {case.status.value}")
-        await PayoutRepository(self.session).lock_enterprise(case.uscc)
         open_id = await self.session.scalar(
             select(RebateCase.id).where(
                 RebateCase.uscc == case.uscc,

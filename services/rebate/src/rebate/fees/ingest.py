@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import any_, bindparam, text, update
+from sqlalchemy import and_, any_, bindparam, or_, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -300,10 +300,12 @@ class FeeIntake:
                         ),
                     )
                 )
+        held = await self._held([s.id for s in superseded])
         await self._retire([s.id for s in superseded], now, superseded=True)
         prints = [self._fingerprint(r) for r, _, _ in fresh]
         new_ids_ = await self._store(partner.id, webhook_id, fresh, prints, now)
         await self._post(fresh, existing)
+        await self._keep_held(fresh, new_ids_, existing, held)
         outcome.probable_duplicates = await self._queue_probable_duplicates(
             fresh, new_ids_, prints, {s.id for s in superseded}
         )
@@ -368,6 +370,49 @@ class FeeIntake:
             )
             .values(resolved_at=now, resolution=Resolution.VOIDED)
         )
+
+    async def _held(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, ExceptionReason]:
+        """Of these records, those a person holds out of the count: an open probable
+        duplicate, or an entry a person dismissed."""
+        if not ids:
+            return {}
+        rows = await self.session.execute(
+            select(RebateException.fee_record_id, RebateException.reason).where(
+                RebateException.fee_record_id.in_(ids),
+                or_(
+                    and_(
+                        RebateException.resolved_at.is_(None),
+                        RebateException.reason == ExceptionReason.PROBABLE_DUPLICATE,
+                    ),
+                    RebateException.resolution == Resolution.DISMISSED,
+                ),
+            )
+        )
+        return {record_id: reason for record_id, reason in rows if record_id is not None}
+
+    async def _keep_held(
+        self,
+        fresh: list[tuple[FeeRecordIn, str, int]],
+        ids: list[uuid.UUID],
+        existing: dict[str, Existing],
+        held: dict[uuid.UUID, ExceptionReason],
+    ) -> None:
+        """A correction does not release a held record: its new version waits for a person
+        too (else one payment reported twice would be counted twice after a correction)."""
+        entries = [
+            RebateException(
+                id=uuid.uuid4(),
+                fee_record_id=row_id,
+                uscc=record.uscc,
+                period=record.period,
+                reason=held[existing[record.record_id].id],
+                detail="Held before this correction; a person decides again",
+            )
+            for (record, _, version), row_id in zip(fresh, ids, strict=True)
+            if version > 1 and existing[record.record_id].id in held
+        ]
+        self.session.add_all(entries)
+        await self.session.flush()
 
     def _fingerprint(self, record: FeeRecordIn) -> str:
         payment = "|".join(

@@ -10,14 +10,13 @@ from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from rebate.cases.models import CaseFee, RebateCase
+from rebate.cases.models import CaseFee
 from rebate.fees.models import FeeRecord
 from rebate.ledger.models import Account, LedgerEntry
 from rebate.partners.models import Partner, PartnerKind, WebhookDelivery
 from rebate.payouts.models import BankAnswer, CallbackOutcome, Payout, PayoutStatus
 
 ZERO = Decimal("0.00")
-LIVE = (PayoutStatus.INSTRUCTED, PayoutStatus.PAID)
 
 
 class PayoutRepository:
@@ -38,14 +37,19 @@ class PayoutRepository:
             )
         )
 
-    async def by_key(self, idempotency_key: str) -> Payout | None:
-        return await self.session.scalar(
-            select(Payout).where(Payout.idempotency_key == idempotency_key).with_for_update()
-        )
+    async def by_key(self, idempotency_key: str, *, lock: bool = False) -> Payout | None:
+        query = select(Payout).where(Payout.idempotency_key == idempotency_key)
+        if lock:
+            query = query.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(query)
 
-    async def has_live(self, case_id: uuid.UUID) -> bool:
+    async def in_flight(self, case_id: uuid.UUID) -> bool:
+        """A payout of the case is with the bank. A paid one of an earlier approval does not
+        count: a case can come back to review after it (paid after failed) and be approved."""
         found = await self.session.scalar(
-            select(Payout.id).where(Payout.case_id == case_id, Payout.status.in_(LIVE)).limit(1)
+            select(Payout.id)
+            .where(Payout.case_id == case_id, Payout.status == PayoutStatus.INSTRUCTED)
+            .limit(1)
         )
         return found is not None
 
@@ -54,19 +58,6 @@ class PayoutRepository:
             select(func.max(Payout.attempt)).where(Payout.case_id == case_id)
         )
         return int(last or 0) + 1
-
-    async def committed(self, uscc: str, period: str) -> Decimal:
-        """Paid or on its way to the enterprise for the period."""
-        total = await self.session.scalar(
-            select(func.coalesce(func.sum(Payout.amount), ZERO))
-            .join(RebateCase, RebateCase.id == Payout.case_id)
-            .where(
-                RebateCase.uscc == uscc,
-                RebateCase.period == period,
-                Payout.status.in_(LIVE),
-            )
-        )
-        return Decimal(total or ZERO)
 
     async def _balance(self, account: Account, *criteria: ColumnElement[bool]) -> Decimal:
         """Debit-positive balance of one account over the entries matching `criteria`."""

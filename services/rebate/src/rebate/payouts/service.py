@@ -83,7 +83,7 @@ class PayoutService:
         if case.status is not CaseStatus.APPROVED:
             return
         await self.repo.lock_enterprise(case.uscc)
-        if await self.repo.has_live(case.id):
+        if await self.repo.in_flight(case.id):
             return
         if await self.repo.payable(case.id) == ZERO and not await self._book(case, actor):
             return
@@ -121,6 +121,13 @@ class PayoutService:
         fresh = await self.repo.claim(partner_id, webhook_id, callback.type, body_sha256)
         found = await self.repo.by_key(key)
         payout = found if found is not None and found.bank_partner_id == partner_id else None
+        if payout is not None:
+            # The order every writer takes: the enterprise, then its case and payout rows.
+            owner = await self.session.get(RebateCase, payout.case_id)
+            assert owner is not None
+            await self.repo.lock_enterprise(owner.uscc)
+            payout = await self.repo.by_key(key, lock=True)
+            assert payout is not None
         if not fresh:
             outcome = await self.repo.callback_outcome(partner_id, webhook_id)
         else:
@@ -164,9 +171,10 @@ class PayoutService:
         wanted = PayoutStatus.PAID if callback.type == PAID else PayoutStatus.FAILED
         if payout.status is wanted:
             return CallbackOutcome.REPEATED
-        case = await self.session.get(RebateCase, payout.case_id, with_for_update=True)
+        case = await self.session.get(
+            RebateCase, payout.case_id, with_for_update=True, populate_existing=True
+        )
         assert case is not None
-        await self.repo.lock_enterprise(case.uscc)
         if payout.status is PayoutStatus.INSTRUCTED and case.status is CaseStatus.INSTRUCTED:
             if wanted is PayoutStatus.PAID:
                 await self._paid(case, payout, actor, callback.data.bank_reference)
@@ -275,13 +283,15 @@ class PayoutService:
 
     async def _book(self, case: RebateCase, actor: str) -> bool:
         """Book the approval and the set-off; False when paying would exceed collected."""
+        # Granted net of every reduction (not what payouts carried: a payout may have paid more
+        # than is now granted, the excess being owed back as a receivable).
         collected = await self.repo.collected(case.uscc, case.period)
-        committed = await self.repo.committed(case.uscc, case.period)
-        if committed + case.refund > collected:
+        granted = await self.ledger.granted(case.uscc, case.period)
+        if granted + case.refund > collected:
             await self._back_to_review(
                 case,
                 actor,
-                f"Refund {case.refund} with {committed} already paid would exceed the "
+                f"Refund {case.refund} with {granted} already granted would exceed the "
                 f"{collected} collected for {case.period}",
             )
             return False
