@@ -320,7 +320,8 @@ def walk(demo: Demo, inbox: Inbox, tax: Partner, bank: Partner) -> None:
 
     pending = demo.cases(period, "pending_review")
     for case in pending:
-        demo.call("POST", f"/rebate/v1/cases/{case['id']}/review", json={"decision": "approve"})
+        decision = {"decision": "approve", "refund": case["refund"]}
+        demo.call("POST", f"/rebate/v1/cases/{case['id']}/review", json=decision)
     refund = sum(Decimal(c["refund"]) for c in pending)
     say("review", f"{len(pending)} cases approved, {money(refund)} yuan to refund")
     by_uscc = {c["uscc"]: c for c in pending}
@@ -431,7 +432,9 @@ def applying(
         f" yuan to review (contact {application['contact_phone_masked']})",
     )
     demo.call(
-        "POST", f"/rebate/v1/cases/{application['case_id']}/review", json={"decision": "approve"}
+        "POST",
+        f"/rebate/v1/cases/{application['case_id']}/review",
+        json={"decision": "approve", "refund": application["refund"]},
     )
     answer_the_bank(demo, inbox, bank, 1, fail_first=False)
     state = demo.call("GET", f"/rebate/v1/applications/{application['id']}")["state"]
@@ -480,7 +483,8 @@ def afterwards(
         f"a late payment of {late_case['enterprise_name']} ({money(late['fee_amount'])}) after "
         f"its case was paid: a {supplement['source']} case of {money(supplement['refund'])}",
     )
-    demo.call("POST", f"/rebate/v1/cases/{supplement['id']}/review", json={"decision": "approve"})
+    decision = {"decision": "approve", "refund": supplement["refund"]}
+    demo.call("POST", f"/rebate/v1/cases/{supplement['id']}/review", json=decision)
     answer_the_bank(demo, inbox, bank, 1, fail_first=False)
     settled = demo.call("GET", f"/rebate/v1/cases/{supplement['id']}")
     say("late", f"the supplementary case is {settled['status']}")

@@ -88,7 +88,7 @@ def bodies(scene: dict[str, Any]) -> dict[tuple[str, str], Any]:
         ("PUT", "/v1/policies/{policy_key}"): {**revised, "name": "走查修订的返还政策"},
         ("POST", "/v1/exceptions/{entry_id}/rematch"): {"note": "走查：企业已复核"},
         ("POST", "/v1/exceptions/{entry_id}/dismiss"): {"reason": "走查测试理由"},
-        ("POST", "/v1/cases/{case_id}/review"): {"decision": "approve"},
+        ("POST", "/v1/cases/{case_id}/review"): {"decision": "approve", "refund": "2469.12"},
         ("POST", "/v1/cases/{case_id}/reopen"): {"reason": "企业补充了工会成立证明"},
     }
 
@@ -187,7 +187,8 @@ async def scene(
     def review(serial: int, **decision: str) -> Any:
         return call("POST", f"/v1/cases/{case[make_uscc(serial)]}/review", county, json=decision)
 
-    waiting = await review(1, decision="approve")
+    # Every record is of 2,469.12, refunded in full.
+    waiting = await review(1, decision="approve", refund="2469.12")
     assert waiting["status"] == "approved", waiting  # no bank partner yet
     bank = await call(
         "POST",
@@ -195,7 +196,7 @@ async def scene(
         admin,
         json={"name": "福州农商银行", "kind": "bank", "webhook_url": "https://bank.example/pay"},
     )
-    assert (await review(2, decision="approve"))["status"] == "instructed"
+    assert (await review(2, decision="approve", refund="2469.12"))["status"] == "instructed"
     [payout] = await call("GET", f"/v1/cases/{case[make_uscc(2)]}/payouts", county)
     assert (await paid(client, bank, payout["idempotency_key"])).status_code == 200
     assert (await review(4, decision="reject", reason="企业未建立工会"))["status"] == "rejected"

@@ -46,7 +46,6 @@ POLICY = {
     "review_steps": 2,
 }
 KEY = POLICY["policy_key"]
-APPROVE = {"decision": "approve"}
 
 
 def machine_for(
@@ -255,18 +254,25 @@ def machine_for(
             query = select(RebateCase.id).where(RebateCase.status == status).order_by(RebateCase.id)
             return [str(case_id) for case_id in step(read(lambda s: s.scalars(query)))]
 
+        async def _decide(
+            self, case_id: str, approve: bool, reason: str, headers: dict[str, str]
+        ) -> httpx.Response:
+            """As a reviewer does: look at the case, then decide on the amount seen."""
+            seen = await client.get(f"/v1/cases/{case_id}", headers=headers)
+            decision = (
+                {"decision": "approve", "refund": seen.json()["refund"]}
+                if approve
+                else {"decision": "reject", "reason": reason}
+            )
+            return await client.post(f"/v1/cases/{case_id}/review", json=decision, headers=headers)
+
         @rule(data=st.data(), approve=st.booleans())
         def review_a_case(self, data: st.DataObject, approve: bool) -> None:
             cases = self._cases("pending_review")
             if not cases:
                 return
             case_id = data.draw(st.sampled_from(cases))
-            decision = (
-                {"decision": "approve"} if approve else {"decision": "reject", "reason": "核实不符"}
-            )
-            response = step(
-                client.post(f"/v1/cases/{case_id}/review", json=decision, headers=cadre("maker"))
-            )
+            response = step(self._decide(case_id, approve, "核实不符", cadre("maker")))
             assert response.status_code == 200, response.text
 
         @rule(data=st.data(), approve=st.booleans())
@@ -275,12 +281,7 @@ def machine_for(
             if not cases:
                 return
             case_id = data.draw(st.sampled_from(cases))
-            decision = (
-                {"decision": "approve"} if approve else {"decision": "reject", "reason": "不予返还"}
-            )
-            response = step(
-                client.post(f"/v1/cases/{case_id}/review", json=decision, headers=cadre("checker"))
-            )
+            response = step(self._decide(case_id, approve, "不予返还", cadre("checker")))
             assert response.status_code == 200, response.text
 
         @rule(data=st.data())

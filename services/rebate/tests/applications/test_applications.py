@@ -313,7 +313,9 @@ async def test_an_application_is_reviewed_approved_and_paid_to_the_applicants_ac
     case = (await client.get(f"/v1/cases/{application['case_id']}", headers=cadre)).json()
     assert (case["source"], case["status"]) == ("application", "pending_review")
     approved = await client.post(
-        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=cadre
+        f"/v1/cases/{case['id']}/review",
+        json={"decision": "approve", "refund": case["refund"]},
+        headers=cadre,
     )
     assert approved.json()["status"] == "instructed", approved.text
 
@@ -348,7 +350,7 @@ async def test_without_an_account_of_its_own_the_policys_destinations_apply(
     application = (await apply(enterprise(1))).json()
     approved = await client.post(
         f"/v1/cases/{application['case_id']}/review",
-        json={"decision": "approve"},
+        json={"decision": "approve", "refund": application["refund"]},
         headers=auth("admin"),
     )
     assert approved.json()["status"] == "instructed", approved.text

@@ -99,11 +99,15 @@ async def test_a_rejected_case_is_reopened_by_a_cadre_and_decided_by_others(
     assert again.status_code == 409
 
     # Maker-checker: who reopened it decides nothing about it.
-    own = await client.post(f"{url}/review", json={"decision": "approve"}, headers=county)
+    own = await client.post(
+        f"{url}/review", json={"decision": "approve", "refund": "500.13"}, headers=county
+    )
     assert own.status_code == 403
     maker = reviewer(org_paths.county, subject="maker")
-    assert (await client.post(f"{url}/review", json={"decision": "approve"}, headers=maker)).json()[
-        "status"
-    ] == "pending_approval"
+    assert (
+        await client.post(
+            f"{url}/review", json={"decision": "approve", "refund": "500.13"}, headers=maker
+        )
+    ).json()["status"] == "pending_approval"
     audit = (await client.get(f"{url}/audit", headers=auth("admin"))).json()
     assert "case.reopened" in [e["kind"] for e in audit]

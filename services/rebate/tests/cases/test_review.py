@@ -25,6 +25,10 @@ async def case(
     return cases[0]
 
 
+def approving(case: dict[str, Any]) -> dict[str, str]:
+    return {"decision": "approve", "refund": case["refund"]}
+
+
 async def test_cadre_of_other_county_gets_404_on_every_case_route(
     client: httpx.AsyncClient, case: dict[str, Any], reviewer: Any, org_paths: Any
 ) -> None:
@@ -32,7 +36,9 @@ async def test_cadre_of_other_county_gets_404_on_every_case_route(
     assert (await client.get(f"/v1/cases/{case['id']}", headers=other)).status_code == 404
     assert (await client.get(f"/v1/cases/{case['id']}/audit", headers=other)).status_code == 404
     review = await client.post(
-        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=other
+        f"/v1/cases/{case['id']}/review",
+        json={"decision": "approve", "refund": case["refund"]},
+        headers=other,
     )
     assert review.status_code == 404
     listing = (await client.get("/v1/cases", headers=other)).json()
@@ -63,7 +69,9 @@ async def test_cadre_of_an_ancestor_reviews_and_rejection_needs_a_reason(
     )
     assert rejected.json()["status"] == "rejected"
     again = await client.post(
-        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=province
+        f"/v1/cases/{case['id']}/review",
+        json={"decision": "approve", "refund": case["refund"]},
+        headers=province,
     )
     assert again.status_code == 409
     detail = (await client.get(f"/v1/cases/{case['id']}", headers=province)).json()
@@ -104,22 +112,17 @@ async def test_two_step_policy_needs_a_second_person(
     await push(tax_partner, [fee_record(1)])
     membership.add_enterprise(make_uscc(1))
     await run_period()
-    case_id = (await client.get("/v1/cases", headers=auth("admin"))).json()["items"][0]["id"]
+    [case] = (await client.get("/v1/cases", headers=auth("admin"))).json()["items"]
+    case_id, seen = case["id"], {"decision": "approve", "refund": case["refund"]}
 
     maker = reviewer(org_paths.county, subject="cadre-maker")
     checker = reviewer(org_paths.province, subject="cadre-checker")
-    first = await client.post(
-        f"/v1/cases/{case_id}/review", json={"decision": "approve"}, headers=maker
-    )
+    first = await client.post(f"/v1/cases/{case_id}/review", json=seen, headers=maker)
     assert first.json()["status"] == "pending_approval"
-    same = await client.post(
-        f"/v1/cases/{case_id}/review", json={"decision": "approve"}, headers=maker
-    )
+    same = await client.post(f"/v1/cases/{case_id}/review", json=seen, headers=maker)
     assert same.status_code == 403
     assert same.json()["type"] == "urn:gonghui:problem:maker-checker"
-    second = await client.post(
-        f"/v1/cases/{case_id}/review", json={"decision": "approve"}, headers=checker
-    )
+    second = await client.post(f"/v1/cases/{case_id}/review", json=seen, headers=checker)
     assert second.json()["status"] in ("approved", "instructed")
 
 
@@ -134,7 +137,9 @@ async def test_enterprise_sees_only_its_own_cases(
     assert (await client.get(f"/v1/cases/{case['id']}", headers=own)).status_code == 200
     assert (await client.get(f"/v1/cases/{case['id']}", headers=other)).status_code == 404
     cannot_review = await client.post(
-        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=own
+        f"/v1/cases/{case['id']}/review",
+        json={"decision": "approve", "refund": case["refund"]},
+        headers=own,
     )
     assert cannot_review.status_code in (403, 404)
 

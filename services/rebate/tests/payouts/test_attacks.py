@@ -77,9 +77,11 @@ async def signed_callback(
 @pytest.fixture
 def approve(client: httpx.AsyncClient, auth: Any) -> Flow:
     async def decide(case_id: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        # As a reviewer does: look at the case, then approve the amount seen.
+        seen = (await client.get(f"/v1/cases/{case_id}", headers=auth("admin"))).json()
         return await client.post(
             f"/v1/cases/{case_id}/review",
-            json={"decision": "approve"},
+            json={"decision": "approve", "refund": seen["refund"]},
             headers=headers or auth("admin"),
         )
 
@@ -226,7 +228,9 @@ async def test_a_correction_between_review_and_approval_goes_back_to_review(
     maker = reviewer(org_paths.county, subject="maker")
     checker = reviewer(org_paths.county, subject="checker")
     reviewed = await client.post(
-        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=maker
+        f"/v1/cases/{case['id']}/review",
+        json={"decision": "approve", "refund": case["refund"]},
+        headers=maker,
     )
     assert reviewed.json()["status"] == "pending_approval"
 
@@ -238,11 +242,15 @@ async def test_a_correction_between_review_and_approval_goes_back_to_review(
     # ...so the checker's decision is a review of the new amount, not the final approval,
     # and the final approval is another person's.
     checked = await client.post(
-        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=checker
+        f"/v1/cases/{case['id']}/review",
+        json={"decision": "approve", "refund": "5000.00"},
+        headers=checker,
     )
     assert checked.json()["status"] == "pending_approval"
     itself = await client.post(
-        f"/v1/cases/{case['id']}/review", json={"decision": "approve"}, headers=checker
+        f"/v1/cases/{case['id']}/review",
+        json={"decision": "approve", "refund": "5000.00"},
+        headers=checker,
     )
     assert itself.status_code == 403
 
@@ -488,4 +496,43 @@ async def test_a_supplementary_case_after_a_cut_payout_is_approved_against_what_
     assert (await approve(supplementary["id"])).json()["status"] == "paid"  # by set-off
     balances = await Ledger(session).balances(make_uscc(1))
     assert balances[Account.RECEIVABLE] == Decimal("0.00")
+    await assert_reconciled(session, app)
+
+
+async def test_an_approval_of_an_amount_that_changed_since_the_reviewer_looked_is_refused(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    bank: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    record = fee_record(1, fee_amount="1000.00")
+    await push(tax_partner, [record])
+    membership.add_enterprise(make_uscc(1), account=UNION)
+    await run_period()
+    [seen] = await cases_of(client, auth, make_uscc(1))
+    # Between the reviewer's look and the click, the partner corrects the fee upwards.
+    await push(tax_partner, [{**record, "fee_amount": "9000.00"}], event_type="fee.corrected")
+    url = f"/v1/cases/{seen['id']}/review"
+    stale = await client.post(
+        url, json={"decision": "approve", "refund": seen["refund"]}, headers=auth("admin")
+    )
+    assert stale.status_code == 409
+    assert "9000.00" in stale.json()["detail"]
+    unnamed = await client.post(url, json={"decision": "approve"}, headers=auth("admin"))
+    assert unnamed.status_code == 422
+    bulk = await client.post(
+        "/v1/cases/review",
+        json={"case_ids": [seen["id"]], "decision": "approve", "refunds": {seen["id"]: "1000.00"}},
+        headers=auth("admin"),
+    )
+    assert bulk.json()["decided"] == []
+    assert await payouts_of(session, seen["id"]) == []
     await assert_reconciled(session, app)

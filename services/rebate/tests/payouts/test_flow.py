@@ -368,7 +368,7 @@ async def test_the_last_approval_of_a_review_instructs_the_payout(
     case = await make_case(approve=False)
     reviewed = await client.post(
         f"/v1/cases/{case.id}/review",
-        json={"decision": "approve"},
+        json={"decision": "approve", "refund": "2469.12"},
         headers=reviewer(org_paths.county),
     )
     assert reviewed.status_code == 200, reviewed.text

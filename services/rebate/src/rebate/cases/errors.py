@@ -37,3 +37,9 @@ class PeriodOpenElsewhereError(ConflictError):
     code = "period-case-open"
     title_en = "Another case of the period is being decided"
     title_zh = "该企业本期另有案件正在审核"
+
+
+class AmountChangedError(ConflictError):
+    code = "amount-changed"
+    title_en = "The amount changed since you looked"
+    title_zh = "返还金额已变化，请重新核对"

@@ -62,7 +62,9 @@ async def list_cases(
     response_model=BulkReviewResult,
 )
 async def review_many(review: BulkReviewIn, cases: CasesDep) -> BulkReviewResult:
-    decided, refused = await cases.review_many(review.case_ids, review.decision, review.reason)
+    decided, refused = await cases.review_many(
+        review.case_ids, review.decision, review.reason, review.refunds
+    )
     return BulkReviewResult(decided=decided, refused=refused)
 
 
@@ -83,11 +85,12 @@ async def read_case(case_id: uuid.UUID, cases: CasesDep) -> CaseDetail:
     responses={
         **NOT_FOUND,
         403: {"description": "Not a reviewer, or the approver reviewed it too"},
-        409: {"description": "The case is not awaiting a decision"},
+        409: {"description": "Not awaiting a decision, or its amount changed since you looked"},
     },
 )
 async def review_case(case_id: uuid.UUID, review: ReviewIn, cases: CasesDep) -> CaseRead:
-    return CaseRead.model_validate(await cases.review(case_id, review.decision, review.reason))
+    decided = await cases.review(case_id, review.decision, review.reason, review.refund)
+    return CaseRead.model_validate(decided)
 
 
 @router.post(

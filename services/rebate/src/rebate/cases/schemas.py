@@ -1,10 +1,12 @@
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from rebate.cases.models import CaseSource, CaseStatus, ReviewDecision, ReviewStep
+from rebate.fees.schemas import MoneyString
 from servicekit.schemas import ApiModel
 
 
@@ -28,17 +30,38 @@ class CaseRead(BaseModel):
     updated_at: datetime
 
 
-class ReviewIn(ApiModel):
+class DecisionIn(ApiModel):
     decision: ReviewDecision
     reason: str | None = Field(default=None, max_length=500)
+
+
+class ReviewIn(DecisionIn):
+    refund: MoneyString | None = Field(
+        default=None,
+        description="The refund you looked at; required to approve. A case whose amount changed "
+        "since (a correction, a late record) is refused with 409 amount-changed: nobody "
+        "approves an amount they did not see",
+    )
+
+    @model_validator(mode="after")
+    def _approval_names_its_amount(self) -> Self:
+        if self.decision is ReviewDecision.APPROVE and self.refund is None:
+            raise ValueError("an approval names the refund it approves")
+        return self
 
 
 class ReopenIn(ApiModel):
     reason: str = Field(min_length=1, max_length=500, examples=["企业补充了工会成立证明"])
 
 
-class BulkReviewIn(ReviewIn):
+class BulkReviewIn(DecisionIn):
     case_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+    refunds: dict[uuid.UUID, MoneyString] = Field(
+        default_factory=dict,
+        max_length=500,
+        description="To approve: the refund you looked at, per case id; a case missing here or "
+        "whose amount changed since is refused, the others decided",
+    )
 
 
 class ReviewRead(BaseModel):

@@ -2,8 +2,9 @@
 or review then approval by another person where the policy asks (maker-checker)."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +13,7 @@ from rebate.access import REVIEW_REBATES, sees_case, within_any
 from rebate.audit.models import AuditEvent
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.errors import (
+    AmountChangedError,
     CaseNotFoundError,
     CaseNotRejectedError,
     CaseNotReviewableError,
@@ -118,7 +120,11 @@ class CaseService:
         )
 
     async def review(
-        self, case_id: uuid.UUID, decision: ReviewDecision, reason: str | None
+        self,
+        case_id: uuid.UUID,
+        decision: ReviewDecision,
+        reason: str | None,
+        seen_refund: Decimal | None = None,
     ) -> RebateCase:
         if not (self.principal.is_admin or REVIEW_REBATES in self.principal.permissions):
             raise ForbiddenError("This needs the review_rebates permission")
@@ -130,6 +136,12 @@ class CaseService:
             raise CaseNotReviewableError(f"The case is {case.status.value}")
         if decision is ReviewDecision.REJECT and not reason:
             raise ReasonRequiredError("Say why the refund is refused")
+        if decision is ReviewDecision.APPROVE and seen_refund != case.refund:
+            raise AmountChangedError(
+                f"The refund is now {case.refund}"
+                + (f", not the {seen_refund} you saw" if seen_refund is not None else "")
+                + "; look at the case again"
+            )
         actor = self.principal.subject
         policy = await self.session.get(Policy, case.policy_id)
         assert policy is not None
@@ -211,16 +223,25 @@ class CaseService:
         return case
 
     async def review_many(
-        self, case_ids: Sequence[uuid.UUID], decision: ReviewDecision, reason: str | None
+        self,
+        case_ids: Sequence[uuid.UUID],
+        decision: ReviewDecision,
+        reason: str | None,
+        refunds: Mapping[uuid.UUID, Decimal],
     ) -> tuple[list[uuid.UUID], list[dict[str, str]]]:
         decided: list[uuid.UUID] = []
         refused: list[dict[str, str]] = []
         for case_id in dict.fromkeys(case_ids):
             try:
                 async with self.session.begin_nested():
-                    await self.review(case_id, decision, reason)
+                    await self.review(case_id, decision, reason, refunds.get(case_id))
                 decided.append(case_id)
-            except (CaseNotFoundError, CaseNotReviewableError, SameReviewerError) as exc:
+            except (
+                CaseNotFoundError,
+                CaseNotReviewableError,
+                SameReviewerError,
+                AmountChangedError,
+            ) as exc:
                 refused.append({"case_id": str(case_id), "reason": exc.detail or exc.title_en})
         return decided, refused
 
