@@ -536,3 +536,29 @@ async def test_an_approval_of_an_amount_that_changed_since_the_reviewer_looked_i
     assert bulk.json()["decided"] == []
     assert await payouts_of(session, seen["id"]) == []
     await assert_reconciled(session, app)
+
+
+async def test_a_record_from_a_region_outside_the_policy_is_queued_not_refunded(
+    paid_case: Flow,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    await paid_case()
+    guangzhou = fee_record(
+        1,
+        record_id="GZ-000001",
+        region_code="440106",
+        fee_amount="5000.00",
+        payroll_total="250000.00",
+    )
+    assert (await push(tax_partner, [guangzhou])).json()["accepted"] == 1
+    assert len(await cases_of(client, auth, make_uscc(1))) == 1  # no supplementary case
+    queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
+    assert [(e["reason"], e["uscc"]) for e in queue] == [("outside_policy", make_uscc(1))]
+    await assert_reconciled(session, app)

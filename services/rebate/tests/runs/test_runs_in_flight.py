@@ -168,3 +168,35 @@ async def test_a_run_whose_holder_died_is_resumed_to_the_uninterrupted_result(
         7,
         1,
     )
+
+
+async def test_a_correction_landing_mid_run_is_not_lost_by_the_run(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    auth: Any,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    make_uscc: Any,
+    policy: Any,
+    session: AsyncSession,
+) -> None:
+    from rebate.policies.models import Policy
+    from rebate.reconciliation.service import reconcile
+    from rebate.runs.executor import candidates, place
+
+    record = fee_record(1, fee_amount="1000.00")
+    await push(tax_partner, [record])
+    membership.add_enterprise(make_uscc(1))
+    # The run reads its candidates; a correction lands before it writes them.
+    found = await candidates(session, "2026-03", "3501")
+    await push(tax_partner, [{**record, "fee_amount": "100.00"}], event_type="fee.corrected")
+    current = await session.get(Policy, uuid.UUID(policy["id"]))
+    assert current is not None
+    matches = await app.state.membership.enterprises([make_uscc(1)])
+    await place(session, "2026-03", None, current, found, matches, "admin")
+    [case] = (await client.get("/v1/cases", headers=auth("admin"))).json()["items"]
+    assert case["refund"] == "100.00"
+    found_now = await reconcile(session, None, app.state.audit_signer)
+    assert found_now.violations == [], found_now.violations

@@ -30,11 +30,13 @@ from rebate.cases.models import (
     RebateCase,
 )
 from rebate.fees.ids import new_ids
+from rebate.fees.models import FeeRecord
 from rebate.ledger.models import Account
 from rebate.ledger.service import ZERO, Ledger, Posting, refund_of
 from rebate.payouts.repository import PayoutRepository
 from rebate.payouts.service import release_approval
 from rebate.policies.models import Policy
+from rebate.runs.models import ExceptionReason, RebateException
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Counted:
     fee_record_id: uuid.UUID
     fee_amount: Decimal
     case_id: uuid.UUID | None  # None: arrived since, to be placed in a case now
+    region_code: str
 
 
 class Settlement:
@@ -80,7 +83,7 @@ class Settlement:
             return  # nothing decided yet: the records wait for a run or an application
         policy = await self.session.get(Policy, cases[0].policy_id)
         assert policy is not None
-        counted = await self._counted(uscc, period)
+        counted = await self._outside_policy_queued(await self._counted(uscc, period), policy)
         due = refund_of(sum((c.fee_amount for c in counted), ZERO), policy.refund_ratio)
         granted = await self.ledger.granted(uscc, period)
         unsettled = next((c for c in cases if c.status in UNSETTLED), None)
@@ -119,6 +122,35 @@ class Settlement:
         await self.session.flush()
         detail = {**before, "refund": str(refund), "collected": str(collected)}
         await self.audit.append(Step("case.recomputed", actor, detail, case.id))
+
+    async def _outside_policy_queued(
+        self, counted: list["Counted"], policy: Policy
+    ) -> list["Counted"]:
+        """A record arriving from a region the case's policy does not cover is no part of its
+        refund: it waits in the queue for a person instead."""
+        outside = [
+            c
+            for c in counted
+            if c.case_id is None
+            and not any(c.region_code.startswith(p) for p in policy.region_prefixes)
+        ]
+        if not outside:
+            return counted
+        first = await self.session.get(FeeRecord, outside[0].fee_record_id)
+        assert first is not None
+        self.session.add_all(
+            RebateException(
+                id=uuid.uuid4(),
+                fee_record_id=c.fee_record_id,
+                uscc=first.uscc,
+                period=first.period,
+                reason=ExceptionReason.OUTSIDE_POLICY,
+                detail=f"Region {c.region_code} is outside policy {policy.policy_key}",
+            )
+            for c in outside
+        )
+        await self.session.flush()
+        return [c for c in counted if c not in outside]
 
     async def _supplementary(self, first: RebateCase, actor: str) -> RebateCase:
         [case_id] = new_ids(1)
@@ -197,7 +229,7 @@ class Settlement:
         rows = await self.session.execute(
             text(
                 """
-                SELECT f.id, f.fee_amount, cf.case_id
+                SELECT f.id, f.fee_amount, cf.case_id, f.region_code
                 FROM rebate.fee_record f
                 LEFT JOIN rebate.case_fee cf ON cf.fee_record_id = f.id
                 LEFT JOIN rebate.rebate_case c ON c.id = cf.case_id
@@ -213,4 +245,4 @@ class Settlement:
             ),
             {"uscc": uscc, "period": period},
         )
-        return [Counted(i, Decimal(a), c) for i, a, c in rows]
+        return [Counted(i, Decimal(a), c, r) for i, a, c, r in rows]

@@ -14,6 +14,7 @@ from rebate.cases.settlement import Settlement
 from rebate.clients.membership import MembershipClient
 from rebate.fees.models import FeeRecord
 from rebate.ledger.service import ZERO
+from rebate.policies.models import PolicyMode
 from rebate.policies.service import PolicyService
 from rebate.queue.errors import (
     NotRematchableError,
@@ -93,11 +94,18 @@ class QueueService:
             raise NotRematchableError(f"A {entry.reason.value} entry is not matched again")
         record = await self.session.get(FeeRecord, entry.fee_record_id)
         assert record is not None
-        entries = await self.repo.open_for(entry.uscc, entry.period, REDECIDED)
+        # Decided together, but only those the caller may act on.
+        entries = [
+            e
+            for e in await self.repo.open_for(entry.uscc, entry.period, REDECIDED)
+            if reviewer_covers(self.principal, e.org_path)
+        ]
         records = [await self.session.get(FeeRecord, e.fee_record_id) for e in entries]
         policy = await PolicyService(self.session, self.pii).covering(
             record.period, record.region_code
         )
+        if policy is not None and policy.mode is PolicyMode.APPLICATION:
+            raise NotRematchableError("Under an application policy the enterprise applies")
         if policy is None:
             for e in entries:
                 e.reason, e.detail = ExceptionReason.OUTSIDE_POLICY, "No policy in force covers it"

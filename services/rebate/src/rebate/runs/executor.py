@@ -48,6 +48,53 @@ REDECIDED = (
 )
 
 
+async def locked_afresh(
+    session: AsyncSession, period: str, policy: Policy, chunk: Sequence[Candidate]
+) -> list[Candidate]:
+    """The candidates as they are now, with their enterprises locked (in credit-code order, as
+    every writer locks them): a correction or a late record that landed since they were read
+    is either in, or waits for this transaction and then finds its case."""
+    usccs = sorted({c.uscc for c in chunk})
+    if not usccs:
+        return []
+    await session.execute(
+        text(
+            """
+            SELECT count(pg_advisory_xact_lock(hashtext('rebate-payout:' || u)))
+            FROM (SELECT u FROM unnest(CAST(:usccs AS varchar[])) AS t (u) ORDER BY u) AS o
+            """
+        ),
+        {"usccs": usccs},
+    )
+    rows = await session.execute(
+        text(
+            """
+            SELECT f.uscc, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount),
+                   EXISTS (SELECT 1 FROM rebate.rebate_case c
+                           WHERE c.uscc = f.uscc AND c.period = f.period
+                             AND c.status <> 'rejected')
+            FROM rebate.fee_record f
+            WHERE f.uscc = ANY(CAST(:usccs AS varchar[])) AND f.period = :period
+              AND f.superseded_at IS NULL AND f.voided_at IS NULL
+              AND f.region_code LIKE ANY(CAST(:prefixes AS varchar[]))
+              AND NOT EXISTS (SELECT 1 FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id)
+              AND NOT EXISTS (
+                  SELECT 1 FROM rebate.rebate_exception e
+                  WHERE e.fee_record_id = f.id
+                    AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
+            GROUP BY f.uscc, f.period
+            ORDER BY f.uscc
+            """
+        ),
+        {
+            "usccs": usccs,
+            "period": period,
+            "prefixes": [f"{prefix}%" for prefix in policy.region_prefixes],
+        },
+    )
+    return [Candidate(u, n, list(ids), Decimal(t), live) for u, n, ids, t, live in rows]
+
+
 async def counts_of(session: AsyncSession, run_id: uuid.UUID) -> tuple[int, int]:
     row = (
         await session.execute(
@@ -251,6 +298,7 @@ async def place(
 ) -> tuple[int, int]:
     """New cases (of `source`) for the eligible candidates, queue entries for the others, and
     a live case's reckoning for those that have one: (cases created, records queued)."""
+    chunk = await locked_afresh(session, period, policy, chunk)
     eligible: list[tuple[Candidate, EnterpriseMatch]] = []
     exceptions: list[tuple[Candidate, ExceptionReason, str, EnterpriseMatch | None]] = []
     # Late records of an enterprise with a case for the period join that case's reckoning.
