@@ -562,3 +562,37 @@ async def test_a_record_from_a_region_outside_the_policy_is_queued_not_refunded(
     queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
     assert [(e["reason"], e["uscc"]) for e in queue] == [("outside_policy", make_uscc(1))]
     await assert_reconciled(session, app)
+
+
+async def test_a_rejected_supplementary_amount_is_refused_without_taking_back_what_was_paid(
+    paid_case: Flow,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    _, record = await paid_case()
+    await push(tax_partner, [{**record, "fee_amount": "3000.00"}], event_type="fee.corrected")
+    _, increase = await cases_of(client, auth, make_uscc(1))
+    rejected = await client.post(
+        f"/v1/cases/{increase['id']}/review",
+        json={"decision": "reject", "reason": "补缴部分不予返还"},
+        headers=auth("admin"),
+    )
+    assert rejected.json()["status"] == "rejected"
+    await assert_reconciled(session, app)
+    # A late record afterwards is reviewed on its own; nothing paid is taken back.
+    late = fee_record(1, record_id="TAX-LATE", fee_amount="10.00", payroll_total="500.00")
+    await push(tax_partner, [late])
+    pending = (await client.get("/v1/cases?status=pending_review", headers=auth("admin"))).json()[
+        "items"
+    ]
+    assert [c["refund"] for c in pending] == ["10.00"]
+    balances = await Ledger(session).balances(make_uscc(1))
+    assert balances[Account.RECEIVABLE] == Decimal("0.00")
+    assert balances[Account.REFUNDS] == Decimal("2469.12")
+    await assert_reconciled(session, app)

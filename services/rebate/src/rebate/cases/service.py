@@ -188,6 +188,10 @@ class CaseService:
         )
         if case.status is CaseStatus.APPROVED:
             await self.payouts.on_approved(case, actor)
+        elif case.status is CaseStatus.REJECTED:
+            # What the period owes now: a refused supplementary amount stays refused, and late
+            # records that waited for this case go to a case of their own.
+            await Settlement(self.session).settle(case.uscc, case.period, actor)
         return case
 
     async def reopen(self, case_id: uuid.UUID, reason: str) -> RebateCase:

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
@@ -47,6 +47,12 @@ class Counted:
     fee_amount: Decimal
     case_id: uuid.UUID | None  # None: arrived since, to be placed in a case now
     region_code: str
+
+
+def due_after_refusals(earned: Decimal, refused: Decimal, settled: Decimal) -> Decimal:
+    """What is due once reviewers refused supplementary amounts: the refused amounts are not
+    paid, but a refusal never takes back what was granted while the fees still earn it."""
+    return max(earned - refused, min(earned, settled))
 
 
 class Settlement:
@@ -84,11 +90,12 @@ class Settlement:
         policy = await self.session.get(Policy, cases[0].policy_id)
         assert policy is not None
         counted = await self._outside_policy_queued(await self._counted(uscc, period), policy)
-        due = refund_of(sum((c.fee_amount for c in counted), ZERO), policy.refund_ratio)
+        earned = refund_of(sum((c.fee_amount for c in counted), ZERO), policy.refund_ratio)
         granted = await self.ledger.granted(uscc, period)
         unsettled = next((c for c in cases if c.status in UNSETTLED), None)
         booked = unsettled.refund if unsettled and unsettled.status is CaseStatus.APPROVED else ZERO
-        need = due - (granted - booked)
+        settled = granted - booked
+        need = due_after_refusals(earned, await self._refused(uscc, period), settled) - settled
         arrived = [c.fee_record_id for c in counted if c.case_id is None]
 
         if unsettled is None and need > ZERO:
@@ -209,6 +216,19 @@ class Settlement:
             [Posting(kind, case.uscc, case.period, amount, debit, Account.REFUNDS, case.id)]
         )
 
+    async def _refused(self, uscc: str, period: str) -> Decimal:
+        """Supplementary amounts a reviewer rejected: their records still count (they are
+        the fees as they are), the amounts are refused."""
+        total = await self.session.scalar(
+            select(func.coalesce(func.sum(RebateCase.refund), ZERO)).where(
+                RebateCase.uscc == uscc,
+                RebateCase.period == period,
+                RebateCase.status == CaseStatus.REJECTED,
+                RebateCase.source == CaseSource.SUPPLEMENTARY,
+            )
+        )
+        return Decimal(total or ZERO)
+
     async def _live_cases(self, uscc: str, period: str) -> list[RebateCase]:
         query = (
             select(RebateCase)
@@ -224,8 +244,9 @@ class Settlement:
         return list(await self.session.scalars(query))
 
     async def _counted(self, uscc: str, period: str) -> list[Counted]:
-        """Current records of the period, less those of rejected cases and those a person
-        holds in the queue (a probable duplicate, a dismissed record)."""
+        """Current records of the period, less those of rejected cases (but supplementary
+        ones: their amounts are refused, see `_refused`) and those a person holds in the queue
+        (a probable duplicate, a dismissed record)."""
         rows = await self.session.execute(
             text(
                 """
@@ -235,7 +256,7 @@ class Settlement:
                 LEFT JOIN rebate.rebate_case c ON c.id = cf.case_id
                 WHERE f.uscc = :uscc AND f.period = :period
                   AND f.superseded_at IS NULL AND f.voided_at IS NULL
-                  AND (c.id IS NULL OR c.status <> 'rejected')
+                  AND (c.id IS NULL OR c.status <> 'rejected' OR c.source = 'supplementary')
                   AND NOT EXISTS (
                       SELECT 1 FROM rebate.rebate_exception e
                       WHERE e.fee_record_id = f.id

@@ -72,7 +72,8 @@ counted AS (
      AND f.superseded_at IS NULL AND f.voided_at IS NULL
      AND NOT EXISTS (SELECT 1 FROM rebate.case_fee cf
                      JOIN rebate.rebate_case r ON r.id = cf.case_id
-                     WHERE cf.fee_record_id = f.id AND r.status = 'rejected')
+                     WHERE cf.fee_record_id = f.id AND r.status = 'rejected'
+                       AND r.source <> 'supplementary')
      AND NOT EXISTS (SELECT 1 FROM rebate.rebate_exception e
                      WHERE e.fee_record_id = f.id
                        AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
@@ -89,20 +90,35 @@ collected AS (
     GROUP BY uscc, period
 ),
 reviewing AS (
-    SELECT uscc, period, sum(refund) AS amount FROM rebate.rebate_case
-    WHERE status IN ('pending_review', 'pending_approval')
+    SELECT uscc, period,
+           sum(refund) FILTER (WHERE status IN ('pending_review', 'pending_approval')) AS amount,
+           coalesce(sum(refund) FILTER (WHERE status = 'approved'), 0) AS booked,
+           coalesce(sum(refund) FILTER (
+               WHERE status = 'rejected' AND source = 'supplementary'), 0) AS refused
+    FROM rebate.rebate_case
     GROUP BY uscc, period
+),
+due AS (
+    -- Refused supplementary amounts are not paid, but never take back what was granted while
+    -- the fees still earn it (cases/settlement.py, due_after_refusals).
+    SELECT l.uscc, l.period, l.org_path,
+           GREATEST(
+               round(k.total * p.refund_ratio, 2) - coalesce(v.refused, 0),
+               LEAST(round(k.total * p.refund_ratio, 2),
+                     coalesce(g.amount, 0) - coalesce(v.booked, 0))) AS amount,
+           coalesce(g.amount, 0) AS granted, coalesce(v.amount, 0) AS reviewing
+    FROM live l
+    JOIN counted k ON k.uscc = l.uscc AND k.period = l.period
+    JOIN rebate.policy p ON p.id = l.policy_id
+    LEFT JOIN granted g ON g.uscc = l.uscc AND g.period = l.period
+    LEFT JOIN reviewing v ON v.uscc = l.uscc AND v.period = l.period
 )
-SELECT 'refund_due' AS invariant, l.uscc, l.period, l.org_path, NULL::uuid AS case_id,
+SELECT 'refund_due' AS invariant, d.uscc, d.period, d.org_path, NULL::uuid AS case_id,
        NULL::uuid AS fee_record_id, NULL::uuid AS payout_id,
-       'due ' || round(k.total * p.refund_ratio, 2) || ', granted '
-       || coalesce(g.amount, 0) || ', under review ' || coalesce(v.amount, 0) AS detail
-FROM live l
-JOIN counted k ON k.uscc = l.uscc AND k.period = l.period
-JOIN rebate.policy p ON p.id = l.policy_id
-LEFT JOIN granted g ON g.uscc = l.uscc AND g.period = l.period
-LEFT JOIN reviewing v ON v.uscc = l.uscc AND v.period = l.period
-WHERE round(k.total * p.refund_ratio, 2) <> coalesce(g.amount, 0) + coalesce(v.amount, 0)
+       'due ' || d.amount || ', granted ' || d.granted || ', under review ' || d.reviewing
+       AS detail
+FROM due d
+WHERE d.amount <> d.granted + d.reviewing
 UNION ALL
 SELECT 'refund_due', g.uscc, g.period, NULL, NULL, NULL, NULL,
        'granted ' || g.amount || ' without a live case'
