@@ -1,9 +1,11 @@
 """Failed sign-ins are counted per account and per client address: the sixth try within
 the window is 429 with Retry-After, whoever is named and whatever the password."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -131,3 +133,22 @@ async def test_counters_of_a_quiet_day_are_forgotten(
         return "login:" + app.state.pii.blind_index("login", name).hex()
 
     assert keys == {login_key("tried.later"), "address:127.0.0.1"}
+
+
+async def test_a_burst_of_guesses_takes_turns_on_the_counters(app: FastAPI, engine: Any) -> None:
+    """Two attempts on one account at once: the second waits for the first to be decided
+    (and counted) before it is checked, so a burst cannot outrun the limit."""
+    from membership.identity.repository import IdentityRepository
+    from membership.identity.throttle import Throttle
+
+    keys = ["account:burst-test", "address:198.51.100.7"]
+    settings = app.state.settings
+    async with AsyncSession(engine) as first, AsyncSession(engine) as second, first.begin():
+        await Throttle(IdentityRepository(first), settings).hold(keys)
+        async with second.begin():
+            waiting = asyncio.create_task(Throttle(IdentityRepository(second), settings).hold(keys))
+            await asyncio.sleep(0.3)
+            assert not waiting.done()  # held until the first attempt is decided
+            await first.rollback()
+            await asyncio.wait_for(waiting, 5)
+            await second.rollback()

@@ -100,6 +100,18 @@ async def test_an_update_cannot_move_the_region_out_of_the_parents(
     assert renamed.json()["region_code"] == "330105"
 
 
+async def test_a_parent_cannot_be_renumbered_away_from_its_children(
+    client: httpx.AsyncClient, auth: Any, tree: Any
+) -> None:
+    city = {**auth("cadre", org_scope=(tree.city,), permissions=("manage_orgs",)), **ANY}
+    # 拱墅区 renumbered to 上城区's code would leave its own union (330105) outside it.
+    renumbered = await client.patch(
+        f"/v1/orgs/{tree.gongshu}", json={"region_code": "330102"}, headers=city
+    )
+    assert renumbered.status_code == 422
+    assert renumbered.json()["type"].endswith(":region-outside-parent")
+
+
 @pytest.mark.parametrize(
     ("code", "parent", "within"),
     [

@@ -99,6 +99,7 @@ class TokenService:
             else "login:" + self.pii.blind_index("login", login.lower()).hex()
         )
         keys = [subject, address_key(address)]
+        await self.throttle.hold(keys)
         await self.throttle.check(keys)
         # An unknown name verifies a dummy hash: it takes as long as a wrong password.
         valid = await verify_secret(password, account.password_hash if account else None)

@@ -28,6 +28,14 @@ class Throttle:
         self.lockout = timedelta(seconds=settings.throttle_lockout_seconds)
         self.max_lockout = timedelta(seconds=settings.throttle_max_lockout_seconds)
 
+    async def hold(self, keys: Sequence[str]) -> None:
+        """Lock the keys' counters until the attempt is decided: concurrent attempts on one
+        account or from one address then take turns, each seeing the failures before it (else
+        a burst would all pass `check` before any failure was counted)."""
+        now = datetime.now(UTC)
+        for key in sorted(keys):  # one order for everyone: no deadlock between two attempts
+            await self.repo.throttle_for_update(key, now)
+
     async def check(self, keys: Sequence[str]) -> None:
         """429 while any of the keys is locked, naming the longest wait."""
         now = datetime.now(UTC)

@@ -78,6 +78,10 @@ class OrgRepository:
         )
         await self.session.refresh(org)
 
+    async def children_regions(self, org_id: uuid.UUID) -> list[tuple[str, str]]:
+        query = select(Org.name, Org.region_code).where(Org.parent_id == org_id)
+        return [(name, region) for name, region in await self.session.execute(query)]
+
     async def active_children_count(self, org_id: uuid.UUID) -> int:
         query = select(func.count()).where(Org.parent_id == org_id, Org.status == OrgStatus.ACTIVE)
         return int(await self.session.scalar(query) or 0)

@@ -8,10 +8,11 @@ from membership.orgs.errors import (
     OrgClosedError,
     OrgNotEmptyError,
     OrgNotFoundError,
+    RegionOutsideParentError,
 )
 from membership.orgs.models import LEVEL_RANK, Org, OrgKind, OrgLevel, OrgStatus, path_label
 from membership.orgs.repository import OrgRepository
-from membership.orgs.rules import check_kind_level, check_region
+from membership.orgs.rules import check_kind_level, check_region, region_within
 from membership.orgs.schemas import OrgCreate, OrgUpdate
 from membership.rollups.repository import RollupRepository
 from membership.rollups.service import Rollups
@@ -109,6 +110,13 @@ class OrgService:
     async def _check_new_region(self, org: Org, region_code: str) -> None:
         parent = await self.repo.get(org.parent_id) if org.parent_id else None
         check_region(region_code, parent)
+        # Its sub-organisations must still lie within it (and theirs within them, by the same
+        # rule when they were placed).
+        for child_name, child_region in await self.repo.children_regions(org.id):
+            if not region_within(child_region, region_code):
+                raise RegionOutsideParentError(
+                    f"{child_name} ({child_region}) would no longer lie within {region_code}"
+                )
 
     async def close(self, org_id: uuid.UUID, if_match: str | None) -> Org:
         org = await self.access.org_for(org_id, Permission.MANAGE_ORGS)
