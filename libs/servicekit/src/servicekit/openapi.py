@@ -161,3 +161,11 @@ def install_openapi(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def raw_json_body(*schemas: str) -> dict[str, object]:
+    """`openapi_extra` of a route that reads its body raw (a webhook, whose signature covers
+    the bytes): the request body it takes, by component schema name (one of several)."""
+    refs = [{"$ref": f"#/components/schemas/{name}"} for name in schemas]
+    schema = refs[0] if len(refs) == 1 else {"oneOf": refs}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}

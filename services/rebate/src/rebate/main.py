@@ -22,6 +22,7 @@ from rebate.reconciliation import router as reconciliation
 from rebate.runs import router as runs
 from rebate.settings import RebateSettings
 from rebate.stats import router as stats
+from rebate.webhook_docs import document_webhooks
 from servicekit.app import create_service_app
 from servicekit.http import ClientCredentialsAuth, create_http_client
 from servicekit.outbound_urls import (
@@ -111,7 +112,7 @@ def create_app(
             await membership_http.aclose()
             await outbound.aclose()
 
-    return create_service_app(
+    app = create_service_app(
         settings,
         title="gonghui rebate",
         description=(
@@ -139,3 +140,5 @@ def create_app(
         ],
         extra_lifespan=lifespan,
     )
+    document_webhooks(app)
+    return app

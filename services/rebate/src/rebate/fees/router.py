@@ -15,6 +15,7 @@ from rebate.partners.models import PartnerKind
 from servicekit.auth import authenticated
 from servicekit.db import SessionDep
 from servicekit.errors import DomainError
+from servicekit.openapi import raw_json_body
 
 router = APIRouter(prefix="/v1", tags=["fees"], dependencies=[authenticated])
 # Signed by the partner, verified here: no access token at all.
@@ -63,7 +64,10 @@ def _envelope(body: bytes, limit: int) -> tuple[str, list[Any]]:
 @webhook_router.post(
     "/tax/{partner_id}",
     summary="Fee records pushed by a tax partner (Standard Webhooks signature, no token)",
+    description="The body is one of the tax partner's events (see the document's webhooks: "
+    "fee.recorded, fee.corrected, fee.voided), signed with the partner's secret.",
     response_model=DeliveryResult,
+    openapi_extra=raw_json_body("FeeRecordedEvent", "FeeCorrectedEvent", "FeeVoidedEvent"),
     responses={
         401: {"description": "The signature does not verify; nothing was stored"},
         422: {"description": "Not a fee delivery, or too many records"},
@@ -118,6 +122,10 @@ def _csv_records(content: bytes) -> list[dict[str, Any]]:
 @router.post(
     "/partners/{partner_id}/fee-files",
     summary="Fee records from a CSV file, for a partner without webhooks (admin)",
+    description="A UTF-8 CSV file with a header line naming the columns "
+    + ", ".join(f"`{column}`" for column in CSV_COLUMNS)
+    + "; money as decimal strings with two places, `paid_at` in ISO 8601 with a zone. "
+    "The same file twice changes nothing.",
     response_model=DeliveryResult,
     responses={404: {"description": "No such tax partner"}, 422: {"description": "Unreadable"}},
 )

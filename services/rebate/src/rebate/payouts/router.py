@@ -16,6 +16,7 @@ from rebate.payouts.service import PayoutService
 from servicekit.app import Responses
 from servicekit.auth import CurrentPrincipal, authenticated
 from servicekit.db import SessionDep
+from servicekit.openapi import raw_json_body
 from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1/cases", tags=["payouts"], dependencies=[authenticated])
@@ -37,6 +38,7 @@ PayoutsDep = Annotated[PayoutService, Depends(_payouts)]
 @webhook_router.post(
     "/bank/{partner_id}",
     summary="A bank's answer to a payout instruction (Standard Webhooks signature, no token)",
+    openapi_extra=raw_json_body("BankCallback"),
     response_model=CallbackResult,
     responses={
         401: {"description": "The signature does not verify; nothing changed"},
