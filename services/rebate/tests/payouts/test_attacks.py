@@ -89,6 +89,31 @@ def approve(client: httpx.AsyncClient, auth: Any) -> Flow:
 
 
 @pytest.fixture
+def run_case(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+) -> Flow:
+    """Enterprise 1's March fee (2469.12) pushed, the enterprise registered with a union
+    account, a run: the case it made, pending review."""
+
+    async def make() -> dict[str, Any]:
+        assert (await push(tax_partner, [fee_record(1)])).json()["accepted"] == 1
+        membership.add_enterprise(make_uscc(1), account=UNION)
+        await run_period()
+        [case] = await cases_of(client, auth, make_uscc(1))
+        return case
+
+    return make
+
+
+@pytest.fixture
 def paid_case(
     push: Any,
     tax_partner: Any,
@@ -270,11 +295,9 @@ async def test_paid_after_failed_is_kept_queued_and_a_double_payment_is_owed_bac
     bank_callback: Any,
     session: AsyncSession,
     app: FastAPI,
+    run_case: Flow,
 ) -> None:
-    await push(tax_partner, [fee_record(1)])
-    membership.add_enterprise(make_uscc(1), account=UNION)
-    await run_period()
-    [case] = await cases_of(client, auth, make_uscc(1))
+    case = await run_case()
     await approve(case["id"])
     [first] = await payouts_of(session, case["id"])
     await bank_callback("payout.failed", first.idempotency_key, reason="账户已冻结")
@@ -308,6 +331,7 @@ async def test_the_policy_names_the_bank_and_a_deactivated_bank_settles_what_it_
     bank_callback: Any,
     session: AsyncSession,
     app: FastAPI,
+    run_case: Flow,
 ) -> None:
     county_bank = await client.post(
         "/v1/partners",
@@ -322,10 +346,7 @@ async def test_the_policy_names_the_bank_and_a_deactivated_bank_settles_what_it_
         headers=auth("admin"),
     )
     assert revised.status_code == 200, revised.text
-    await push(tax_partner, [fee_record(1)])
-    membership.add_enterprise(make_uscc(1), account=UNION)
-    await run_period()
-    [case] = await cases_of(client, auth, make_uscc(1))
+    case = await run_case()
     await approve(case["id"])
     [payout] = await payouts_of(session, case["id"])
     assert str(payout.bank_partner_id) == county_bank.json()["id"]
@@ -440,11 +461,9 @@ async def test_a_case_back_in_review_after_paid_after_failed_is_approved_by_set_
     bank_callback: Any,
     session: AsyncSession,
     app: FastAPI,
+    run_case: Flow,
 ) -> None:
-    await push(tax_partner, [fee_record(1)])
-    membership.add_enterprise(make_uscc(1), account=UNION)
-    await run_period()
-    [case] = await cases_of(client, auth, make_uscc(1))
+    case = await run_case()
     await approve(case["id"])
     [first] = await payouts_of(session, case["id"])
     await bank_callback("payout.failed", first.idempotency_key, reason="账户已冻结")
