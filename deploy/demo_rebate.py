@@ -157,6 +157,31 @@ class Demo:
         self.admin = {"Authorization": f"Bearer {token['access_token']}"}
         say("login", f"signed in as {username}")
 
+    def enterprise_account(self, uscc: str, name: str) -> dict[str, str]:
+        """A sign-in of the enterprise's own (made here, once per demo: user names are
+        unique), and the headers of its token."""
+        username, password = f"ent-{uscc.lower()}-{uuid.uuid4().hex[:6]}", uuid.uuid4().hex
+        self.call(
+            "POST",
+            "/membership/v1/accounts",
+            json={
+                "username": username,
+                "password": password,
+                "display_name": name,
+                "roles": ["enterprise"],
+                "enterprise_scope": uscc,
+            },
+        )
+        # Without the admin's token: a sign-in like any other.
+        token = self.api.post(
+            "/membership/v1/auth/token",
+            data={"grant_type": "password", "username": username, "password": password},
+        )
+        if token.status_code != 200:
+            raise DemoError(f"the enterprise could not sign in: {token.text}")
+        say("login", f"{name} signed in with an enterprise account of its own")
+        return {"Authorization": f"Bearer {token.json()['access_token']}"}
+
     def partner(self, name: str, kind: str, env: str) -> Partner:
         found = [p for p in self.call("GET", "/rebate/v1/partners") if p["name"] == name]
         if not found:
@@ -411,11 +436,13 @@ def applying(
         f"{later} is under {APPLICATION_POLICY}: a run is refused ({refused.status_code}: "
         f"{refused.json().get('title')})",
     )
+    # The enterprise applies itself: only it may name the account its refund goes to.
+    applicant = demo.enterprise_account(record["uscc"], record["enterprise_name"])
     application = demo.call(
         "POST",
         "/rebate/v1/applications",
+        headers=applicant,
         json={
-            "uscc": record["uscc"],
             "period": later,
             "contact_name": "王会计",
             "contact_phone": "13900001111",
@@ -437,7 +464,9 @@ def applying(
         json={"decision": "approve", "refund": application["refund"]},
     )
     answer_the_bank(demo, inbox, bank, 1, fail_first=False)
-    state = demo.call("GET", f"/rebate/v1/applications/{application['id']}")["state"]
+    state = demo.call("GET", f"/rebate/v1/applications/{application['id']}", headers=applicant)[
+        "state"
+    ]
     say("apply", f"the application is {state}, paid to the account it named")
     reconciled(demo, later)
 

@@ -59,7 +59,8 @@ def machine_for(
     make_uscc: Any,
     membership: Any,
 ) -> type[RuleBasedStateMachine]:
-    admin = auth("admin")
+    # The machine may run for many minutes on a busy machine: a token that outlives it.
+    admin = auth("admin", ttl=3600)
 
     async def read(query: Callable[[AsyncSession], Awaitable[T]]) -> T:
         # A session of its own per read, closed at once: its savepoint never outlives the

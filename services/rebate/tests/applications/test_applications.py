@@ -358,3 +358,129 @@ async def test_without_an_account_of_its_own_the_policys_destinations_apply(
         select(Payout).where(Payout.case_id == uuid.UUID(application["case_id"]))
     )
     assert (payout.destination, payout.account_no_masked) == ("union_account", "************0001")
+
+
+async def test_an_admin_applying_for_an_enterprise_may_not_name_the_account(
+    apply_policy: Any,
+    march_fee: None,
+    membership: Any,
+    make_uscc: Any,
+    apply: Any,
+    auth: Any,
+    session: AsyncSession,
+) -> None:
+    """One person could otherwise send any enterprise's refund to an account of their own."""
+    membership.add_enterprise(make_uscc(1), account=UNION)
+    redirected = await apply(auth("admin"), uscc=make_uscc(1), destination=ACCOUNT)
+    assert (redirected.status_code, redirected.json()["type"]) == (
+        403,
+        "urn:gonghui:problem:account-named-by-others",
+    )
+    await assert_nothing_kept(session)
+    on_behalf = await apply(auth("admin"), uscc=make_uscc(1))
+    assert (on_behalf.status_code, on_behalf.json()["destination"]) == (201, None)
+
+
+async def review(
+    client: httpx.AsyncClient, case_id: str, headers: dict[str, str], **decision: Any
+) -> dict[str, Any]:
+    if decision.get("decision") == "approve":
+        seen = (await client.get(f"/v1/cases/{case_id}", headers=headers)).json()
+        decision["refund"] = seen["refund"]
+    answer = await client.post(f"/v1/cases/{case_id}/review", json=decision, headers=headers)
+    assert answer.status_code == 200, answer.text
+    body: dict[str, Any] = answer.json()
+    return body
+
+
+async def payouts_of(session: AsyncSession, case_id: str) -> list[Payout]:
+    query = select(Payout).where(Payout.case_id == uuid.UUID(case_id)).order_by(Payout.attempt)
+    return list(await session.scalars(query.execution_options(populate_existing=True)))
+
+
+async def test_a_named_account_is_never_paid_once_its_case_was_rejected(
+    apply_policy: Any,
+    march_fee: None,
+    membership: Any,
+    make_uscc: Any,
+    enterprise: Any,
+    apply: Any,
+    client: httpx.AsyncClient,
+    reviewer: Any,
+    org_paths: Any,
+    bank: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    # Someone holding the enterprise's login names an account of their own; the reviewer
+    # refuses the case for it. Reopened later, the case is paid where the policy says.
+    membership.add_enterprise(make_uscc(1), account=UNION, org_path=org_paths.county)
+    application = (await apply(enterprise(1), destination=ACCOUNT)).json()
+    cadre = reviewer(org_paths.county)
+    refused = await review(
+        client, application["case_id"], cadre, decision="reject", reason="收款账户非本企业"
+    )
+    assert refused["status"] == "rejected"
+    reopened = await client.post(
+        f"/v1/cases/{application['case_id']}/reopen",
+        json={"reason": "企业工会确认申请，账户作废"},
+        headers=cadre,
+    )
+    assert reopened.json()["status"] == "pending_review", reopened.text
+    approved = await review(client, application["case_id"], cadre, decision="approve")
+    assert approved["status"] == "instructed"
+
+    [payout] = await payouts_of(session, application["case_id"])
+    assert (payout.destination, payout.account_no_masked) == ("union_account", "************0001")
+    found = await reconcile(session, None, app.state.audit_signer)
+    assert found.violations == [], found.violations
+
+
+async def test_a_named_account_pays_its_own_case_only_not_a_supplementary_or_later_one(
+    apply_policy: Any,
+    march_fee: None,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    make_uscc: Any,
+    enterprise: Any,
+    apply: Any,
+    client: httpx.AsyncClient,
+    reviewer: Any,
+    org_paths: Any,
+    bank: Any,
+    bank_answer: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    membership.add_enterprise(make_uscc(1), account=UNION, org_path=org_paths.county)
+    cadre = reviewer(org_paths.county)
+    march = (await apply(enterprise(1), destination=ACCOUNT)).json()
+    await review(client, march["case_id"], cadre, decision="approve")
+    [named] = await payouts_of(session, march["case_id"])
+    assert named.destination == "applicant_account"
+    assert (await bank_answer("payout.paid", named.idempotency_key)).status_code == 200
+
+    # A late March payment: a supplementary case of its own, paid where the policy says.
+    late = fee_record(1, record_id="TAX-2026-03-LATE", fee_amount="1000.00")
+    assert (await push(tax_partner, [late])).json()["accepted"] == 1
+    cases = (await client.get("/v1/cases", headers=cadre)).json()["items"]
+    [supplementary] = [c for c in cases if c["source"] == "supplementary"]
+    await review(client, supplementary["id"], cadre, decision="approve")
+    [topped_up] = await payouts_of(session, supplementary["id"])
+    assert (topped_up.destination, topped_up.account_no_masked) == (
+        "union_account",
+        "************0001",
+    )
+
+    # April's application names no account: March's is not used.
+    april_fee = fee_record(1, record_id="TAX-2026-04-000001", period="2026-04")
+    assert (await push(tax_partner, [april_fee])).json()["accepted"] == 1
+    april = await apply(enterprise(1), period="2026-04")
+    assert april.status_code == 201, april.text
+    await review(client, april.json()["case_id"], cadre, decision="approve")
+    [april_payout] = await payouts_of(session, april.json()["case_id"])
+    assert april_payout.destination == "union_account"
+    found = await reconcile(session, None, app.state.audit_signer)
+    assert found.violations == [], found.violations

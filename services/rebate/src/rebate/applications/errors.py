@@ -13,6 +13,12 @@ class NotYourEnterpriseError(ForbiddenError):
     title_zh = "只能为本企业申请返还"
 
 
+class AccountNamedByOthersError(ForbiddenError):
+    code = "account-named-by-others"
+    title_en = "Only the enterprise itself names the account its refund is paid to"
+    title_zh = "收款账户只能由企业本身填写"
+
+
 class ApplicationRefusedError(DomainError):
     """The application cannot become a case; the detail says why."""
 

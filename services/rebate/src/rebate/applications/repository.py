@@ -6,11 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, select, text
+from sqlalchemy import ColumnElement, exists, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.applications.models import Application
-from rebate.cases.models import UNSETTLED, CaseStatus, RebateCase
+from rebate.cases.models import (
+    UNSETTLED,
+    CaseStatus,
+    RebateCase,
+    Review,
+    ReviewDecision,
+)
 
 
 @dataclass(frozen=True)
@@ -91,16 +97,18 @@ class ApplicationRepository:
         )
         return [(a, c) for a, c in rows]
 
-    async def destination_of(self, uscc: str, period: str) -> Application | None:
-        """The newest application of the enterprise and period that named an account: its
-        supplementary cases are paid where the application asked, too."""
+    async def destination_of(self, case_id: uuid.UUID) -> Application | None:
+        """The application that became this very case, if it named an account and the case
+        was never rejected. A named account is the applicant's word alone: it pays that case
+        only, as reviewed, never the period's supplementary cases, a later period, or a case
+        reopened after a reviewer refused it (perhaps for that account)."""
+        refused = exists().where(
+            Review.case_id == case_id, Review.decision == ReviewDecision.REJECT
+        )
         return await self.session.scalar(
-            select(Application)
-            .where(
-                Application.uscc == uscc,
-                Application.period == period,
+            select(Application).where(
+                Application.case_id == case_id,
                 Application.account_no_enc.is_not(None),
+                ~refused,
             )
-            .order_by(Application.created_at.desc(), Application.id.desc())
-            .limit(1)
         )

@@ -35,6 +35,10 @@ IdempotencyKey = Annotated[
     status_code=status.HTTP_201_CREATED,
     response_model=ApplicationRead,
     responses={
+        403: {
+            "description": "Not your enterprise, not an enterprise account, or an admin naming "
+            "the account to pay to"
+        },
         409: {"description": "The enterprise already has a case for the period"},
         422: {"description": "Refused, with the reason: no records, outside or not eligible"},
     },

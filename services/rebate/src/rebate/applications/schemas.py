@@ -21,7 +21,12 @@ class ApplicationIn(ApiModel):
     period: Period
     contact_name: str = Field(min_length=1, max_length=100, examples=["林晓"])
     contact_phone: str = Field(pattern=r"^1\d{10}$", examples=["13800001234"])
-    destination: ApplicantAccountIn | None = None
+    destination: ApplicantAccountIn | None = Field(
+        default=None,
+        description="The enterprise's own word on where to pay this application's case (not "
+        "its supplementary cases, and not once the case was rejected); an admin applying on "
+        "its behalf names none",
+    )
     uscc: str | None = Field(
         default=None,
         max_length=18,

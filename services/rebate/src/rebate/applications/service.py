@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.access import is_reviewer, sees_case, within_any
 from rebate.applications.errors import (
+    AccountNamedByOthersError,
     ApplicationExistsError,
     ApplicationNotFoundError,
     AutomaticPolicyError,
@@ -50,13 +51,19 @@ class ApplicationService:
         self.membership = membership
         self.repo = ApplicationRepository(session)
 
-    def applicant_uscc(self, asked: str | None) -> str:
-        """An enterprise account applies for its own credit code, an admin for the one named."""
+    def applicant_uscc(self, application_in: ApplicationIn) -> str:
+        """An enterprise account applies for its own credit code, an admin for the one named.
+        An admin applying on an enterprise's behalf may not name where its money goes: that
+        would let one person redirect any enterprise's refund to an account of their choice."""
         p = self.principal
-        asked = asked.strip().upper() if asked else None
+        asked = application_in.uscc.strip().upper() if application_in.uscc else None
         if p.is_admin:
             if not asked:
                 raise UsccRequiredError("Name the enterprise (uscc) you apply for")
+            if application_in.destination is not None:
+                raise AccountNamedByOthersError(
+                    "Apply without a destination; the policy's destinations apply"
+                )
             return asked
         if not p.has_role(Role.ENTERPRISE) or not p.enterprise_scope:
             raise ForbiddenError("Only an enterprise account applies for its refund")
@@ -65,7 +72,7 @@ class ApplicationService:
         return p.enterprise_scope
 
     async def apply(self, application_in: ApplicationIn) -> ApplicationRead:
-        uscc = self.applicant_uscc(application_in.uscc)
+        uscc = self.applicant_uscc(application_in)
         period, actor = application_in.period, self.principal.subject
         # The same lock as settlement and payouts: a second application (or a late record)
         # for the enterprise waits until this one is a case.

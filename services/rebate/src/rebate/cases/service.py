@@ -182,7 +182,13 @@ class CaseService:
             Step(
                 f"case.{step.value}.{decision.value}",
                 actor,
-                {"reason": reason, "policy_id": str(policy.id), "policy_version": policy.version},
+                # The amount decided on, on the chain: what the reviewer or approver saw.
+                {
+                    "reason": reason,
+                    "refund": str(case.refund),
+                    "policy_id": str(policy.id),
+                    "policy_version": policy.version,
+                },
                 case.id,
             )
         )

@@ -2,7 +2,7 @@
 an outstanding receivable of the enterprise is set off against it, and the rest is instructed to
 the bank for the first destination of the policy that can be resolved: the enterprise union's
 own account when it has one, else the account the fee was paid from, else the county pool
-(under an application policy, the account the applicant named comes before all of these).
+(under an application policy, the account the applicant named for that very case comes first).
 The bank answers paid or failed; a failure moves on to the next destination, and when none is
 left the case goes back to review with the booking undone."""
 
@@ -338,7 +338,7 @@ class PayoutService:
         self, case: RebateCase, policy: Policy, destination: Destination
     ) -> BankAccount | None:
         if destination is Destination.APPLICANT_ACCOUNT:
-            named = await ApplicationRepository(self.session).destination_of(case.uscc, case.period)
+            named = await ApplicationRepository(self.session).destination_of(case.id)
             if named is None or named.account_no_enc is None:
                 return None
             number = self.pii.decrypt(account_no_field(named.id), named.account_no_enc)

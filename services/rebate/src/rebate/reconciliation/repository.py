@@ -132,25 +132,144 @@ FROM granted g LEFT JOIN collected c ON c.uscc = g.uscc AND c.period = g.period
 WHERE g.amount > coalesce(c.amount, 0)
 """
 
-# (d) A payout is paid at most once, and the ledger agrees with its state.
+# (d) A payout is paid at most once, and the ledger agrees with its state; a paid payout's
+# amount is the one its payment booked, and every payout's amount is the one its instruction
+# put on the audit chain (which verifies on its own): a payout row edited in the database,
+# before the bank paid or after, no longer matches either.
 PAYOUTS = """
 WITH paid_lines AS (
-    SELECT payout_id, count(*) AS n FROM rebate.ledger_entry
+    SELECT payout_id, count(*) AS n, sum(debit) AS amount FROM rebate.ledger_entry
     WHERE kind = 'paid' AND debit > 0 AND payout_id IS NOT NULL
     GROUP BY payout_id
+),
+payouts AS (
+    SELECT c.uscc, c.period, c.org_path, c.id AS case_id, p.id AS payout_id, p.status,
+           p.amount, coalesce(l.n, 0) AS paid_n, l.amount AS paid_amount,
+           i.n AS instructed_n, i.amount AS instructed_amount
+    FROM rebate.payout p
+    JOIN rebate.rebate_case c ON c.id = p.case_id
+    LEFT JOIN paid_lines l ON l.payout_id = p.id
+    -- The case's steps, by the index on their case.
+    CROSS JOIN LATERAL (
+        SELECT count(*) AS n, CAST(min(a.detail ->> 'amount') AS numeric) AS amount
+        FROM rebate.audit_event a
+        WHERE a.case_id = c.id AND a.kind = 'payout.instructed'
+          AND a.detail ->> 'payout_id' = CAST(p.id AS text)
+    ) AS i
+    WHERE (CAST(:period AS varchar) IS NULL OR c.period = :period)
 )
-SELECT 'payout_once' AS invariant, c.uscc, c.period, c.org_path, c.id AS case_id,
-       NULL::uuid AS fee_record_id, p.id AS payout_id,
-       'payout ' || p.status || ' with ' || coalesce(l.n, 0)
-       || ' payments on the ledger' AS detail
-FROM rebate.payout p
-JOIN rebate.rebate_case c ON c.id = p.case_id
-LEFT JOIN paid_lines l ON l.payout_id = p.id
-WHERE (CAST(:period AS varchar) IS NULL OR c.period = :period)
-  AND (coalesce(l.n, 0) > 1 OR (p.status = 'paid') <> (coalesce(l.n, 0) = 1))
+SELECT 'payout_once' AS invariant, uscc, period, org_path, case_id,
+       NULL::uuid AS fee_record_id, payout_id,
+       'payout ' || status || ' with ' || paid_n || ' payments on the ledger' AS detail
+FROM payouts
+WHERE paid_n > 1 OR (status = 'paid') <> (paid_n = 1)
+UNION ALL
+SELECT 'payout_as_instructed', uscc, period, org_path, case_id, NULL, payout_id,
+       'payout of ' || amount || ': instructed for '
+       || coalesce(instructed_amount::text, 'nothing') || ' on the audit chain'
+       || CASE WHEN paid_n = 1 THEN ', paid ' || paid_amount || ' on the ledger' ELSE '' END
+FROM payouts
+WHERE instructed_n <> 1 OR instructed_amount <> amount OR (paid_n = 1 AND paid_amount <> amount)
 """
 
-QUERIES = (UNBALANCED, PLACEMENT, REFUNDS, PAYOUTS)
+# (f) What the last approver granted, as the ledger (append-only) booked it, is what the case
+# says: its refund is the approved amount less the reductions booked since, its set-off the
+# one booked since. A granted case's row edited in the database no longer matches.
+GRANTED = """
+WITH granted AS (
+    SELECT c.id, c.uscc, c.period, c.org_path, c.refund, c.set_off,
+           (SELECT max(l.id) FROM rebate.ledger_entry l
+            WHERE l.case_id = c.id AND l.kind = 'approved' AND l.account = 'refunds')
+           AS approval
+    FROM rebate.rebate_case c
+    WHERE c.status IN ('approved', 'instructed', 'paid')
+      AND (CAST(:period AS varchar) IS NULL OR c.period = :period)
+),
+booked AS (
+    SELECT g.*,
+           coalesce((SELECT l.debit FROM rebate.ledger_entry l WHERE l.id = g.approval), 0)
+           - coalesce((SELECT sum(l.credit) FROM rebate.ledger_entry l
+                       WHERE l.case_id = g.id AND l.id > g.approval
+                         AND l.kind = 'approval_reduced' AND l.account = 'refunds'), 0)
+           AS refund_booked,
+           coalesce((SELECT sum(l.credit - l.debit) FROM rebate.ledger_entry l
+                     WHERE l.case_id = g.id AND l.id > g.approval AND l.account = 'receivable'
+                       AND l.kind IN ('set_off', 'set_off_reversed')), 0) AS set_off_booked
+    FROM granted g
+)
+SELECT 'granted_as_approved' AS invariant, uscc, period, org_path, id AS case_id,
+       NULL::uuid AS fee_record_id, NULL::uuid AS payout_id,
+       'the case says refund ' || refund || ' and set-off ' || set_off
+       || '; its approval booked ' || refund_booked || ' and ' || set_off_booked AS detail
+FROM booked
+WHERE refund <> refund_booked OR set_off <> set_off_booked
+"""
+
+# (g) A paid case's payments and set-off equal what was granted on it, plus what is owed back
+# on it: its refunds payable are settled to zero. Each overpayment owed back is explained by
+# a contradictory bank answer (a payout paid after it failed) or by a reduction booked while
+# the payout was with the bank, and never exceeds them; an enterprise never has more set off
+# than it owed back (a receivable removed from the ledger shows here or in (c)).
+PAID = """
+SELECT 'paid_as_granted' AS invariant, c.uscc, c.period, c.org_path, c.id AS case_id,
+       NULL::uuid AS fee_record_id, NULL::uuid AS payout_id,
+       'paid ' || b.paid || ' and set off ' || b.set_off || ' against ' || b.approved
+       || ' approved, ' || b.released || ' reduced or released and ' || b.owed_back
+       || ' owed back' AS detail
+FROM rebate.rebate_case c
+CROSS JOIN LATERAL (
+    SELECT coalesce(sum(l.credit - l.debit), 0) AS balance,
+           coalesce(sum(l.debit) FILTER (WHERE l.kind = 'paid'), 0) AS paid,
+           coalesce(sum(l.debit - l.credit)
+                    FILTER (WHERE l.kind IN ('set_off', 'set_off_reversed')), 0) AS set_off,
+           coalesce(sum(l.credit) FILTER (WHERE l.kind = 'approved'), 0) AS approved,
+           coalesce(sum(l.debit)
+                    FILTER (WHERE l.kind IN ('approval_reduced', 'approval_reversed')), 0)
+           AS released,
+           coalesce(sum(l.credit) FILTER (WHERE l.kind = 'overpaid'), 0) AS owed_back
+    FROM rebate.ledger_entry l
+    WHERE l.case_id = c.id AND l.account = 'refunds_payable'
+) AS b
+WHERE c.status = 'paid' AND b.balance <> 0
+  AND (CAST(:period AS varchar) IS NULL OR c.period = :period)
+UNION ALL
+SELECT 'receivable_explained', c.uscc, c.period, c.org_path, c.id, NULL, NULL,
+       'owed back ' || o.amount || ' on the payments, against ' || e.reduced
+       || ' reduced and ' || e.contradicted || ' paid after a contradictory answer'
+FROM (
+    SELECT l.case_id, sum(l.debit) AS amount
+    FROM rebate.ledger_entry l
+    WHERE l.account = 'receivable' AND l.kind = 'overpaid' AND l.debit > 0
+      AND EXISTS (SELECT 1 FROM rebate.ledger_entry o
+                  WHERE o.txn_id = l.txn_id AND o.account = 'refunds_payable')
+    GROUP BY l.case_id
+) AS o
+JOIN rebate.rebate_case c ON c.id = o.case_id
+CROSS JOIN LATERAL (
+    SELECT coalesce((SELECT sum(r.debit) FROM rebate.ledger_entry r
+                     WHERE r.case_id = c.id AND r.kind = 'approval_reduced'
+                       AND r.account = 'refunds_payable'), 0) AS reduced,
+           coalesce((SELECT sum(p.amount) FROM rebate.payout p
+                     WHERE p.case_id = c.id AND p.status = 'paid'
+                       AND EXISTS (SELECT 1 FROM rebate.bank_answer a
+                                   WHERE a.payout_id = p.id AND a.outcome = 'contradiction'
+                                     AND a.event_type = 'payout.paid')),
+                    0) AS contradicted
+) AS e
+WHERE o.amount > e.reduced + e.contradicted
+  AND (CAST(:period AS varchar) IS NULL OR c.period = :period)
+UNION ALL
+SELECT 'receivable_explained', l.uscc, NULL, NULL, NULL, NULL, NULL,
+       'set off ' || sum(l.credit) || ' against ' || sum(l.debit) || ' owed back'
+FROM rebate.ledger_entry l
+WHERE l.account = 'receivable'
+  AND (CAST(:period AS varchar) IS NULL OR l.uscc IN (
+      SELECT uscc FROM rebate.ledger_entry WHERE period = :period))
+GROUP BY l.uscc
+HAVING sum(l.debit) < sum(l.credit)
+"""
+
+QUERIES = (UNBALANCED, PLACEMENT, REFUNDS, PAYOUTS, GRANTED, PAID)
 
 
 class ReconciliationRepository:
