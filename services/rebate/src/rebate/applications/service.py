@@ -100,7 +100,7 @@ class ApplicationService:
         if problem is not None:
             raise NotEligibleError(problem[1])
         created, _ = await place(
-            self.session, period, None, policy, [candidate], matches, actor, CaseSource.APPLICATION
+            self.session, period, None, policy, [uscc], matches, actor, CaseSource.APPLICATION
         )
         case = await self.repo.unsettled_case(uscc, period)
         if not created or case is None:

@@ -131,7 +131,7 @@ class QueueService:
             self._close(e, Resolution.REMATCHED, note)
         await self.session.flush()
         matches = {entry.uscc: match} if match is not None else {}
-        await place(self.session, entry.period, None, policy, [candidate], matches, actor)
+        await place(self.session, entry.period, None, policy, [entry.uscc], matches, actor)
         await self._audit(entry, "queue.rematched", note)
         return entry
 

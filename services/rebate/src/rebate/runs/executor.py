@@ -6,6 +6,7 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -49,12 +50,13 @@ REDECIDED = (
 
 
 async def locked_afresh(
-    session: AsyncSession, period: str, policy: Policy, chunk: Sequence[Candidate]
+    session: AsyncSession, period: str, policy: Policy, chunk: Sequence[str]
 ) -> list[Candidate]:
-    """The candidates as they are now, with their enterprises locked (in credit-code order, as
-    every writer locks them): a correction or a late record that landed since they were read
-    is either in, or waits for this transaction and then finds its case."""
-    usccs = sorted({c.uscc for c in chunk})
+    """The enterprises' candidates as they are now, with the enterprises locked (in
+    credit-code order, as every writer locks them): a correction or a late record that landed
+    since the run listed them is either in, or waits for this transaction and then finds its
+    case."""
+    usccs = sorted(set(chunk))
     if not usccs:
         return []
     await session.execute(
@@ -126,15 +128,14 @@ async def reopen_queue(session: AsyncSession, period: str, region_prefix: str) -
     )
 
 
-async def candidates(session: AsyncSession, period: str, region_prefix: str) -> list[Candidate]:
-    """Current records that no case and no open (or dismissed) queue entry holds."""
+async def candidates(session: AsyncSession, period: str, region_prefix: str) -> list[str]:
+    """The enterprises with current records that no case and no open (or dismissed) queue
+    entry holds. Only their credit codes: each chunk reads its records afresh under its
+    enterprises' locks (`locked_afresh`), so the run does not carry a million record ids."""
     rows = await session.execute(
         text(
             """
-            SELECT f.uscc, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount),
-                   EXISTS (SELECT 1 FROM rebate.rebate_case c
-                           WHERE c.uscc = f.uscc AND c.period = f.period
-                             AND c.status <> 'rejected')
+            SELECT DISTINCT f.uscc
             FROM rebate.fee_record f
             WHERE f.period = :period AND f.superseded_at IS NULL AND f.voided_at IS NULL
               AND f.region_code LIKE :prefix
@@ -143,26 +144,30 @@ async def candidates(session: AsyncSession, period: str, region_prefix: str) -> 
                   SELECT 1 FROM rebate.rebate_exception e
                   WHERE e.fee_record_id = f.id
                     AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
-            GROUP BY f.uscc, f.period
             ORDER BY f.uscc
             """
         ),
         {"period": period, "prefix": f"{region_prefix}%"},
     )
-    return [Candidate(u, n, list(ids), Decimal(t), live) for u, n, ids, t, live in rows]
+    return list(rows.scalars())
 
 
 def classify(
-    candidate: Candidate, match: EnterpriseMatch | None, policy: Policy
+    candidate: Candidate,
+    match: EnterpriseMatch | None,
+    policy: Policy,
+    excluded: AbstractSet[str] | None = None,
 ) -> tuple[ExceptionReason, str] | None:
-    """Why an enterprise's records cannot become a case under the policy, or None."""
+    """Why an enterprise's records cannot become a case under the policy, or None.
+    `excluded`: the policy's exclusions as a set, made once for a chunk of candidates (the
+    list may hold thousands of credit codes)."""
     if refund_of(candidate.collected, policy.refund_ratio) == ZERO:
         return ExceptionReason.ZERO_REFUND, "The policy refunds nothing on these records"
     if match is None:
         return ExceptionReason.UNMATCHED, "The credit code is not in the union register"
     if match.needs_review:
         return ExceptionReason.NEEDS_REVIEW, "The register flags the credit code for review"
-    if candidate.uscc in policy.excluded_usccs:
+    if candidate.uscc in (policy.excluded_usccs if excluded is None else excluded):
         return ExceptionReason.EXCLUDED, "Excluded by the policy"
     if match.size_class not in policy.size_classes:
         return ExceptionReason.INELIGIBLE_SIZE, f"A {match.size_class} enterprise"
@@ -236,7 +241,7 @@ class RunExecutor:
             # transaction of its own; chunks are disjoint sets of enterprises, and the locks
             # they share (the run's progress row, the audit chain) are taken last.
             for chunk in chunks:
-                matches = await self.membership.enterprises([c.uscc for c in chunk])
+                matches = await self.membership.enterprises(list(chunk))
                 async with self.sessions() as session, session.begin():
                     created, queued = await place(
                         session, period, run_id, policy, chunk, matches, actor
@@ -291,23 +296,25 @@ async def place(
     period: str,
     run_id: uuid.UUID | None,
     policy: Policy,
-    chunk: Sequence[Candidate],
+    usccs: Sequence[str],
     matches: dict[str, EnterpriseMatch],
     actor: str,
     source: CaseSource = CaseSource.AUTOMATIC,
 ) -> tuple[int, int]:
-    """New cases (of `source`) for the eligible candidates, queue entries for the others, and
-    a live case's reckoning for those that have one: (cases created, records queued)."""
-    chunk = await locked_afresh(session, period, policy, chunk)
+    """New cases (of `source`) for the enterprises' eligible candidates, queue entries for the
+    others, and a live case's reckoning for those that have one: (cases created, records
+    queued)."""
+    chunk = await locked_afresh(session, period, policy, usccs)
     eligible: list[tuple[Candidate, EnterpriseMatch]] = []
     exceptions: list[tuple[Candidate, ExceptionReason, str, EnterpriseMatch | None]] = []
     # Late records of an enterprise with a case for the period join that case's reckoning.
     settlement = Settlement(session)
     for candidate in (c for c in chunk if c.has_case):
         await settlement.settle(candidate.uscc, period, actor)
+    excluded = frozenset(policy.excluded_usccs)
     for candidate in (c for c in chunk if not c.has_case):
         match = matches.get(candidate.uscc)
-        problem = classify(candidate, match, policy)
+        problem = classify(candidate, match, policy, excluded)
         if problem is None:
             assert match is not None
             eligible.append((candidate, match))
