@@ -88,7 +88,7 @@ PER_DELIVERY = 10_000
 IN_FLIGHT = 2
 # Bounds: no delivery is sent after INGEST_BUDGET_S (the report then says how many were),
 # and the run is given up after RUN_BUDGET_S.
-INGEST_BUDGET_S = 900.0
+INGEST_BUDGET_S = 2400.0
 RUN_BUDGET_S = 600.0
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
