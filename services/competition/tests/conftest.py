@@ -90,9 +90,14 @@ class FakeMembership:
         return number
 
     def account(
-        self, org: Org | None, name: str = "评委", permissions: tuple[str, ...] = ("judge",)
+        self,
+        org: Org | None,
+        name: str = "评委",
+        permissions: tuple[str, ...] = ("judge",),
+        also: tuple[Org, ...] = (),
     ) -> tuple[str, str]:
-        """An active account of `org` (its scope's first organisation): (username, id)."""
+        """An active account of `org` (its scope's first organisation) and of the `also`
+        ones after it: (username, id)."""
         self.serial += 1
         username = f"judge.{self.serial}"
         account_id = str(uuid.uuid4())
@@ -102,6 +107,7 @@ class FakeMembership:
             "display_name": name,
             "permissions": list(permissions),
             "org_id": str(org.id) if org else None,
+            "org_ids": [str(o.id) for o in (org, *also) if o is not None],
             "is_active": True,
         }
         return username, account_id

@@ -1,14 +1,20 @@
-"""Deny by default, walked: every route of this service that takes an id is tried on real
-objects by a cadre of another county, a member, an enterprise and a judge, and none gets a
-2xx it should not. Routes come from the OpenAPI document, so a new route is walked too (and
-fails here until it has a body below)."""
+"""Deny by default, walked: every route of this service that takes an id, in its path, its
+query string or its body, is tried on real objects by a cadre of another county, a member,
+an enterprise and a judge, and none gets a 2xx it should not; then the other county's
+organiser tries each route on its own contest with this one's ids in the query string and
+body. Routes and their id fields come from the OpenAPI document (servicekit.testing.walk),
+so a new route or id field is walked too (and fails here until a request below fills it)."""
 
+import json
 import re
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
+
+from servicekit.testing.walk import IdInput, id_inputs, unfilled
 
 # The few answers these callers are entitled to: members see announced competitions and
 # their own objections (none here); a judge works on the stages they sit on, by code.
@@ -28,6 +34,10 @@ ALLOWED: dict[str, set[tuple[str, str]]] = {
         ("POST", "/v1/judging/competitions/{competition_id}/conflicts"),
     },
 }
+
+
+# Batches that answer, of every id they did not act on, that they left it unchanged.
+BATCHES = {("POST", "/v1/competitions/{competition_id}/entries/approve")}
 
 
 def bodies(ids: dict[str, str]) -> dict[tuple[str, str], Any]:
@@ -54,8 +64,12 @@ def bodies(ids: dict[str, str]) -> dict[tuple[str, str], Any]:
             "judges_per_entry": 1,
             "groups": [{"kind": "employee", "name": "职工组"}],
             "stages": [{"kind": "final"}],
+            "eligibility": {"org_ids": [ids["org_id"]]},
         },
-        ("PATCH", "/v1/events/{event_id}"): {"name": "改名的项目"},
+        ("PATCH", "/v1/events/{event_id}"): {
+            "name": "改名的项目",
+            "eligibility": {"org_ids": [ids["org_id"]]},
+        },
         ("PUT", "/v1/groups/{group_id}/awards"): {
             "prizes": [{"prize": "first", "min_rank": 1, "max_rank": 1}]
         },
@@ -94,7 +108,7 @@ def bodies(ids: dict[str, str]) -> dict[tuple[str, str], Any]:
             **reason,
         },
         ("PUT", "/v1/stages/{stage_id}/entries/{entry_id}/attendance"): {"attendance": "no_show"},
-        ("POST", "/v1/decisions/{decision_id}"): {"advancing_entry_ids": [], **reason},
+        ("POST", "/v1/decisions/{decision_id}"): {"advancing_entry_ids": [entry], **reason},
         ("POST", "/v1/stages/{stage_id}/entries/{entry_id}/review"): {"note": "已复核"},
         ("POST", "/v1/stages/{stage_id}/objections"): {
             "entry_id": entry,
@@ -107,78 +121,136 @@ def bodies(ids: dict[str, str]) -> dict[tuple[str, str], Any]:
     }
 
 
-def id_routes(app: FastAPI) -> list[tuple[str, str, bool]]:
-    """(method, path template, takes a body) of every route with an id in its path, but the
-    public pages."""
-    return [
-        (method.upper(), path, "requestBody" in operation)
-        for path, operations in app.openapi()["paths"].items()
-        for method, operation in operations.items()
-        if "{" in path and not path.startswith("/v1/public/")
+Request = dict[str, Any]
+
+
+def requests(ids: dict[str, str]) -> dict[tuple[str, str], list[Request]]:
+    """The bodies above, and the query strings of the routes that take ids there."""
+    return {
+        **{route: [{"json": body}] for route, body in bodies(ids).items()},
+        ("POST", "/v1/competitions"): [
+            {
+                "json": {
+                    "name": "走查竞赛",
+                    "kind": "vocational_skills",
+                    "level": "county",
+                    "year": 2026,
+                    "host_org_id": ids["county_id"],
+                    "organiser_org_ids": [ids["org_id"]],
+                }
+            }
+        ],
+        ("GET", "/v1/stats/participation"): [{"params": {"org_id": ids["county_id"]}}],
+        ("GET", "/v1/competitions/{competition_id}/entries"): [
+            {"params": {"event_id": ids["event_id"], "group_id": ids["group_id"]}}
+        ],
+        ("GET", "/v1/stages/{stage_id}/assignments"): [{"params": {"judge_id": ids["judge_id"]}}],
+        ("GET", "/v1/stages/{stage_id}/results"): [{"params": {"group_id": ids["group_id"]}}],
+        ("GET", "/v1/competitions/{competition_id}/awards"): [
+            {"params": {"event_id": ids["event_id"]}}
+        ],
+    }
+
+
+def walked(app: FastAPI) -> tuple[list[tuple[str, str, bool]], list[IdInput]]:
+    """(method, path template, takes a body) of every route that takes an id anywhere, and
+    those ids' places; the public pages and membership's signed events aside."""
+    document = app.openapi()
+    inputs = [
+        i for i in id_inputs(document) if not i.path.startswith(("/v1/public/", "/v1/webhooks/"))
     ]
+    named = {(i.method, i.path) for i in inputs}
+    routes = [
+        (method.upper(), path, "requestBody" in operation)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if (method.upper(), path) in named
+    ]
+    return routes, inputs
+
+
+def path_of(template: str, ids: dict[str, str]) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: ids[m[1]], template)
+
+
+def victims_of(ids: dict[str, str]) -> set[str]:
+    return {v for k, v in ids.items() if k not in ("username", "grant_id")}
+
+
+Scene = Callable[..., Awaitable[Any]]
 
 
 @pytest.fixture
-async def scene(build_contest: Any, flow: Any, tree: Any) -> Any:
-    """A 上城区 county contest: 甲 and 乙 of hospital A tie in the preliminary; the tie is
-    decided, the results published and an objection lodged."""
-    run = flow(
-        await build_contest(
-            tree.shangcheng,
-            stages=[
-                {
-                    "kind": "preliminary",
-                    "advancement": [{"group": "职工组", "kind": "top_n", "value": "1"}],
-                },
-                {"kind": "final"},
-            ],
+def make_scene(build_contest: Any, flow: Any, tree: Any) -> Scene:
+    """A county contest of `county`: 甲 and 乙 of `hospital` tie in the preliminary; the tie
+    is decided, the results published and an objection lodged."""
+
+    async def build(county: Any, hospital: Any) -> Any:
+        run = flow(
+            await build_contest(
+                county,
+                stages=[
+                    {
+                        "kind": "preliminary",
+                        "advancement": [{"group": "职工组", "kind": "top_n", "value": "1"}],
+                    },
+                    {"kind": "final"},
+                ],
+            )
         )
-    )
-    a, b = await run.enter(["甲", "乙"], tree.hospital_a)
-    await run.close_registration()
-    stage_id = await run.start("preliminary")
-    judges = await run.judges(3)
-    await run.panel(stage_id, judges)
-    await run.record_scores(stage_id, lambda code, n: {"skill": "80", "time": "60"})
-    await run.rank(stage_id)
-    (decision,) = await run.call("GET", f"/v1/stages/{stage_id}/decisions")
-    await run.call(
-        "POST",
-        f"/v1/decisions/{decision['id']}",
-        json={"advancing_entry_ids": [a["id"]], "reason": "加赛甲胜"},
-    )
-    await run.call("POST", f"/v1/stages/{stage_id}/publish")
-    delegation = run.auth("cadre", orgs=(tree.hospital_a,))
-    objection = await run.call(
-        "POST",
-        f"/v1/stages/{stage_id}/objections",
-        201,
-        json={"entry_id": a["id"], "for_entry_id": b["id"], "reason": "加赛程序有误"},
-        headers=delegation,
-    )
-    sheets = await run.call("GET", f"/v1/stages/{stage_id}/entries/{a['id']}/sheets")
-    username, _ = run.membership.account(tree.medical_society)
-    run.judge = judges[0]
-    run.ids = {
-        "competition_id": run.contest.id,
-        "event_id": run.contest.event_id,
-        "group_id": run.contest.group(),
-        "stage_id": stage_id,
-        "entry_id": a["id"],
-        "other_entry_id": b["id"],
-        "entry_code": a["code"],
-        "judge_id": judges[0].id,
-        "decision_id": decision["id"],
-        "objection_id": objection["id"],
-        "sheet_id": sheets[0]["id"],
-        # Nothing is finalised: no grant exists anywhere, and none may be retried.
-        "grant_id": str(uuid.uuid4()),
-        "no": run.membership.member(tree.hospital_a, "丙"),
-        "no2": run.membership.member(tree.hospital_a, "丁"),
-        "org_id": str(tree.hospital_a.id),
-        "username": username,
-    }
-    return run
+        a, b = await run.enter(["甲", "乙"], hospital)
+        await run.close_registration()
+        stage_id = await run.start("preliminary")
+        judges = await run.judges(3)
+        await run.panel(stage_id, judges)
+        await run.record_scores(stage_id, lambda code, n: {"skill": "80", "time": "60"})
+        await run.rank(stage_id)
+        (decision,) = await run.call("GET", f"/v1/stages/{stage_id}/decisions")
+        await run.call(
+            "POST",
+            f"/v1/decisions/{decision['id']}",
+            json={"advancing_entry_ids": [a["id"]], "reason": "加赛甲胜"},
+        )
+        await run.call("POST", f"/v1/stages/{stage_id}/publish")
+        delegation = run.auth("cadre", orgs=(hospital,))
+        objection = await run.call(
+            "POST",
+            f"/v1/stages/{stage_id}/objections",
+            201,
+            json={"entry_id": a["id"], "for_entry_id": b["id"], "reason": "加赛程序有误"},
+            headers=delegation,
+        )
+        sheets = await run.call("GET", f"/v1/stages/{stage_id}/entries/{a['id']}/sheets")
+        username, _ = run.membership.account(tree.medical_society)
+        run.judge = judges[0]
+        run.ids = {
+            "county_id": str(county.id),
+            "competition_id": run.contest.id,
+            "event_id": run.contest.event_id,
+            "group_id": run.contest.group(),
+            "stage_id": stage_id,
+            "entry_id": a["id"],
+            "other_entry_id": b["id"],
+            "entry_code": a["code"],
+            "judge_id": judges[0].id,
+            "decision_id": decision["id"],
+            "objection_id": objection["id"],
+            "sheet_id": sheets[0]["id"],
+            # Nothing is finalised: no grant exists anywhere, and none may be retried.
+            "grant_id": str(uuid.uuid4()),
+            "no": run.membership.member(hospital, "丙"),
+            "no2": run.membership.member(hospital, "丁"),
+            "org_id": str(hospital.id),
+            "username": username,
+        }
+        return run
+
+    return build
+
+
+@pytest.fixture
+async def scene(make_scene: Scene, tree: Any) -> Any:
+    return await make_scene(tree.shangcheng, tree.hospital_a)
 
 
 async def test_no_caller_gets_what_it_should_not_on_any_id_route(
@@ -193,18 +265,81 @@ async def test_no_caller_gets_what_it_should_not_on_any_id_route(
         "enterprise": auth("enterprise", enterprise_scope="91330102MA2H3K4L5P"),
         "judge": run.judge.headers,
     }
-    routes = id_routes(app)
-    known = bodies(run.ids)
+    routes, inputs = walked(app)
+    known = requests(run.ids)
     assert len(routes) > 50  # the walk found the routes (it would pass vacuously otherwise)
     missing = [(m, p) for m, p, takes in routes if takes and (m, p) not in known]
     assert not missing, f"give these routes a body above: {missing}"
+    unnamed = unfilled(inputs, known, victims_of(run.ids))
+    assert not unnamed, f"name this contest's objects in these fields above: {unnamed}"
     leaks = []
-    for method, template, takes_body in routes:
-        path = re.sub(r"\{(\w+)\}", lambda m: run.ids[m[1]], template)
-        for name, headers in callers.items():
-            body = known[(method, template)] if takes_body else None
-            response = await run.client.request(method, path, json=body, headers=headers)
-            assert "validation-failed" not in response.text, (method, template, response.text)
-            if response.is_success and (method, template) not in ALLOWED[name]:
-                leaks.append((name, method, template, response.status_code))
+    for method, template, _ in routes:
+        for request in known.get((method, template), [{}]):
+            for name, headers in callers.items():
+                response = await run.client.request(
+                    method, path_of(template, run.ids), headers=headers, **request
+                )
+                assert "validation-failed" not in response.text, (method, template, response.text)
+                if response.is_success and (method, template) not in ALLOWED[name]:
+                    leaks.append((name, method, template, response.status_code))
+    assert leaks == []
+
+
+async def open_contest(run: Any, hospital: Any) -> dict[str, str]:
+    """The ids of a contest still taking entries, beside `run`'s (one entry pending, judges
+    added, the stage planned): what the actions refused on a finished contest for their
+    state would otherwise do."""
+    entry = await run.call(
+        "POST",
+        f"/v1/events/{run.contest.event_id}/entries",
+        201,
+        json={
+            "group_id": run.contest.group(),
+            "membership_no": run.membership.member(hospital, "戊"),
+        },
+    )
+    judges = await run.judges(1)
+    return {
+        **run.ids,
+        "competition_id": run.contest.id,
+        "event_id": run.contest.event_id,
+        "group_id": run.contest.group(),
+        "stage_id": run.contest.stage(),
+        "entry_id": entry["id"],
+        "judge_id": judges[0].id,
+    }
+
+
+async def test_no_organiser_reaches_another_countys_contest_through_its_own(
+    scene: Any, make_scene: Scene, build_contest: Any, flow: Any, app: FastAPI, tree: Any
+) -> None:
+    """拱墅区's organiser works on 拱墅区's own contests, one finished and one taking
+    entries, naming 上城区's event, entries, judges and unions in the query string or body."""
+    own = await make_scene(tree.gongshu, tree.hospital_b)
+    fresh = flow(await build_contest(tree.gongshu))
+    fresh.ids = own.ids
+    routes, inputs = walked(app)
+    mixed = {(i.method, i.path) for i in inputs if i.place != "path"}
+    known = requests(scene.ids)
+    victims = victims_of(scene.ids)
+    leaks = []
+    for method, template, _ in routes:
+        if "{" not in template or (method, template) not in mixed:
+            continue
+        for request in known[(method, template)]:
+            ids = own.ids if method == "GET" else await open_contest(fresh, tree.hospital_b)
+            response = await own.client.request(
+                method,
+                path_of(template, ids),
+                headers={**own.headers, "If-Match": "*"},
+                **request,
+            )
+            if not response.is_success:
+                continue
+            # A filter, or a batch, naming another contest's objects matches nothing of this
+            # one, and shows nothing of them but the ids the caller sent.
+            sent = json.dumps(request)
+            shown = any(v in response.text and v not in sent for v in victims)
+            if shown or (method != "GET" and (method, template) not in BATCHES):
+                leaks.append((method, template, response.status_code, response.text[:300]))
     assert leaks == []

@@ -22,6 +22,8 @@ import pytest
 from fastapi import FastAPI
 from standardwebhooks.webhooks import Webhook
 
+from servicekit.testing.walk import id_inputs, unfilled
+
 UNION = {
     "bank_name": "中国工商银行福州鼓楼支行",
     "account_name": "企业工会委员会",
@@ -304,3 +306,93 @@ async def test_no_caller_gets_a_2xx_on_another_countys_objects(
         if not response.is_success:
             refused.append((who, method, template, response.status_code, response.text))
     assert refused == []
+
+
+# Batches and filters: a 2xx naming the county's objects is a leak only if the answer shows
+# something of them beyond the ids the caller sent (a bulk review lists what it refused).
+READS = {("GET", "/v1/exceptions"), ("POST", "/v1/cases/review")}
+
+
+def id_requests(scene: dict[str, Any], county_org_id: str) -> dict[tuple[str, str], Any]:
+    """For every route with an id in its query string or body, a request naming the
+    county's objects there."""
+    policy = scene["policy"]
+    revised = {
+        key: policy[key]
+        for key in ("region_prefixes", "period_from", "period_to", "size_classes", "destinations")
+    }
+    foreign = {
+        "excluded_usccs": [scene["uscc"]],
+        "bank_rules": [{"region_prefix": "35", "bank_partner_id": scene["partner_id"]}],
+    }
+    case = scene["pending_case"]
+    return {
+        ("POST", "/v1/policies"): {
+            "json": {**revised, **foreign, "name": "走查政策", "policy_key": scene["policy_key"]}
+        },
+        ("PUT", "/v1/policies/{policy_key}"): {"json": {**revised, **foreign, "name": "走查"}},
+        ("POST", "/v1/runs"): {
+            "json": {"period": "2026-03", "region_prefix": "35", "policy_key": scene["policy_key"]}
+        },
+        ("POST", "/v1/applications"): {
+            "json": {
+                "period": "2026-03",
+                "contact_name": "林晓",
+                "contact_phone": "13800001234",
+                "uscc": scene["uscc"],
+            }
+        },
+        ("GET", "/v1/exceptions"): {"params": {"run_id": scene["run_id"]}},
+        ("POST", "/v1/cases/review"): {
+            "json": {"decision": "approve", "case_ids": [case], "refunds": {case: "2469.12"}}
+        },
+        ("GET", "/v1/stats"): {
+            "params": {"org_id": county_org_id, "from": "2026-01", "to": "2026-12"}
+        },
+    }
+
+
+async def test_no_caller_reaches_the_countys_objects_through_a_query_or_body(
+    scene: dict[str, Any],
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    auth: Any,
+    reviewer: Any,
+    org_paths: Any,
+    make_uscc: Any,
+) -> None:
+    """Ids in query strings and bodies, found in the OpenAPI document: the other county's
+    reviewer bulk-approves the county's case, an enterprise applies under another's credit
+    code, a judge reads a run's queue... and none gets a 2xx it should not."""
+    callers = {
+        "other_county": reviewer(org_paths.other_county),
+        "member": auth("member", person_id=str(uuid.uuid4())),
+        "enterprise": auth("enterprise", enterprise_scope=make_uscc(99)),
+        "judge": auth("cadre", org_scope_paths=[org_paths.county], permissions=["judge"]),
+    }
+    county_org_id = str(uuid.UUID(org_paths.county.rsplit(".", 1)[-1]))
+    known = id_requests(scene, county_org_id)
+    inputs = [i for i in id_inputs(app.openapi()) if not i.path.startswith("/v1/webhooks/")]
+    requests = {route: [request] for route, request in known.items()}
+    victims = {str(v) for k, v in scene.items() if k not in ("policy", "fee_file")}
+    victims.add(county_org_id)
+    # A new policy names its own key, not an existing object's.
+    unnamed = [
+        i
+        for i in unfilled(inputs, requests, victims)
+        if (i.method, i.path, i.field) != ("POST", "/v1/policies", "policy_key")
+    ]
+    assert not unnamed, f"name the county's objects in these fields above: {unnamed}"
+    leaks = []
+    for (method, template), request in known.items():
+        path = path_of(method, template, scene)
+        for name, headers in callers.items():
+            response = await client.request(method, path, headers=headers, **request)
+            assert "validation-failed" not in response.text, (method, template, response.text)
+            if not response.is_success or (method, template) in ALLOWED[name]:
+                continue
+            sent = json.dumps(request)
+            shown = any(v in response.text and v not in sent for v in victims)
+            if shown or (method, template) not in READS:
+                leaks.append((name, method, template, response.status_code, response.text[:200]))
+    assert leaks == [], f"answered 2xx where they should not: {leaks}"

@@ -12,7 +12,7 @@ from competition.contests.models import (
 )
 from competition.db import Base
 from competition.entries.models import Entry, Participant
-from competition.judging.models import Assignment, Conflict, Judge, PanelSeat
+from competition.judging.models import Assignment, Conflict, Judge, JudgeOrg, PanelSeat
 from competition.orgsync.models import OrgEvent
 from competition.ranking.models import ReviewClearance, StageEntry, StageResult, TieDecision
 from competition.scoring.models import ScoreChange, ScoreSheet
@@ -41,6 +41,7 @@ __all__ = [
     "HonourGrant",
     "IdempotencyRecord",
     "Judge",
+    "JudgeOrg",
     "Objection",
     "OrgEvent",
     "OutboxMessage",

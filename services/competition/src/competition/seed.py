@@ -62,7 +62,7 @@ from competition.entries.codes import new_codes
 from competition.entries.models import Entry, EntryStatus, Participant
 from competition.judging.assignment import assign
 from competition.judging.conflicts import org_conflict
-from competition.judging.models import Assignment, Judge, PanelSeat
+from competition.judging.models import Assignment, Judge, JudgeOrg, PanelSeat
 from competition.ranking.models import Attendance, StageEntry
 from competition.scoring.marks import total
 from competition.scoring.models import ScoreSheet, SheetStatus
@@ -202,6 +202,8 @@ class DemoSeeder:
             hosts = province, province.child(CITY_FEDERATION, "city")
         self.province, self.city = hosts
         self.started = datetime.now(UTC) - timedelta(days=3)
+        # The one organisation each seeded judge's account acts for.
+        self.judge_paths: dict[uuid.UUID, str] = {}
 
     def name(self) -> str:
         return self.random.choice(SURNAMES) + "".join(
@@ -310,12 +312,15 @@ class DemoSeeder:
                 name=f"{self.name()}（评委）",
                 org_id=org.id,
                 org_name=org.name,
-                org_path=org.path,
             )
             for n in range(count)
         ]
         self.session.add_all(judges)
         await self.session.flush()
+        self.session.add_all(
+            JudgeOrg(judge_id=j.id, org_id=org.id, org_path=org.path) for j in judges
+        )
+        self.judge_paths.update((j.id, org.path) for j in judges)
         return judges
 
     async def entries(
@@ -373,7 +378,7 @@ class DemoSeeder:
                     attendance=Attendance.COMPETING,
                 )
             )
-        judge_paths = {j.id: j.org_path for j in judges}
+        judge_paths = self.judge_paths
         entry_paths = {e.id: e.org_path for e in entries}
         plan = assign(
             [e.id for e in entries],

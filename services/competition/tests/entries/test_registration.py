@@ -307,3 +307,33 @@ async def test_refusals_outside_the_organisers_subtree_say_only_not_eligible(
         unknown.status_code,
         unknown.json()["detail"],
     )
+
+
+async def test_eligibility_names_only_organisations_the_organiser_sees(
+    client: httpx.AsyncClient, tree: Any, build_contest: Any, event_payload: Any
+) -> None:
+    """拱墅区's organiser names 上城区's hospital as the one admitted: the event would come
+    back with that union's name, told apart from an id that names nothing."""
+    contest = await build_contest(tree.gongshu)
+    answers = []
+    for org_id in (str(tree.hospital_a.id), "00000000-0000-4000-8000-000000000001"):
+        body = event_payload(name=f"项目{org_id[:4]}", eligibility={"org_ids": [org_id]})
+        response = await client.post(
+            f"/v1/competitions/{contest.id}/events", json=body, headers=contest.headers
+        )
+        answers.append((response.status_code, response.json()["type"]))
+        assert tree.hospital_a.name not in response.text
+    assert answers[0] == answers[1]
+    assert answers[0][0] == 422
+    patched = await client.patch(
+        f"/v1/events/{contest.event_id}",
+        json={"eligibility": {"org_ids": [str(tree.hospital_a.id)]}},
+        headers={**contest.headers, "If-Match": "*"},
+    )
+    assert patched.status_code == 422
+    own = await client.patch(
+        f"/v1/events/{contest.event_id}",
+        json={"eligibility": {"org_ids": [str(tree.hospital_b.id)]}},
+        headers={**contest.headers, "If-Match": "*"},
+    )
+    assert own.status_code == 200, own.text

@@ -52,9 +52,44 @@ async def test_the_judges_organisation_is_the_accounts(started: Any, tree: Any) 
     again = await add(run, {"username": username})
     assert again.status_code == 409
 
+
+async def test_an_account_of_no_organisation_cannot_judge(started: Any, tree: Any) -> None:
+    """An expert's account placed nowhere would have no conflicts to check: the organiser
+    could seat anyone's colleague as an 'outside expert'."""
+    run = started
     expert, _ = run.membership.account(None, "外聘专家")
-    outside = (await add(run, {"username": expert})).json()
-    assert (outside["org_id"], outside["org_name"]) == (None, None)
+    refused = await add(run, {"username": expert})
+    assert refused.status_code == 422
+    assert refused.json()["type"].endswith(":judge-without-organisation")
+    assert "organisation" in refused.json()["detail"]
+    assert await run.call("GET", f"/v1/competitions/{run.contest.id}/judges") == []
+
+
+async def test_a_second_organisation_of_the_account_is_no_way_around_a_conflict(
+    started: Any, tree: Any
+) -> None:
+    """The organiser picks a judge whose account acts for the neutral medical society first
+    and for hospital A's union second: conflicts run against both, so the judge scores
+    hospital B's entrants only."""
+    run = started
+    username, _ = run.membership.account(
+        tree.medical_society, "两头的评委", also=(tree.hospital_a,)
+    )
+    added = await add(run, {"username": username})
+    assert added.status_code == 201, added.text
+    assert added.json()["org_id"] == str(tree.medical_society.id)
+    slipped = added.json()["id"]
+    neutral = await run.judges(2)
+    await run.call(
+        "POST",
+        f"/v1/stages/{run.stage_id}/panel",
+        json={"judge_ids": [slipped, *(j.id for j in neutral)]},
+    )
+    plan = await run.call("POST", f"/v1/stages/{run.stage_id}/assignments/auto")
+    assert sorted(plan["short"]) == sorted(e["code"] for e in run.a)
+    page = await run.call("GET", f"/v1/stages/{run.stage_id}/assignments", params={"limit": 200})
+    scored = {r["entry_id"] for r in page["items"] if r["judge_id"] == slipped}
+    assert scored == {e["id"] for e in run.b}
 
 
 async def test_organisers_find_judges_by_username(started: Any, tree: Any) -> None:

@@ -44,6 +44,7 @@ async def test_service_finds_an_account_by_username(
         "display_name": "王评委",
         "permissions": ["judge"],
         "org_id": tree.gongshu,
+        "org_ids": [tree.gongshu],
         "is_active": True,
     }
     # The id is the `sub` of the account's own tokens, so competition can match a judge.
@@ -100,3 +101,28 @@ async def test_an_account_without_scope_has_no_org(
     )
     assert response.status_code == 200
     assert response.json()["org_id"] is None
+    assert response.json()["org_ids"] == []
+
+
+async def test_every_organisation_of_the_scope_is_reported(
+    client: httpx.AsyncClient, auth: Any, session: AsyncSession, tree: Any
+) -> None:
+    """A judge of 上城区 who also sits for 拱墅区's union: competition must see both."""
+    account = await AccountService(session).create_account(
+        AccountCreate(
+            username="judge.two",
+            password="a-long-enough-password",
+            display_name="两边的评委",
+            roles=[Role.CADRE],
+            org_scope=[tree.shangcheng, tree.gongshu_union],
+            permissions=["judge"],
+        )
+    )
+    await session.commit()
+    response = await client.get(
+        "/v1/accounts/lookup", params={"username": "judge.two"}, headers=auth("service")
+    )
+    assert response.status_code == 200
+    assert response.json()["id"] == str(account.id)
+    assert response.json()["org_id"] == tree.shangcheng
+    assert response.json()["org_ids"] == [tree.shangcheng, tree.gongshu_union]

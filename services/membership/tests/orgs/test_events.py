@@ -44,7 +44,7 @@ async def test_move_and_close_write_one_row_per_subscriber(
     before = (await client.get(f"/v1/orgs/{tree.gongshu_union}", headers=admin)).json()
     moved = await client.post(
         f"/v1/orgs/{tree.gongshu_union}/move",
-        json={"new_parent_id": tree.shangcheng},
+        json={"new_parent_id": tree.shangcheng, "region_code": "330102"},
         headers={**admin, **ANY},
     )
     assert moved.status_code == 200, moved.text
@@ -149,9 +149,11 @@ async def test_a_later_move_waits_for_an_earlier_one_to_the_same_subscriber(
 ) -> None:
     """Applied out of order, a second move would match none of the subscriber's paths."""
     admin = {**auth("admin"), **ANY}
-    for parent in (tree.shangcheng, tree.gongshu):
+    for parent, region in ((tree.shangcheng, "330102"), (tree.gongshu, "330105")):
         moved = await client.post(
-            f"/v1/orgs/{tree.gongshu_union}/move", json={"new_parent_id": parent}, headers=admin
+            f"/v1/orgs/{tree.gongshu_union}/move",
+            json={"new_parent_id": parent, "region_code": region},
+            headers=admin,
         )
         assert moved.status_code == 200, moved.text
     received: list[dict[str, Any]] = []

@@ -166,7 +166,7 @@ async def test_move_takes_the_whole_subtree(
     assert group.status_code == 201
     moved = await client.post(
         f"/v1/orgs/{tree.shangcheng_union}/move",
-        json={"new_parent_id": tree.gongshu},
+        json={"new_parent_id": tree.gongshu, "region_code": "330105"},
         headers={**admin, "If-Match": "*"},
     )
     assert moved.status_code == 200, moved.text

@@ -153,7 +153,11 @@ async def test_rollups_follow_the_org_tree_and_enterprises(
     await check_rollups()
 
     # Moves: a union between counties, then a county out from under the new-form city.
-    await api.post(f"/v1/orgs/{riders}/move", {"new_parent_id": tree.shangcheng}, **ANY)
+    await api.post(
+        f"/v1/orgs/{riders}/move",
+        {"new_parent_id": tree.shangcheng, "region_code": "330102"},
+        **ANY,
+    )
     await check_rollups()
     await api.post(f"/v1/orgs/{tree.gongshu}/move", {"new_parent_id": tree.province}, **ANY)
     await check_rollups()

@@ -57,6 +57,9 @@ class AccountSummary(BaseModel):
     display_name: str
     permissions: list[str]
     org_id: uuid.UUID | None
+    # Every organisation of the account's scope (org_id first): a judge's conflicts run
+    # against each of them.
+    org_ids: list[uuid.UUID]
     is_active: bool
 
 

@@ -262,10 +262,17 @@ class ContestService:
             raise EventNameTakenError(f"The competition already has an event named {name}")
 
     async def _set_eligibility(self, event: Event, eligibility: EligibilityIn) -> None:
-        found = await self.membership.orgs(eligibility.org_ids)
+        # Only organisations the organiser sees: any other would come back with its name
+        # and place in the tree, told apart from an id that names nothing. An open
+        # invitation beyond them names none (everyone is admitted).
+        found = {
+            org_id: org
+            for org_id, org in (await self.membership.orgs(eligibility.org_ids)).items()
+            if self.access.covers(org.path)
+        }
         missing = [str(i) for i in eligibility.org_ids if i not in found]
         if missing:
-            raise UnknownOrgError(f"Unknown organisations: {', '.join(missing)}")
+            raise UnknownOrgError(f"No organisations {', '.join(missing)} in your sub-tree")
         orgs = [found[i] for i in dict.fromkeys(eligibility.org_ids)]
         event.eligible_employment_forms = list(eligibility.employment_forms)
         event.eligible_orgs = [{"id": str(o.id), "name": o.name, "path": o.path} for o in orgs]

@@ -25,6 +25,13 @@ class PanelInUseError(ConflictError):
     title_zh = "该评委已在本阶段评分"
 
 
+class JudgeWithoutOrgError(DomainError):
+    status = 422
+    code = "judge-without-organisation"
+    title_en = "A judge's account must belong to an organisation"
+    title_zh = "评委账号须隶属于组织"
+
+
 class JudgeAccountNotFoundError(DomainError):
     """An unknown username and an account without the judge permission answer alike."""
 

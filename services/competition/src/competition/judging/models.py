@@ -9,9 +9,9 @@ from competition.db import Base, OrgPath, Timestamped, uuid_pk
 
 class Judge(Timestamped, Base):
     """A judge of a competition: a membership account with the judge permission (its id is
-    the token subject), and the organisation of that account, which decides whose entries
-    they may not score. None when the account belongs to no organisation (an outside
-    expert): then only declared conflicts apply."""
+    the token subject). `org_id` and `org_name` show where the judge comes from (the first
+    organisation of the account's scope); every organisation of the scope is a `JudgeOrg`,
+    and each of them decides whose entries the judge may not score."""
 
     __tablename__ = "judge"
     __table_args__ = (UniqueConstraint("competition_id", "subject"),)
@@ -23,7 +23,19 @@ class Judge(Timestamped, Base):
     name: Mapped[str] = mapped_column(String(100))
     org_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     org_name: Mapped[str | None] = mapped_column(String(200))
-    org_path: Mapped[str | None] = mapped_column(OrgPath)
+
+
+class JudgeOrg(Base):
+    """An organisation the judge's account acts for, with its current path (kept current by
+    membership's organisation events)."""
+
+    __tablename__ = "judge_org"
+
+    judge_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("judge.id", ondelete="CASCADE"), primary_key=True
+    )
+    org_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    org_path: Mapped[str] = mapped_column(OrgPath)
 
 
 class PanelSeat(Base):

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from competition.contests.models import Stage
 from competition.entries.models import Entry
-from competition.judging.models import Assignment, Conflict, Judge, PanelSeat
+from competition.judging.models import Assignment, Conflict, Judge, JudgeOrg, PanelSeat
 from competition.ranking.models import Attendance, StageEntry
 from competition.scoring.models import ScoreSheet, SheetStatus
 from servicekit.bulk import insert_unnest
@@ -83,6 +83,14 @@ class JudgeRepository:
     async def conflicts_of(self, judge_id: uuid.UUID) -> list[Conflict]:
         query = select(Conflict).where(Conflict.judge_id == judge_id).order_by(Conflict.declared_at)
         return list(await self.session.scalars(query))
+
+    async def org_paths(self, judge_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+        """The current paths of every organisation each judge acts for."""
+        query = select(JudgeOrg.judge_id, JudgeOrg.org_path).where(JudgeOrg.judge_id.in_(judge_ids))
+        paths: dict[uuid.UUID, list[str]] = {judge_id: [] for judge_id in judge_ids}
+        for judge_id, path in (await self.session.execute(query)).all():
+            paths[judge_id].append(path)
+        return paths
 
     async def declared_pairs(
         self, judge_ids: Sequence[uuid.UUID]

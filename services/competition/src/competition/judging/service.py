@@ -16,9 +16,10 @@ from competition.judging.errors import (
     JudgeAccountNotFoundError,
     JudgeExistsError,
     JudgeNotFoundError,
+    JudgeWithoutOrgError,
     PanelInUseError,
 )
-from competition.judging.models import Conflict, Judge
+from competition.judging.models import Conflict, Judge, JudgeOrg
 from competition.judging.repository import JudgeRepository
 from competition.judging.schemas import (
     AssignmentPlanRead,
@@ -61,22 +62,31 @@ class JudgingService:
             raise JudgeAccountNotFoundError()
         if await self.repo.by_subject(contest.id, str(account.id)):
             raise JudgeExistsError()
-        org = None
-        if account.org_id is not None:
-            org = await self.membership.org(account.org_id)
-            if org is None:
-                raise UnknownOrgError("Membership does not know the account's organisation")
+        # Conflicts are assessed against the organisations the account acts for: with none,
+        # nothing could keep the judge off their own people's entries.
+        org_ids = list(dict.fromkeys(account.org_ids))
+        if not org_ids:
+            raise JudgeWithoutOrgError(
+                "The account belongs to no organisation, so its conflicts of interest cannot "
+                "be assessed; membership must place it in one first"
+            )
+        orgs = await self.membership.orgs(org_ids)
+        if len(orgs) != len(org_ids):
+            raise UnknownOrgError("Membership does not know one of the account's organisations")
+        first = orgs[org_ids[0]]
         judge = Judge(
             id=uuid.uuid4(),
             competition_id=contest.id,
             subject=str(account.id),
             username=account.username,
             name=account.display_name[:100],
-            org_id=org.id if org else None,
-            org_name=org.name if org else None,
-            org_path=org.path if org else None,
+            org_id=first.id,
+            org_name=first.name,
         )
         await self.repo.add(judge)
+        await self.repo.add(
+            *(JudgeOrg(judge_id=judge.id, org_id=o.id, org_path=o.path) for o in orgs.values())
+        )
         return judge
 
     async def judges(self, competition_id: uuid.UUID, username: str | None) -> list[Judge]:
@@ -177,12 +187,12 @@ class JudgingService:
             raise WrongStateError("Seat the stage's panel first")
         competing = await self.repo.competing(stage.id)
         paths = {entry_id: path for entry_id, _, path in competing}
-        judge_paths = {j.id: j.org_path for j in judges}
+        judge_paths = await self.repo.org_paths([j.id for j in judges])
         declared = await self.repo.declared_pairs([j.id for j in judges])
 
         def conflicted(judge_id: uuid.UUID, entry_id: uuid.UUID) -> bool:
-            return (judge_id, entry_id) in declared or org_conflict(
-                judge_paths[judge_id], paths[entry_id]
+            return (judge_id, entry_id) in declared or any(
+                org_conflict(path, paths[entry_id]) for path in judge_paths[judge_id]
             )
 
         existing = await self.repo.assigned(stage.id)

@@ -13,7 +13,7 @@ PATH_COLUMNS = (
     ("competition_org", "org_path"),
     ("entry", "org_path"),
     ("participant", "org_path"),
-    ("judge", "org_path"),
+    ("judge_org", "org_path"),
 )
 LABEL_LENGTH = 32  # an organisation's id in hex: one label of a path
 

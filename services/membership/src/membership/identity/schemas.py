@@ -152,4 +152,7 @@ class AccountLookupRead(BaseModel):
     display_name: str
     permissions: list[str]
     org_id: uuid.UUID | None = Field(description="The account's scope organisation (the first)")
+    org_ids: list[uuid.UUID] = Field(
+        description="Every organisation of the account's scope, the first being `org_id`"
+    )
     is_active: bool

@@ -217,19 +217,21 @@ class AccountService:
         account = await self.repo.account_by_username(username)
         if account is None or not account.is_active:
             raise AccountNotFoundError("No active account of that name")
-        org_id = None
+        # A judge's conflicts are assessed against every organisation the account acts for,
+        # not only the first: a second one in the scope is no way around them.
+        org_ids = []
         for raw in account.org_scope:
             try:
-                org_id = uuid.UUID(raw)
+                org_ids.append(uuid.UUID(raw))
             except ValueError:
                 continue
-            break
         return AccountLookupRead(
             id=account.id,
             username=account.username,
             display_name=account.display_name,
             permissions=account.permissions,
-            org_id=org_id,
+            org_id=org_ids[0] if org_ids else None,
+            org_ids=org_ids,
             is_active=account.is_active,
         )
 

@@ -78,6 +78,28 @@ class OrgRepository:
         )
         await self.session.refresh(org)
 
+    async def subtree_regions(self, path: str) -> list[tuple[str, str]]:
+        query = select(Org.name, Org.region_code).where(within(path))
+        return [(name, region) for name, region in await self.session.execute(query)]
+
+    async def renumber_regions(self, path: str, old_prefix: str, new_prefix: str) -> None:
+        """Swap the leading `old_prefix` of every region code at or under `path` for
+        `new_prefix`. Six digits in all: below a finer new code, what lay finer than the old
+        one collapses onto it (a city's districts are one district's now); below a coarser
+        one, the missing digits are zeros (the region itself)."""
+        await self.session.execute(
+            update(Org)
+            .where(within(path))
+            .values(
+                region_code=func.rpad(
+                    literal(new_prefix) + func.substr(Org.region_code, len(old_prefix) + 1),
+                    6,
+                    "0",
+                )
+            )
+            .execution_options(synchronize_session=False)
+        )
+
     async def children_regions(self, org_id: uuid.UUID) -> list[tuple[str, str]]:
         query = select(Org.name, Org.region_code).where(Org.parent_id == org_id)
         return [(name, region) for name, region in await self.session.execute(query)]

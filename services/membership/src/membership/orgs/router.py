@@ -86,7 +86,7 @@ async def move_org(
     response: Response,
     if_match: IfMatch = None,
 ) -> OrgRead:
-    return _read(await orgs.move(org_id, move.new_parent_id, if_match), response)
+    return _read(await orgs.move(org_id, move.new_parent_id, move.region_code, if_match), response)
 
 
 @router.post(

@@ -29,6 +29,14 @@ class OrgUpdate(ApiModel):
 
 class OrgMove(ApiModel):
     new_parent_id: uuid.UUID
+    region_code: str | None = Field(
+        default=None,
+        pattern=REGION_CODE,
+        max_length=6,
+        description="The organisation's region once moved, when it leaves its parent's region: "
+        "same rank as the old code; the sub-tree's codes are renumbered under it",
+        examples=["330102"],
+    )
 
 
 class OrgRead(BaseModel):

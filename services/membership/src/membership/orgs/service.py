@@ -12,7 +12,7 @@ from membership.orgs.errors import (
 )
 from membership.orgs.models import LEVEL_RANK, Org, OrgKind, OrgLevel, OrgStatus, path_label
 from membership.orgs.repository import OrgRepository
-from membership.orgs.rules import check_kind_level, check_region, region_within
+from membership.orgs.rules import check_kind_level, check_region, region_prefix, region_within
 from membership.orgs.schemas import OrgCreate, OrgUpdate
 from membership.rollups.repository import RollupRepository
 from membership.rollups.service import Rollups
@@ -89,7 +89,13 @@ class OrgService:
             await self.rollups.new_form_changed(org)
         return org
 
-    async def move(self, org_id: uuid.UUID, new_parent_id: uuid.UUID, if_match: str | None) -> Org:
+    async def move(
+        self,
+        org_id: uuid.UUID,
+        new_parent_id: uuid.UUID,
+        region_code: str | None,
+        if_match: str | None,
+    ) -> Org:
         org = await self.access.org_for(org_id, Permission.MANAGE_ORGS)
         check_if_match(if_match, org.version)
         new_parent = await self.access.visible_org(new_parent_id)
@@ -98,14 +104,44 @@ class OrgService:
         if org.status is OrgStatus.CLOSED:
             raise OrgClosedError()
         check_placement(org.kind, org.level, new_parent)
-        old_parent_id, old_path = org.parent_id, org.path
+        new_region = self._region_after_move(org, region_code, new_parent)
+        old_parent_id, old_path, old_region = org.parent_id, org.path, org.region_code
         # Parent first through the ORM (version check), then every path in one statement.
         org.parent_id = new_parent.id
         await self.repo.session.flush()
         await self.rollups.subtree_moving(org, old_parent_id, new_parent)
+        if new_region != old_region:
+            await self._renumber_subtree(org, old_region, new_region)
         await self.repo.move_subtree(org, new_parent)
         await self.events.moved(org, old_path)
         return org
+
+    @staticmethod
+    def _region_after_move(org: Org, region_code: str | None, new_parent: Org) -> str:
+        """A union that moves to another region has moved there (an enterprise relocated, a
+        district merged into its neighbour): its code must then say so, or rebate matching and
+        statistics by region would place it where it no longer is. The mover names the new
+        code, since a city parent does not tell which of its counties; the sub-tree is renumbered
+        under it."""
+        new_region = region_code or org.region_code
+        if not region_within(new_region, new_parent.region_code):
+            hint = "" if region_code else "; name the organisation's new region_code"
+            raise RegionOutsideParentError(
+                f"Region {new_region} does not lie within {new_parent.name}'s region "
+                f"{new_parent.region_code}{hint}"
+            )
+        return new_region
+
+    async def _renumber_subtree(self, org: Org, old_region: str, new_region: str) -> None:
+        old_prefix, new_prefix = region_prefix(old_region), region_prefix(new_region)
+        # Every code below lay within the old one when it was placed; one that does not
+        # (older data) has no place in the new region to go to.
+        for name, code in await self.repo.subtree_regions(org.path):
+            if not code.startswith(old_prefix):
+                raise RegionOutsideParentError(
+                    f"{name} ({code}) does not lie within {old_region} and cannot be renumbered"
+                )
+        await self.repo.renumber_regions(org.path, old_prefix, new_prefix)
 
     async def _check_new_region(self, org: Org, region_code: str) -> None:
         parent = await self.repo.get(org.parent_id) if org.parent_id else None
