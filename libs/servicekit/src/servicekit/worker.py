@@ -119,8 +119,7 @@ class LeasedQueue:
         work: Callable[[], Coroutine[Any, Any, None]],
     ) -> None:
         """Run `work` while renewing the lease every third of it; a lost lease cancels the
-        work, so two holders never write the same item. Cancelled from outside (shutdown),
-        the item is released for the next worker."""
+        work, so two holders never write the same item."""
 
         lost = asyncio.Event()
 
@@ -140,11 +139,6 @@ class LeasedQueue:
         except asyncio.CancelledError:
             if lost.is_set():
                 return  # the item is another's now; this holder just stops
-            worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await worker
-            with contextlib.suppress(Exception):
-                await self.release(sessions, item_id, owner)
             raise
         finally:
             beating.cancel()
@@ -179,6 +173,12 @@ class LeasedQueue:
                     await self.hold(
                         sessions, item_id, owner, lease_seconds, functools.partial(execute, item_id)
                     )
+                except asyncio.CancelledError:
+                    # Stopped (SIGTERM) mid-work: what is committed stays; the next worker
+                    # resumes the rest at once instead of waiting out the lease.
+                    with contextlib.suppress(Exception):
+                        await self.release(sessions, item_id, owner)
+                    raise
                 except Exception:
                     logger.exception("work on %s %s failed", self.table, item_id)
 
