@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from typing import BinaryIO
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from membership.access import Access, Permission
 from membership.imports.parsing import file_rows
@@ -34,9 +35,11 @@ def _read(filename: str, stream: BinaryIO) -> tuple[bytes, int]:
 
 
 class ImportService:
-    def __init__(self, access: Access) -> None:
+    def __init__(self, access: Access, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.access = access
         self.session = access.orgs.session
+        # The error report streams after the request's own session has closed.
+        self.sessions = sessions
 
     async def queue(self, org_id: uuid.UUID, filename: str, stream: BinaryIO) -> ImportJob:
         org = await self.access.org_for(org_id, Permission.MANAGE_MEMBERS)
@@ -72,19 +75,22 @@ class ImportService:
         return job
 
     async def error_report(self, import_id: uuid.UUID) -> AsyncIterator[str]:
-        """The refused rows as CSV, streamed from the database."""
+        """The refused rows as CSV, streamed from the database: on a session of its own, in a
+        transaction of its own (a server-side cursor lives only in one), since the body is
+        sent after the request's session is closed."""
         job = await self.get(import_id)
         query = (
             select(ImportRowError.row_number, ImportRowError.field, ImportRowError.reason)
             .where(ImportRowError.job_id == job.id)
             .order_by(ImportRowError.row_number)
         )
-        result = await self.session.stream(query.execution_options(yield_per=1000))
 
         async def lines() -> AsyncIterator[str]:
             yield "\ufeff" + _csv_line(["row", "field", "reason"])
-            async for row_number, field, reason in result:
-                yield _csv_line([str(row_number), field or "", reason])
+            async with self.sessions() as session, session.begin():
+                result = await session.stream(query.execution_options(yield_per=1000))
+                async for row_number, field, reason in result:
+                    yield _csv_line([str(row_number), field or "", reason])
 
         return lines()
 
