@@ -15,8 +15,8 @@ import yaml
 COMPOSE = Path(__file__).resolve().parents[1] / "compose.yaml"
 SERVICES = ("membership", "rebate", "competition")
 APPS = (*SERVICES, "gateway")
-# Only rebate has a worker; membership's and competition's relays run in their web processes.
-WORKERS = ("rebate",)
+# Every service has a worker (`python -m <service> worker`): its runs, imports and relays.
+WORKERS = SERVICES
 # One-off processes that load a service's settings whole, besides its web process and worker.
 LOADERS = {"bootstrap": "membership"}
 # Values of interpolated variables as an operator's deploy/.env gives them, where a value has a
@@ -118,7 +118,7 @@ def test_every_process_loads_its_settings_from_its_environment(
     assert set(LOADERS) <= loaded
 
 
-def test_workers_are_rebates_alone_and_run_a_real_command(compose: dict[str, Any]) -> None:
+def test_each_service_has_one_worker_running_a_real_command(compose: dict[str, Any]) -> None:
     services = compose["services"]
     assert {n for n in services if n.endswith("-worker")} == {f"{s}-worker" for s in WORKERS}
     for name in WORKERS:

@@ -20,8 +20,8 @@ OVERLAYS = ("dev", "prod")
 KUBERNETES_VERSION = "1.33.0"
 SERVICES = ("membership", "rebate", "competition")
 APPS = (*SERVICES, "gateway")
-# Only rebate has a worker; membership's and competition's relays run in their web processes.
-WORKERS = ("rebate",)
+# Every service has a worker (`python -m <service> worker`): its runs, imports and relays.
+WORKERS = SERVICES
 WEBHOOK_SECRET = "whsec_" + "A" * 43 + "="
 # A Secret's value as an operator sets it, where the value has a form of its own (by key);
 # every other key gets a database URL, which any string setting takes.
@@ -424,6 +424,6 @@ def test_network_policies_allow_exactly_the_suites_paths(manifests: list[Manifes
         if client.startswith(("rebate-", "competition-"))
     }
     expected |= {("pooler", "database")}
-    # Membership's organisation events to competition's webhook.
-    expected |= {("membership-web", "competition-web")}
+    # Membership's organisation events to competition's webhook, from its worker's relay.
+    expected |= {("membership-worker", "competition-web")}
     assert reachable == expected

@@ -41,12 +41,18 @@ def credit_code(serial: int) -> str:
 
 @pytest.fixture
 def workers(stack: Stack) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """The test's own workers; the stack's rebate worker is stopped meanwhile, so that it
+    does not take the run first."""
+    stack.stop_worker("rebate")
     started: list[subprocess.Popen[bytes]] = []
-    yield started
-    for process in started:
-        if process.poll() is None:
-            process.kill()
-        process.wait()
+    try:
+        yield started
+    finally:
+        for process in started:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+        stack.start_worker("rebate")
 
 
 def start_worker(stack: Stack, started: list[subprocess.Popen[bytes]]) -> subprocess.Popen[bytes]:

@@ -1,9 +1,12 @@
+import uuid
 from collections.abc import AsyncIterator
+from datetime import datetime
 
 import asyncpg
 import pytest
+from sqlalchemy import DateTime, String, Uuid, func
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from servicekit.db import service_metadata
 from servicekit.idempotency import IdempotencyRecordMixin
@@ -21,6 +24,18 @@ class OutboxMessage(OutboxMessageMixin, KitBase):
 
 class IdempotencyRecord(IdempotencyRecordMixin, KitBase):
     __tablename__ = "idempotency_record"
+
+
+class Job(KitBase):
+    """A queue of long work, as a rebate run or a member import is (servicekit.worker)."""
+
+    __tablename__ = "job"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 @pytest.fixture(scope="session")
@@ -49,3 +64,8 @@ def outbox_model() -> type[OutboxMessage]:
 @pytest.fixture
 def idempotency_model() -> type[IdempotencyRecord]:
     return IdempotencyRecord
+
+
+@pytest.fixture
+def job_model() -> type[Job]:
+    return Job

@@ -1,9 +1,11 @@
-"""The outbox relay delivers, retries on its schedule, dead-letters, and replays."""
+"""The outbox relay delivers, retries on its schedule, dead-letters, and replays; relays in
+several processes share one table without delivering a message twice."""
 
+import asyncio
 from typing import Any
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from servicekit.outbox import (
@@ -108,3 +110,86 @@ async def test_unknown_topic_is_retried_not_lost(outbox: Outbox) -> None:
     message = await outbox.read(message_id)
     assert message.status == PENDING
     assert "no handler" in message.last_error
+
+
+async def test_two_relays_over_one_table_deliver_each_message_once(outbox: Outbox) -> None:
+    """Two relays (two worker processes) poll the same table at once, each delivering slowly
+    outside any transaction: neither may send what the other has claimed."""
+    sent: list[str] = []
+
+    async def slow(payload: dict[str, Any], key: str) -> None:
+        await asyncio.sleep(0.01)
+        sent.append(key)
+
+    for n in range(60):
+        await outbox.enqueue("payout.instructed", f"payout:{n}")
+    first, second = (
+        outbox.relay({"payout.instructed": slow}, batch=7, owner=name) for name in ("a", "b")
+    )
+
+    async def drain(relay: OutboxRelay) -> int:
+        total = 0
+        while tried := await relay.deliver_due():
+            total += tried
+        return total
+
+    counts = await asyncio.gather(drain(first), drain(second))
+    assert sorted(sent) == sorted(f"payout:{n}" for n in range(60))
+    assert sum(counts) == 60
+    assert all(counts), counts  # both took part
+
+
+async def test_a_claim_is_not_taken_while_its_lease_lasts_and_is_after(outbox: Outbox) -> None:
+    """A relay that claimed a batch and died (never recorded an outcome): no other relay sends
+    the message while the lease lasts; once it has run out, another sends it."""
+    sent: list[str] = []
+
+    async def handler(payload: dict[str, Any], key: str) -> None:
+        sent.append(key)
+
+    message_id = await outbox.enqueue("payout.instructed", "payout:dead")
+    dead = outbox.relay({"payout.instructed": handler}, lease_seconds=0.5, owner="dead")
+    assert [c.message_key for c in await dead.claim()] == ["payout:dead"]
+    alive = outbox.relay({"payout.instructed": handler}, owner="alive")
+    assert await alive.deliver_due() == 0
+    await asyncio.sleep(0.6)
+    assert await alive.deliver_due() == 1
+    assert sent == ["payout:dead"]
+    delivered = await outbox.read(message_id)
+    assert (delivered.status, delivered.attempts, delivered.claimed_by) == (DELIVERED, 2, None)
+
+
+async def test_a_relay_whose_lease_lapsed_does_not_overwrite_the_new_holder(
+    outbox: Outbox,
+) -> None:
+    """The outcome is written by the claim's holder only: a relay that stalled past its
+    lease finds the message another's and leaves it alone."""
+
+    async def refusing(payload: dict[str, Any], key: str) -> None:
+        raise RefusedForGood("would dead-letter")
+
+    message_id = await outbox.enqueue("payout.instructed", "payout:stale")
+    stale = outbox.relay({"payout.instructed": refusing}, lease_seconds=0.2, owner="stale")
+    [claimed] = await stale.claim()
+    await asyncio.sleep(0.3)
+    fresh = outbox.relay({"payout.instructed": refusing}, owner="fresh")
+    [_] = await fresh.claim()
+    await stale._record(claimed, RefusedForGood("late"))
+    message = await outbox.read(message_id)
+    assert (message.status, message.claimed_by) == (PENDING, "fresh")
+
+
+async def test_delivery_holds_no_transaction_open(outbox: Outbox, kit_engine: AsyncEngine) -> None:
+    """While a receiver takes its time, the message row is not locked: another transaction
+    can lock it at once."""
+    await outbox.enqueue("payout.instructed", "payout:slow")
+    locked_meanwhile: list[int] = []
+
+    async def slow(payload: dict[str, Any], key: str) -> None:
+        async with kit_engine.connect() as conn:
+            await conn.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            rows = await conn.execute(text("SELECT id FROM kit.outbox_message FOR UPDATE NOWAIT"))
+            locked_meanwhile.extend(r[0] for r in rows)
+
+    await outbox.relay({"payout.instructed": slow}).deliver_due()
+    assert len(locked_meanwhile) == 1

@@ -173,7 +173,6 @@ def service_under_test() -> ServiceUnderTest:
             database_url=url,
             environment="test",
             log_level="WARNING",
-            outbox_relay_enabled=False,
             membership_webhook_secret=MEMBERSHIP_WEBHOOK_SECRET,
         ),
         app_factory=lambda settings: create_app(

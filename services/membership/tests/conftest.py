@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.identity.schemas import AccountCreate
 from membership.identity.service import AccountService
+from membership.imports.processing import IMPORTS, ImportProcessor
 from membership.main import create_app
 from membership.people.generate import valid_id_number
 from membership.settings import MembershipSettings
@@ -245,3 +246,24 @@ def sms(sms_outbox_file: Path) -> SmsInbox:
     # Texts of earlier tests on this worker (their phones recur) are not this test's.
     sms_outbox_file.unlink(missing_ok=True)
     return SmsInbox(sms_outbox_file)
+
+
+ProcessImports = Callable[[], Awaitable[int]]
+TEST_WORKER = "worker:test"
+
+
+@pytest.fixture
+def process_imports(app: FastAPI) -> ProcessImports:
+    """What `python -m membership worker` does with queued imports, on the test's connection:
+    claim each, work it through; returns how many were done."""
+
+    async def run() -> int:
+        sessions = app.state.sessionmaker
+        processor = ImportProcessor(sessions, app.state.pii, TEST_WORKER)
+        done = 0
+        while (job_id := await IMPORTS.claim(sessions, TEST_WORKER, 60)) is not None:
+            await processor.execute(job_id)
+            done += 1
+        return done
+
+    return run

@@ -63,10 +63,16 @@ class Service:
     env: Callable[[Wiring], dict[str, str]]
     database: bool = True
     extensions: tuple[str, ...] = ()
+    # Whether it has a background worker, `python -m <name> worker` (deploy/README.md, Workers).
+    worker: bool = False
 
     @property
     def prefix(self) -> str:
         return f"{self.name.upper()}_"
+
+    @property
+    def worker_name(self) -> str:
+        return f"{self.name}-worker"
 
 
 def _membership_env(wiring: Wiring) -> dict[str, str]:
@@ -110,10 +116,21 @@ def _gateway_env(wiring: Wiring) -> dict[str, str]:
 
 SERVICES: tuple[Service, ...] = (
     Service(
-        "membership", "membership.main:create_app", 8001, _membership_env, extensions=("ltree",)
+        "membership",
+        "membership.main:create_app",
+        8001,
+        _membership_env,
+        extensions=("ltree",),
+        worker=True,
     ),
-    Service("rebate", "rebate.main:create_app", 8002, _rebate_env),
-    Service("competition", "competition.main:create_app", 8003, _token_consumer_env("competition")),
+    Service("rebate", "rebate.main:create_app", 8002, _rebate_env, worker=True),
+    Service(
+        "competition",
+        "competition.main:create_app",
+        8003,
+        _token_consumer_env("competition"),
+        worker=True,
+    ),
     Service("gateway", "gateway.main:create_app", 8000, _gateway_env, database=False),
 )
 
@@ -259,8 +276,8 @@ class Stack:
                 self._step(service, "seed", ["-m", f"{service.name}.seed"])
 
     def start(self) -> None:
-        """Start every process and return once each answers `/readyz` with 200."""
-        width = max(len(s.name) for s in self.services)
+        """Start every process and return once each web process answers `/readyz` with 200
+        (and no worker has exited meanwhile)."""
         try:
             for service in self.services:
                 argv = [
@@ -269,12 +286,37 @@ class Stack:
                     "--no-access-log",
                 ]
                 env = self.env(service, serving=True)
-                child = Child(service.name, argv, env, self.root, width)
+                child = Child(service.name, argv, env, self.root, self._width)
                 self._children.append(child)
+            for service in self.services:
+                if service.worker:
+                    self.start_worker(service.name)
             self._wait_until_ready()
         except BaseException:
             self.stop()
             raise
+
+    def start_worker(self, name: str) -> None:
+        """Start the worker of service `name` (one per service; `start` starts them all)."""
+        service = self._service(name)
+        if service is None or not service.worker:
+            raise StackError(f"{name} has no worker")
+        argv = [sys.executable, "-m", service.name, "worker"]
+        env = self.env(service, serving=True)
+        self._children.append(Child(service.worker_name, argv, env, self.root, self._width))
+
+    def stop_worker(self, name: str) -> None:
+        """Stop the worker of service `name` (SIGTERM, then SIGKILL after a grace period): a
+        test that runs workers of its own keeps the stack's from taking their work."""
+        service = self._service(name)
+        assert service is not None, name
+        workers = [c for c in self._children if c.name == service.worker_name]
+        stop_all(workers)
+        self._children = [c for c in self._children if c not in workers]
+
+    @property
+    def _width(self) -> int:
+        return max(len(s.worker_name if s.worker else s.name) for s in self.services)
 
     def wait(self) -> str:
         """Block until a process exits, and name it."""
@@ -339,9 +381,17 @@ class Stack:
 
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + self.ready_timeout
-        waiting = list(self._children)
+        web = {s.name for s in self.services}
+        waiting = [c for c in self._children if c.name in web]
+        workers = [c for c in self._children if c.name not in web]
         with httpx.Client(timeout=2) as client:
             while waiting:
+                for child in workers:
+                    if child.poll() is not None:
+                        raise StackError(
+                            f"{child.name} exited with status {child.poll()} while starting\n"
+                            f"{child.output_tail}"
+                        )
                 for child in list(waiting):
                     if child.poll() is not None:
                         raise StackError(

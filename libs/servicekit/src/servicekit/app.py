@@ -65,13 +65,14 @@ def create_service_app(
             http_client=jwks_client,
         )
         try:
-            if extra_lifespan is None:
-                freeze_startup_heap(settings)
-                yield
-            else:
-                async with extra_lifespan(app):
+            with health.drain_on_sigterm(app, settings.shutdown_drain_seconds):
+                if extra_lifespan is None:
                     freeze_startup_heap(settings)
                     yield
+                else:
+                    async with extra_lifespan(app):
+                        freeze_startup_heap(settings)
+                        yield
         finally:
             await jwks_client.aclose()
             await engine.dispose()

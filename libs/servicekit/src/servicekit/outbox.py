@@ -3,20 +3,24 @@ written in the same transaction as the change that causes it, then delivered by 
 retries on a backoff schedule, a dead-letter state, and replay.
 
 A service declares its table with `class OutboxMessage(OutboxMessageMixin, Base)` and runs an
-`OutboxRelay` in its lifespan with one handler per topic. A handler raises to ask for a retry,
-or raises `RefusedForGood` when the receiver has refused the message and retrying cannot help:
-that message is dead-lettered at once, for a person to look at and replay.
+`OutboxRelay` in its worker process (`python -m <service> worker`) with one handler per topic.
+A handler raises to ask for a retry, or raises `RefusedForGood` when the receiver has refused
+the message and retrying cannot help: that message is dead-lettered at once, for a person to
+look at and replay.
 """
 
 import asyncio
 import contextlib
 import logging
+import os
+import socket
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, DateTime, Identity, Integer, String, func, select
+from sqlalchemy import BigInteger, DateTime, Identity, Integer, String, func, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
@@ -51,6 +55,9 @@ class OutboxMessageMixin:
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Which relay holds the message while it delivers it, and until when (OutboxRelay).
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 M = TypeVar("M", bound=OutboxMessageMixin)
@@ -67,7 +74,25 @@ def new_message(model: type[M], topic: str, payload: dict[str, Any], key: str | 
     return message
 
 
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    topic: str
+    message_key: str
+    payload: dict[str, Any]
+    attempts: int
+
+
 class OutboxRelay:
+    """Delivers in three steps, so that no row is locked and no transaction open while a
+    receiver takes its time: claim a batch (a short transaction marks it claimed by this
+    relay until a lease runs out), deliver each message outside any transaction, record each
+    outcome in a short transaction of its own. Relays in several processes share the table:
+    a claimed message is not claimed again while its lease lasts, and an outcome is recorded
+    only by the claim's holder. A relay that dies leaves its claim to run out; the message is
+    then claimed again and sent again under the same key, on which receivers de-duplicate.
+    The holder renews its claim while it delivers, so a slow batch keeps its lease."""
+
     def __init__(
         self,
         sessionmaker: async_sessionmaker[AsyncSession],
@@ -77,6 +102,8 @@ class OutboxRelay:
         backoff: Sequence[int] = DEFAULT_BACKOFF,
         poll_seconds: float = 1.0,
         batch: int = 20,
+        lease_seconds: float = 60.0,
+        owner: str | None = None,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.model = model
@@ -84,47 +111,102 @@ class OutboxRelay:
         self.backoff = tuple(backoff)
         self.poll_seconds = poll_seconds
         self.batch = batch
+        self.lease_seconds = lease_seconds
+        self.owner = owner or f"relay:{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+    async def claim(self) -> list[Claimed]:
+        """Due messages not under another's live claim, now claimed by this relay. The
+        attempt is counted here: a message whose sender dies every time still runs out of
+        attempts."""
+        model = self.model
+        due = (
+            select(model.id)
+            .where(
+                model.status == PENDING,
+                model.next_attempt_at <= func.now(),
+                or_(model.claimed_until.is_(None), model.claimed_until < func.now()),
+            )
+            .order_by(model.id)
+            .limit(self.batch)
+            .with_for_update(skip_locked=True)
+        )
+        statement = (
+            update(model)
+            .where(model.id.in_(due.scalar_subquery()))
+            .values(
+                claimed_by=self.owner,
+                claimed_until=func.now() + timedelta(seconds=self.lease_seconds),
+                attempts=model.attempts + 1,
+            )
+            .returning(model.id, model.topic, model.message_key, model.payload, model.attempts)
+        )
+        async with self.sessionmaker() as session, session.begin():
+            rows = (await session.execute(statement)).all()
+        return sorted((Claimed(*row) for row in rows), key=lambda c: c.id)
 
     async def deliver_due(self) -> int:
-        """Try every due message once; returns how many were tried."""
-        model = self.model
-        async with self.sessionmaker() as session, session.begin():
-            # SKIP LOCKED: several replicas share the work without delivering twice.
-            query = (
-                select(model)
-                .where(model.status == PENDING, model.next_attempt_at <= func.now())
-                .order_by(model.id)
-                .limit(self.batch)
-                .with_for_update(skip_locked=True)
-            )
-            messages = list(await session.scalars(query))
-            for message in messages:
-                await self._attempt(message)
-        return len(messages)
+        """Claim due messages and try each once; returns how many were tried."""
+        claimed = await self.claim()
+        if not claimed:
+            return 0
+        renewing = asyncio.create_task(self._renew([c.id for c in claimed]))
+        try:
+            for message in claimed:
+                await self._record(message, await self._send(message))
+        finally:
+            renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewing
+        return len(claimed)
 
-    async def _attempt(self, message: OutboxMessageMixin) -> None:
-        message.attempts += 1
+    async def _renew(self, ids: list[int]) -> None:
+        model = self.model
+        while True:
+            await asyncio.sleep(self.lease_seconds / 3)
+            async with self.sessionmaker() as session, session.begin():
+                await session.execute(
+                    update(model)
+                    .where(model.id.in_(ids), model.claimed_by == self.owner)
+                    .values(claimed_until=func.now() + timedelta(seconds=self.lease_seconds))
+                )
+
+    async def _send(self, message: Claimed) -> Exception | None:
         handler = self.handlers.get(message.topic)
         try:
             if handler is None:
                 raise LookupError(f"no handler for topic {message.topic!r}")
             await handler(message.payload, message.message_key)
         except Exception as exc:
-            message.last_error = f"{type(exc).__name__}: {exc}"[:500]
-            if isinstance(exc, RefusedForGood) or message.attempts > len(self.backoff):
-                message.status = DEAD
+            return exc
+        return None
+
+    async def _record(self, message: Claimed, failure: Exception | None) -> None:
+        """The outcome, written only while the claim is still this relay's: a relay that
+        lost its lease leaves the message to its new holder."""
+        values: dict[str, Any] = {"claimed_by": None, "claimed_until": None}
+        if failure is None:
+            values |= {"status": DELIVERED, "delivered_at": func.now(), "last_error": None}
+        else:
+            values["last_error"] = f"{type(failure).__name__}: {failure}"[:500]
+            if isinstance(failure, RefusedForGood) or message.attempts > len(self.backoff):
+                values["status"] = DEAD
                 logger.error("outbox message dead-lettered", extra={"key": message.message_key})
             else:
                 delay = self.backoff[message.attempts - 1]
-                message.next_attempt_at = datetime.now(UTC) + timedelta(seconds=delay)
+                values["next_attempt_at"] = datetime.now(UTC) + timedelta(seconds=delay)
                 logger.warning(
                     "outbox delivery failed; will retry",
                     extra={"key": message.message_key, "attempt": message.attempts},
                 )
-            return
-        message.status = DELIVERED
-        message.delivered_at = datetime.now(UTC)
-        message.last_error = None
+        model = self.model
+        async with self.sessionmaker() as session, session.begin():
+            recorded = await session.execute(
+                update(model)
+                .where(model.id == message.id, model.claimed_by == self.owner)
+                .values(values)
+            )
+        if not recorded.rowcount:  # type: ignore[attr-defined]
+            logger.warning("outbox claim lapsed", extra={"key": message.message_key})
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():

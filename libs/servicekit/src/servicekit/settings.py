@@ -3,7 +3,7 @@
 from enum import StrEnum
 from typing import Any, Self
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Defaults of secret settings start with this marker so they can be refused in production.
@@ -43,6 +43,17 @@ class ServiceSettings(BaseSettings):
     # Where other services fetch membership's public keys; membership itself signs locally.
     jwks_url: str | None = None
     cors_origins: list[str] = []
+    # Graceful stop of a web process on SIGTERM: /readyz answers 503 for this long first, so
+    # that the load balancer stops sending requests before the listener closes; requests in
+    # flight then complete (deploy/README.md, Workers).
+    shutdown_drain_seconds: float = Field(default=0.0, ge=0)
+    # Workers (`python -m <service> worker`): their /healthz and /readyz port (none when
+    # unset), how often an idle loop looks for work, how long a relay's claim on a batch of
+    # outbox messages lasts without renewal, and how long work may finish after SIGTERM.
+    worker_health_port: int | None = Field(default=None, ge=1, le=65535)
+    worker_poll_seconds: float = Field(default=1.0, gt=0)
+    outbox_lease_seconds: float = Field(default=60.0, gt=0)
+    worker_shutdown_seconds: float = Field(default=10.0, ge=0)
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Self:

@@ -1,5 +1,3 @@
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -9,7 +7,6 @@ from fastapi import FastAPI
 from competition import models as _models  # noqa: F401  (every table, for the mapper registry)
 from competition.appeals import router as appeals
 from competition.awards import router as awards
-from competition.awards.delivery import honour_relay
 from competition.clients.membership import create_membership_client
 from competition.contests import router as contests
 from competition.entries import router as entries
@@ -41,20 +38,9 @@ def create_app(
             transport=membership_transport,
         )
         app.state.membership = membership
-        stop = asyncio.Event()
-        relay_task = None
-        if settings.outbox_relay_enabled:
-            relay = honour_relay(
-                app.state.sessionmaker, membership, poll_seconds=settings.outbox_poll_seconds
-            )
-            relay_task = asyncio.create_task(relay.run(stop), name="honour-outbox-relay")
         try:
             yield
         finally:
-            stop.set()
-            if relay_task is not None:
-                with contextlib.suppress(asyncio.CancelledError):
-                    await relay_task
             await membership.aclose()
 
     return create_service_app(

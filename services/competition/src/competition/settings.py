@@ -13,9 +13,6 @@ class CompetitionSettings(ServiceSettings):
     # This service's machine client at membership (client_credentials grant).
     membership_client_id: str = "competition"
     membership_client_secret: SecretStr = SecretStr(DEV_SECRET_PREFIX + "competition-client")
-    # The relay that sends honours to membership; tests drive it by hand instead.
-    outbox_relay_enabled: bool = True
-    outbox_poll_seconds: float = 1.0
     # The shortest public notice period (公示) of results, in days: national and provincial
     # competitions, and the levels below.
     notice_days_min_provincial: int = Field(default=5, ge=0, le=30)

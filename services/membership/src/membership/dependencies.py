@@ -226,8 +226,8 @@ HonourServiceDep = Annotated[HonourService, Depends(_honour_service)]
 StatsServiceDep = Annotated[StatsService, Depends(_stats_service)]
 
 
-async def _import_service(access: AccessDep, pii: PiiDep) -> ImportService:
-    return ImportService(access, pii)
+async def _import_service(access: AccessDep, request: Request) -> ImportService:
+    return ImportService(access, request.app.state.sessionmaker)
 
 
 ImportServiceDep = Annotated[ImportService, Depends(_import_service)]

@@ -1,5 +1,3 @@
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -8,7 +6,6 @@ from fastapi import FastAPI
 from membership.cards import router as cards
 from membership.enterprises import router as enterprises
 from membership.events import router as outbox
-from membership.events.delivery import org_event_relay
 from membership.honours import router as honours
 from membership.identity import router as identity
 from membership.identity.keys import load_signing_keys
@@ -23,7 +20,6 @@ from membership.sms.senders import create_sms_sender
 from membership.stats import router as stats
 from membership.transfers import router as transfers
 from servicekit.app import create_service_app
-from servicekit.http import create_http_client
 from servicekit.pii import PiiCipher
 
 VERSION = "0.1.0"
@@ -42,25 +38,9 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
         # Membership verifies its own tokens with the keys it holds; no JWKS round trip.
         app.state.token_verifier.set_keys(keys.verification_keys())
         app.state.sms_sender = create_sms_sender(settings)
-        outbound = create_http_client()
-        stop = asyncio.Event()
-        relay_task = None
-        if settings.outbox_relay_enabled and settings.org_event_subscribers:
-            relay = org_event_relay(
-                app.state.sessionmaker,
-                settings.org_event_subscribers,
-                outbound,
-                poll_seconds=settings.outbox_poll_seconds,
-            )
-            relay_task = asyncio.create_task(relay.run(stop), name="org-event-relay")
         try:
             yield
         finally:
-            stop.set()
-            if relay_task is not None:
-                with contextlib.suppress(asyncio.CancelledError):
-                    await relay_task
-            await outbound.aclose()
             await app.state.sms_sender.aclose()
 
     return create_service_app(

@@ -1,7 +1,7 @@
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import DEV_SECRET_PREFIX, ServiceSettings
@@ -61,11 +61,11 @@ class MembershipSettings(ServiceSettings):
     sms_gateway_url: str | None = None
     sms_gateway_token: SecretStr | None = None
     # Services told of organisation moves and closures (`org.moved`, `org.closed`), as a JSON
-    # list of {"url": ..., "secret": "whsec_..."}; delivered from the outbox by a relay.
+    # list of {"url": ..., "secret": "whsec_..."}; delivered from the outbox by the worker.
     org_event_subscribers: list[EventSubscriber] = []
-    # The relay runs in every process when there are subscribers; tests drive it by hand.
-    outbox_relay_enabled: bool = True
-    outbox_poll_seconds: float = 1.0
+    # A member import's holder renews its lease every third of this; a worker silent this
+    # long is taken to be dead, and the next worker resumes its import.
+    import_lease_seconds: float = Field(default=30.0, gt=0)
 
     @model_validator(mode="after")
     def _signing_key_required_in_production(self) -> Self:

@@ -28,7 +28,6 @@ def settings(database_url: str) -> MembershipSettings:
         database_url=database_url,
         environment="test",
         org_event_subscribers=[EventSubscriber(url=URL, secret=SECRET)],  # type: ignore[arg-type]
-        outbox_relay_enabled=False,
     )
 
 

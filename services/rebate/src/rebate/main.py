@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
-from rebate import models
+from rebate import models as _models  # noqa: F401  (every table, for the mapper registry)
 from rebate.applications import router as applications
 from rebate.audit import router as audit
 from rebate.audit.checkpoints import CheckpointSigner, keep_checkpointing
@@ -13,7 +13,6 @@ from rebate.cases import router as cases
 from rebate.clients.membership import MembershipClient
 from rebate.fees import router as fees
 from rebate.ledger import router as ledger
-from rebate.outbound import handlers as delivery_handlers
 from rebate.partners import router as partners
 from rebate.payouts import router as payouts
 from rebate.policies import router as policies
@@ -32,10 +31,43 @@ from servicekit.outbound_urls import (
     create_outbound_client,
     system_resolver,
 )
-from servicekit.outbox import OutboxRelay
 from servicekit.pii import PiiCipher
 
 VERSION = "0.1.0"
+
+
+@asynccontextmanager
+async def delivery_state(
+    app: FastAPI,
+    settings: RebateSettings,
+    outbound_transport: httpx.AsyncBaseTransport | None,
+    resolver: Resolver,
+) -> AsyncIterator[None]:
+    """What partner deliveries read from `app.state` (rebate.outbound): the PII cipher, the
+    URL guard and the outbound client. The web app has them for partners' settings and for
+    tests that deliver through it; the worker (rebate.runs.worker) delivers with them."""
+    app.state.settings = settings
+    app.state.pii = PiiCipher.from_settings(
+        settings.pii_key.get_secret_value(), settings.pii_index_key.get_secret_value()
+    )
+    # Partners choose where our deliveries go: every request is checked and pinned to
+    # the address that passed (servicekit.outbound_urls).
+    app.state.url_guard = UrlGuard(
+        UrlPolicy.build(
+            allow_http=settings.allows_plain_http,
+            allowed_networks=settings.outbound_allowed_networks,
+        ),
+        resolver,
+    )
+    app.state.outbound = create_outbound_client(
+        app.state.url_guard,
+        timeout=httpx.Timeout(settings.delivery_timeout_seconds),
+        transport=outbound_transport,
+    )
+    try:
+        yield
+    finally:
+        await app.state.outbound.aclose()
 
 
 def create_app(
@@ -51,9 +83,6 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.pii = PiiCipher.from_settings(
-            settings.pii_key.get_secret_value(), settings.pii_index_key.get_secret_value()
-        )
         auth = ClientCredentialsAuth(
             f"{settings.membership_url}/v1/auth/token",
             settings.membership_client_id,
@@ -62,35 +91,12 @@ def create_app(
         membership_http = create_http_client(
             settings.membership_url, auth=auth, transport=membership_transport
         )
-        # Partners choose where our deliveries go: every request is checked and pinned to
-        # the address that passed (servicekit.outbound_urls).
-        app.state.url_guard = UrlGuard(
-            UrlPolicy.build(
-                allow_http=settings.allows_plain_http,
-                allowed_networks=settings.outbound_allowed_networks,
-            ),
-            resolver,
-        )
-        outbound = create_outbound_client(
-            app.state.url_guard,
-            timeout=httpx.Timeout(settings.delivery_timeout_seconds),
-            transport=outbound_transport,
-        )
         app.state.audit_signer = CheckpointSigner.from_settings(
             settings.audit_signing_key.get_secret_value(), settings.audit_retired_public_keys
         )
         app.state.membership = MembershipClient(membership_http)
-        app.state.outbound = outbound
         app.state.background = set()
-        relay = OutboxRelay(
-            app.state.sessionmaker,
-            models.OutboxMessage,
-            delivery_handlers(app),
-            backoff=settings.delivery_backoff_seconds,
-        )
-        app.state.relay = relay
         stop = asyncio.Event()
-        relay_task = asyncio.create_task(relay.run(stop))
         checkpoint_task = asyncio.create_task(
             keep_checkpointing(
                 app.state.sessionmaker,
@@ -102,15 +108,14 @@ def create_app(
             else stop.wait()
         )
         try:
-            yield
+            async with delivery_state(app, settings, outbound_transport, resolver):
+                yield
         finally:
             stop.set()
-            await relay_task
             await checkpoint_task
             for task in list(app.state.background):
                 task.cancel()
             await membership_http.aclose()
-            await outbound.aclose()
 
     app = create_service_app(
         settings,

@@ -27,8 +27,6 @@ class RebateSettings(ServiceSettings):
     # to be dead, and the next worker resumes its run. Workers look for work this often.
     run_lease_seconds: float = Field(default=30.0, gt=0)
     worker_poll_seconds: float = Field(default=2.0, gt=0)
-    # The worker's /healthz and /readyz for an orchestrator's probes (none when unset).
-    worker_health_port: int | None = Field(default=None, ge=1, le=65535)
     # Outbound deliveries: timeout per attempt and the relay's retry schedule (seconds).
     delivery_timeout_seconds: float = 10.0
     delivery_backoff_seconds: list[int] = [10, 30, 120, 600, 1800, 3600]

@@ -25,10 +25,14 @@ def honour_relay(
     sessionmaker: async_sessionmaker[AsyncSession],
     membership: MembershipClient,
     poll_seconds: float = 1.0,
+    lease_seconds: float = 60.0,
+    owner: str | None = None,
 ) -> OutboxRelay:
     return OutboxRelay(
         sessionmaker,
         OutboxMessage,
         {HONOUR_TOPIC: honour_handler(membership)},
         poll_seconds=poll_seconds,
+        lease_seconds=lease_seconds,
+        owner=owner,
     )

@@ -77,10 +77,14 @@ def org_event_relay(
     subscribers: Sequence[EventSubscriber],
     http: httpx.AsyncClient,
     poll_seconds: float = 1.0,
+    lease_seconds: float = 60.0,
+    owner: str | None = None,
 ) -> OutboxRelay:
     return OutboxRelay(
         sessionmaker,
         OutboxMessage,
         {ORG_EVENT_TOPIC: org_event_handler(sessionmaker, subscribers, http)},
         poll_seconds=poll_seconds,
+        lease_seconds=lease_seconds,
+        owner=owner,
     )

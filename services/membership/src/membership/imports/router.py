@@ -12,8 +12,10 @@ router = APIRouter(prefix="/v1", tags=["imports"], dependencies=[authenticated])
 
 @router.post(
     "/orgs/{org_id}/imports",
-    summary="Import members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)",
-    status_code=status.HTTP_201_CREATED,
+    summary="Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)",
+    description="The file is checked for structure at once; a worker then checks and enrols "
+    "its rows. Follow the counts with `GET /v1/imports/{id}` until `status` is `done`.",
+    status_code=status.HTTP_202_ACCEPTED,
     response_model=ImportRead,
     responses={
         404: {"description": "No such organisation in your sub-tree"},
@@ -23,13 +25,13 @@ router = APIRouter(prefix="/v1", tags=["imports"], dependencies=[authenticated])
 async def import_members(
     org_id: uuid.UUID, file: UploadFile, imports: ImportServiceDep
 ) -> ImportRead:
-    job = await imports.run(org_id, file.filename or "upload.csv", file.file)
+    job = await imports.queue(org_id, file.filename or "upload.csv", file.file)
     return ImportRead.model_validate(job)
 
 
 @router.get(
     "/imports/{import_id}",
-    summary="Counts of an import",
+    summary="Progress and counts of an import",
     response_model=ImportRead,
     responses={404: {"description": "No such import in your sub-tree"}},
 )

@@ -15,6 +15,7 @@ class ImportRead(BaseModel):
     file_sha256: str
     status: ImportStatus
     total_rows: int
+    processed_rows: int
     created_rows: int
     unchanged_rows: int
     error_rows: int

@@ -2,7 +2,17 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Uuid
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Uuid,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from membership.db import Base, Timestamped, str_enum, uuid_pk
@@ -27,6 +37,7 @@ class Invitation(Timestamped, Base):
 
 
 class ImportStatus(enum.StrEnum):
+    QUEUED = "queued"
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
@@ -34,6 +45,14 @@ class ImportStatus(enum.StrEnum):
 
 class ImportJob(Timestamped, Base):
     __tablename__ = "import_job"
+    # What workers look for: the queued and running imports, few among many finished ones.
+    __table_args__ = (
+        Index(
+            "ix_import_job_unfinished",
+            "created_at",
+            postgresql_where=text("status IN ('queued', 'running')"),
+        ),
+    )
 
     id: Mapped[uuid.UUID] = uuid_pk()
     org_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("org.id"), index=True)
@@ -47,6 +66,12 @@ class ImportJob(Timestamped, Base):
     created_by: Mapped[str] = mapped_column(String(100))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     failure: Mapped[str | None] = mapped_column(String(500))
+    # The file as uploaded, until the import is done: a worker reads it (membership.imports.
+    # processing), and the next one resumes from `processed_rows` should it die.
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    processed_rows: Mapped[int] = mapped_column(Integer, default=0)
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ImportRowError(Base):

@@ -1,35 +1,25 @@
-"""`python -m rebate worker`: claims queued runs (and runs whose holder died) and executes
-them, one at a time, until SIGTERM or SIGINT."""
+"""`python -m rebate worker`: executes automatic runs (claimed with a lease, one at a time;
+a run whose holder died is resumed) and delivers the outbox to partners, until SIGTERM or
+SIGINT (servicekit.worker)."""
 
 import asyncio
-import contextlib
-import functools
-import logging
-import os
-import signal
-import socket
-from collections.abc import Iterator
 
 import httpx
-import uvicorn
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from rebate import models as _models  # noqa: F401  (every table, for foreign keys)
+from rebate import models
 from rebate.clients.membership import MembershipClient
+from rebate.main import delivery_state
+from rebate.outbound import handlers
 from rebate.runs.executor import RunExecutor
-from rebate.runs.leases import claim, hold
+from rebate.runs.leases import RUNS
 from rebate.settings import RebateSettings
-from servicekit import health
 from servicekit.db import create_engine, create_sessionmaker
 from servicekit.http import ClientCredentialsAuth, create_http_client
 from servicekit.logging import configure_logging
-
-logger = logging.getLogger(__name__)
-
-
-def owner_name() -> str:
-    return f"worker:{socket.gethostname()}:{os.getpid()}"
+from servicekit.outbound_urls import Resolver, system_resolver
+from servicekit.outbox import OutboxRelay
+from servicekit.worker import Worker, owner_name
 
 
 def main() -> None:
@@ -39,8 +29,14 @@ def main() -> None:
 
 
 async def serve(
-    settings: RebateSettings, transport: httpx.AsyncBaseTransport | None = None
+    settings: RebateSettings,
+    transport: httpx.AsyncBaseTransport | None = None,
+    *,
+    outbound_transport: httpx.AsyncBaseTransport | None = None,
+    resolver: Resolver = system_resolver,
 ) -> None:
+    """`transport` / `outbound_transport` / `resolver` stand in for membership, partners and
+    DNS at the network boundary (tests)."""
     engine = create_engine(settings)
     sessions = create_sessionmaker(engine)
     auth = ClientCredentialsAuth(
@@ -52,51 +48,35 @@ async def serve(
     executor = RunExecutor(
         sessions, MembershipClient(http), settings.run_chunk_enterprises, settings.run_writers
     )
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
     owner = owner_name()
-    logger.info("rebate worker %s started", owner)
-    probes = health_server(engine, settings.worker_health_port)
-    probing = asyncio.create_task(probes.serve()) if probes else None
+    # The deliveries read what they need from an app's state, as in the web process.
+    context = FastAPI(openapi_url=None)
+    context.state.sessionmaker = sessions
     try:
-        while not stop.is_set():
-            run_id = await claim(sessions, owner, settings.run_lease_seconds)
-            if run_id is None:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), settings.worker_poll_seconds)
-                continue
-            logger.info("executing run %s", run_id)
-            await hold(
+        async with delivery_state(context, settings, outbound_transport, resolver):
+            relay = OutboxRelay(
                 sessions,
-                run_id,
+                models.OutboxMessage,
+                handlers(context),
+                backoff=settings.delivery_backoff_seconds,
+                poll_seconds=settings.worker_poll_seconds,
+                lease_seconds=settings.outbox_lease_seconds,
+                owner=owner,
+            )
+            runs = RUNS.loop(
+                sessions,
                 owner,
                 settings.run_lease_seconds,
-                functools.partial(executor.execute, run_id),
+                settings.worker_poll_seconds,
+                executor.execute,
             )
+            await Worker(
+                "rebate worker",
+                engine,
+                [runs, relay.run],
+                health_port=settings.worker_health_port,
+                shutdown_seconds=settings.worker_shutdown_seconds,
+            ).run()
     finally:
-        if probes is not None and probing is not None:
-            probes.should_exit = True
-            await probing
         await http.aclose()
         await engine.dispose()
-
-
-def health_server(engine: AsyncEngine, port: int | None) -> uvicorn.Server | None:
-    """/healthz and /readyz for an orchestrator's probes, as every web process has them."""
-    if port is None:
-        return None
-    app = FastAPI(openapi_url=None)
-    app.state.engine = engine
-    app.include_router(health.router)
-    config = uvicorn.Config(app, host="0.0.0.0", port=port, log_level="warning", access_log=False)  # noqa: S104
-    return _QuietServer(config)
-
-
-class _QuietServer(uvicorn.Server):
-    """The worker handles SIGTERM and SIGINT itself; the probe server must not take them."""
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        yield
