@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 
 from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from membership.access import Access, Permission
 from membership.imports.bulk import CREATED, UNCHANGED, BulkEnrolment, CandidateRow
@@ -167,12 +168,17 @@ class ImportService:
             .where(ImportRowError.job_id == job.id)
             .order_by(ImportRowError.row_number)
         )
-        result = await self.session.stream(query.execution_options(yield_per=1000))
+        # The body is read after the request's session has committed and closed (before the
+        # response starts), so the rows come through a session of the stream's own, opened
+        # and closed by the stream: the import's rows were committed when it ran.
+        bind = self.session.bind
 
         async def lines() -> AsyncIterator[str]:
             yield "\ufeff" + _csv_line(["row", "field", "reason"])
-            async for row_number, field, reason in result:
-                yield _csv_line([str(row_number), field or "", reason])
+            async with AsyncSession(bind) as reader:
+                result = await reader.stream(query.execution_options(yield_per=1000))
+                async for row_number, field, reason in result:
+                    yield _csv_line([str(row_number), field or "", reason])
 
         return lines()
 
