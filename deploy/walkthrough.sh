@@ -26,9 +26,18 @@ trap 'exit 1' USR1
 trap 'printf "\nwalkthrough failed at %s: %s\n" "$STEP" "$BASH_COMMAND" >&2' ERR
 
 curl() {
-  local answer trailer status request expected
+  local answer trailer status request expected attempt=1 wait
   answer=$(mktemp)
-  if ! command curl -sS -w '\n%{http_code} %{method} %{url_effective}' "$@" >"$answer"; then
+  # 503 with Retry-After is the suite's "try again shortly" (a database that did not answer in
+  # time, on a busy machine): asked again as a client should, twice at most.
+  while _send "$answer" "$@" && [ "$(_status "$answer")" = 503 ] && [ $attempt -lt 3 ]; do
+    wait=$(grep -i '^retry-after:' "$answer.headers" | tr -dc 0-9)
+    printf '  %s → 503, asked again in %ss\n' "$(_url "$@")" "${wait:-1}" >&2
+    sleep "${wait:-1}"
+    attempt=$((attempt + 1))
+  done
+  rm -f "$answer.headers"
+  if [ ! -s "$answer" ]; then
     # The arguments are not shown: they hold tokens.
     printf '\nwalkthrough failed at %s: a request to %s got no whole answer\n' \
       "$STEP" "$(_url "$@")" >&2
@@ -60,6 +69,17 @@ curl() {
     printf '\n'
   fi
   rm -f "$answer.body"
+}
+
+_send() {
+  local answer=$1
+  shift
+  command curl -sS -D "$answer.headers" -w '\n%{http_code} %{method} %{url_effective}' "$@" \
+    >"$answer" || : >"$answer"
+}
+
+_status() {
+  tail -n 1 "$1" | cut -d' ' -f1
 }
 
 _url() {
