@@ -39,7 +39,8 @@ IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache", "node_m
 # openapi-python-client drops whatever it cannot parse and carries on; a dropped model or
 # operation is a broken client. Bodies it cannot type (a QR code's PNG) are only skipped.
 DROPPED = ("Unable to parse", "Unable to process", "Could not find reference")
-# Services read settings from the environment and .env; the document must not depend on them.
+# Services read settings from the environment and .env (main() drops both): the documents
+# must not depend on where they are generated.
 NO_DATABASE = "postgresql+asyncpg://nobody@127.0.0.1:9/none"
 
 
@@ -70,9 +71,6 @@ def _apps() -> dict[str, Callable[[], FastAPI]]:
 def documents() -> dict[str, dict[str, Any]]:
     from gateway.docs import through_gateway
 
-    for name in list(os.environ):
-        if name.startswith(tuple(f"{s.upper()}_" for s in SERVICES)):
-            del os.environ[name]
     return {name: through_gateway(app().openapi(), name) for name, app in _apps().items()}
 
 
@@ -199,6 +197,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fail if sdk/ is stale")
     args = parser.parse_args()
+    for name in list(os.environ):
+        if name.startswith(tuple(f"{s.upper()}_" for s in SERVICES)):
+            del os.environ[name]
     try:
         with tempfile.TemporaryDirectory(prefix="gonghui-sdk-") as temporary:
             fresh = Path(temporary) / "sdk"
