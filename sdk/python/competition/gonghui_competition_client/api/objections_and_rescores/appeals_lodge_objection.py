@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.objection_create import ObjectionCreate
+from ...models.objection_read import ObjectionRead
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    stage_id: UUID,
+    *,
+    body: ObjectionCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/stages/{stage_id}/objections".format(
+            stage_id=quote(str(stage_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ObjectionRead | Problem | None:
+    if response.status_code == 201:
+        response_201 = ObjectionRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ObjectionRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    stage_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ObjectionCreate,
+) -> Response[ObjectionRead | Problem]:
+    """Lodge an objection while the stage's results are on public notice
+
+    Args:
+        stage_id (UUID):
+        body (ObjectionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ObjectionRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        stage_id=stage_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    stage_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ObjectionCreate,
+) -> ObjectionRead | Problem | None:
+    """Lodge an objection while the stage's results are on public notice
+
+    Args:
+        stage_id (UUID):
+        body (ObjectionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ObjectionRead | Problem
+    """
+
+    return sync_detailed(
+        stage_id=stage_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    stage_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ObjectionCreate,
+) -> Response[ObjectionRead | Problem]:
+    """Lodge an objection while the stage's results are on public notice
+
+    Args:
+        stage_id (UUID):
+        body (ObjectionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ObjectionRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        stage_id=stage_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    stage_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ObjectionCreate,
+) -> ObjectionRead | Problem | None:
+    """Lodge an objection while the stage's results are on public notice
+
+    Args:
+        stage_id (UUID):
+        body (ObjectionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ObjectionRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            stage_id=stage_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,224 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.participation_stats import ParticipationStats
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    org_id: None | Unset | UUID = UNSET,
+    year_from: int | Unset = 2000,
+    year_to: int | Unset = 2100,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_org_id: None | str | Unset
+    if isinstance(org_id, Unset):
+        json_org_id = UNSET
+    elif isinstance(org_id, UUID):
+        json_org_id = str(org_id)
+    else:
+        json_org_id = org_id
+    params["org_id"] = json_org_id
+
+    params["year_from"] = year_from
+
+    params["year_to"] = year_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/stats/participation",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ParticipationStats | Problem | None:
+    if response.status_code == 200:
+        response_200 = ParticipationStats.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ParticipationStats | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    org_id: None | Unset | UUID = UNSET,
+    year_from: int | Unset = 2000,
+    year_to: int | Unset = 2100,
+) -> Response[ParticipationStats | Problem]:
+    """Participation per year in an organisation's sub-tree (default: your scope)
+
+    Args:
+        org_id (None | Unset | UUID):
+        year_from (int | Unset):  Default: 2000.
+        year_to (int | Unset):  Default: 2100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ParticipationStats | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+        year_from=year_from,
+        year_to=year_to,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    org_id: None | Unset | UUID = UNSET,
+    year_from: int | Unset = 2000,
+    year_to: int | Unset = 2100,
+) -> ParticipationStats | Problem | None:
+    """Participation per year in an organisation's sub-tree (default: your scope)
+
+    Args:
+        org_id (None | Unset | UUID):
+        year_from (int | Unset):  Default: 2000.
+        year_to (int | Unset):  Default: 2100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ParticipationStats | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        org_id=org_id,
+        year_from=year_from,
+        year_to=year_to,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    org_id: None | Unset | UUID = UNSET,
+    year_from: int | Unset = 2000,
+    year_to: int | Unset = 2100,
+) -> Response[ParticipationStats | Problem]:
+    """Participation per year in an organisation's sub-tree (default: your scope)
+
+    Args:
+        org_id (None | Unset | UUID):
+        year_from (int | Unset):  Default: 2000.
+        year_to (int | Unset):  Default: 2100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ParticipationStats | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+        year_from=year_from,
+        year_to=year_to,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    org_id: None | Unset | UUID = UNSET,
+    year_from: int | Unset = 2000,
+    year_to: int | Unset = 2100,
+) -> ParticipationStats | Problem | None:
+    """Participation per year in an organisation's sub-tree (default: your scope)
+
+    Args:
+        org_id (None | Unset | UUID):
+        year_from (int | Unset):  Default: 2000.
+        year_to (int | Unset):  Default: 2100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ParticipationStats | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            org_id=org_id,
+            year_from=year_from,
+            year_to=year_to,
+        )
+    ).parsed

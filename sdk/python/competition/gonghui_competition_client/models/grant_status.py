@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class GrantStatus(StrEnum):
+    QUEUED = "queued"
+    SKIPPED = "skipped"
+
+    def __str__(self) -> str:
+        return str(self.value)

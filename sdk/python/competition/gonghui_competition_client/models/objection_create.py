@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="ObjectionCreate")
+
+
+@_attrs_define
+class ObjectionCreate:
+    """
+    Attributes:
+        entry_id (UUID): The entry whose result is disputed
+        for_entry_id (UUID): Your entry (the delegation's or your own)
+        reason (str):
+    """
+
+    entry_id: UUID
+    for_entry_id: UUID
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        entry_id = str(self.entry_id)
+
+        for_entry_id = str(self.for_entry_id)
+
+        reason = self.reason
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "entry_id": entry_id,
+                "for_entry_id": for_entry_id,
+                "reason": reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        entry_id = UUID(d.pop("entry_id"))
+
+        for_entry_id = UUID(d.pop("for_entry_id"))
+
+        reason = d.pop("reason")
+
+        objection_create = cls(
+            entry_id=entry_id,
+            for_entry_id=for_entry_id,
+            reason=reason,
+        )
+
+        return objection_create

@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.enterprise_read import EnterpriseRead
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    enterprise_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/enterprises/{enterprise_id}".format(
+            enterprise_id=quote(str(enterprise_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnterpriseRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = EnterpriseRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnterpriseRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[EnterpriseRead | Problem]:
+    """Read an enterprise; its union's bank account only masked
+
+    Args:
+        enterprise_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnterpriseRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> EnterpriseRead | Problem | None:
+    """Read an enterprise; its union's bank account only masked
+
+    Args:
+        enterprise_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnterpriseRead | Problem
+    """
+
+    return sync_detailed(
+        enterprise_id=enterprise_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[EnterpriseRead | Problem]:
+    """Read an enterprise; its union's bank account only masked
+
+    Args:
+        enterprise_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnterpriseRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    enterprise_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> EnterpriseRead | Problem | None:
+    """Read an enterprise; its union's bank account only masked
+
+    Args:
+        enterprise_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnterpriseRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            enterprise_id=enterprise_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class HonourLevel(StrEnum):
+    CITY = "city"
+    COUNTY = "county"
+    ENTERPRISE = "enterprise"
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.exception_read import ExceptionRead
+from ...models.problem import Problem
+from ...models.rematch_in import RematchIn
+from ...types import Response
+
+
+def _get_kwargs(
+    entry_id: UUID,
+    *,
+    body: RematchIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/exceptions/{entry_id}/rematch".format(
+            entry_id=quote(str(entry_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ExceptionRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = ExceptionRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ExceptionRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    entry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RematchIn,
+) -> Response[ExceptionRead | Problem]:
+    """Match the enterprise's queued records again (after the register or the records were fixed): into a
+    case, or kept with the new reason
+
+    Args:
+        entry_id (UUID):
+        body (RematchIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExceptionRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        entry_id=entry_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    entry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RematchIn,
+) -> ExceptionRead | Problem | None:
+    """Match the enterprise's queued records again (after the register or the records were fixed): into a
+    case, or kept with the new reason
+
+    Args:
+        entry_id (UUID):
+        body (RematchIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExceptionRead | Problem
+    """
+
+    return sync_detailed(
+        entry_id=entry_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    entry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RematchIn,
+) -> Response[ExceptionRead | Problem]:
+    """Match the enterprise's queued records again (after the register or the records were fixed): into a
+    case, or kept with the new reason
+
+    Args:
+        entry_id (UUID):
+        body (RematchIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExceptionRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        entry_id=entry_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    entry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RematchIn,
+) -> ExceptionRead | Problem | None:
+    """Match the enterprise's queued records again (after the register or the records were fixed): into a
+    case, or kept with the new reason
+
+    Args:
+        entry_id (UUID):
+        body (RematchIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExceptionRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            entry_id=entry_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bank_callback import BankCallback
+from ...models.callback_result import CallbackResult
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    partner_id: UUID,
+    *,
+    body: BankCallback,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/webhooks/bank/{partner_id}".format(
+            partner_id=quote(str(partner_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CallbackResult | Problem | None:
+    if response.status_code == 200:
+        response_200 = CallbackResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CallbackResult | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    partner_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BankCallback,
+) -> Response[CallbackResult | Problem]:
+    """A bank's answer to a payout instruction (Standard Webhooks signature, no token)
+
+    Args:
+        partner_id (UUID):
+        body (BankCallback): The body of a bank's `payout.paid` / `payout.failed` webhook.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CallbackResult | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        partner_id=partner_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    partner_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BankCallback,
+) -> CallbackResult | Problem | None:
+    """A bank's answer to a payout instruction (Standard Webhooks signature, no token)
+
+    Args:
+        partner_id (UUID):
+        body (BankCallback): The body of a bank's `payout.paid` / `payout.failed` webhook.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CallbackResult | Problem
+    """
+
+    return sync_detailed(
+        partner_id=partner_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    partner_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BankCallback,
+) -> Response[CallbackResult | Problem]:
+    """A bank's answer to a payout instruction (Standard Webhooks signature, no token)
+
+    Args:
+        partner_id (UUID):
+        body (BankCallback): The body of a bank's `payout.paid` / `payout.failed` webhook.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CallbackResult | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        partner_id=partner_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    partner_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BankCallback,
+) -> CallbackResult | Problem | None:
+    """A bank's answer to a payout instruction (Standard Webhooks signature, no token)
+
+    Args:
+        partner_id (UUID):
+        body (BankCallback): The body of a bank's `payout.paid` / `payout.failed` webhook.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CallbackResult | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            partner_id=partner_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.partner_kind import PartnerKind
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartnerCreate")
+
+
+@_attrs_define
+class PartnerCreate:
+    """
+    Attributes:
+        name (str):
+        kind (PartnerKind):
+        webhook_url (None | str | Unset): Where signed payout instructions or notices are delivered
+    """
+
+    name: str
+    kind: PartnerKind
+    webhook_url: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        kind = self.kind.value
+
+        webhook_url: None | str | Unset
+        if isinstance(self.webhook_url, Unset):
+            webhook_url = UNSET
+        else:
+            webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "kind": kind,
+            }
+        )
+        if webhook_url is not UNSET:
+            field_dict["webhook_url"] = webhook_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        kind = PartnerKind(d.pop("kind"))
+
+        def _parse_webhook_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        webhook_url = _parse_webhook_url(d.pop("webhook_url", UNSET))
+
+        partner_create = cls(
+            name=name,
+            kind=kind,
+            webhook_url=webhook_url,
+        )
+
+        return partner_create
