@@ -37,6 +37,8 @@ MEMBER_USERNAME = "rider1"  # the seed's member account (membership.seed.LOGINS)
 # unknown and malformed ids are still tried.
 REAL_ID_PROBABILITY = 0.75
 MAX_IDS_PER_NAME = 8
+TOKEN_TTL_SECONDS = 3600
+WARM_UP_SECONDS = 60
 
 # Lists read as the admin after seeding: each item's `id` is an id of that parameter name.
 # `{name}` in a path is filled from what earlier lists gave. Every other `*_id` field of any
@@ -45,11 +47,11 @@ ID_SOURCES: tuple[tuple[str, str, str], ...] = (
     ("membership", "/v1/orgs", "org_id"),
     ("membership", "/v1/orgs/{org_id}/children", "org_id"),
     ("membership", "/v1/members?org_id={org_id}", "member_id"),
-    ("membership", "/v1/enterprises", "enterprise_id"),
+    ("membership", "/v1/enterprises?org_id={org_id}", "enterprise_id"),
     ("membership", "/v1/accounts/me", "account_id"),
     ("membership", "/v1/orgs/{org_id}/invitations", "invitation_id"),
     ("membership", "/v1/orgs/{org_id}/join-applications", "application_id"),
-    ("membership", "/v1/transfers", "transfer_id"),
+    ("membership", "/v1/transfers?org_id={org_id}", "transfer_id"),
     ("membership", "/v1/outbox", "message_id"),
     ("rebate", "/v1/partners", "partner_id"),
     ("rebate", "/v1/runs", "run_id"),
@@ -123,14 +125,17 @@ def fuzz(args: list[str]) -> int:
 def _stack(root: Path, tmp: Path) -> Iterator[Stack]:
     secrets = load_secrets(tmp, {})
     # Errors only: every request's access line would bury the tracebacks worth reading.
-    quiet = {s.name: {f"{s.prefix}LOG_LEVEL": "WARNING"} for s in SERVICES}
+    env = {s.name: {f"{s.prefix}LOG_LEVEL": "WARNING"} for s in SERVICES}
+    # Both tokens are taken before the first run, and must outlast every run: once fuzzing
+    # has sent its wrong passwords, sign-ins from this address are throttled.
+    env["membership"]["MEMBERSHIP_ACCESS_TOKEN_TTL_SECONDS"] = str(TOKEN_TTL_SECONDS)
     with PostgresCluster(tmp / "postgres", durable=False) as cluster:
         stack = Stack(
             root,
             cluster.superuser_url,
             free_ports(),
             secrets=secrets,
-            extra_env=quiet,
+            extra_env=env,
             ready_timeout=180,
         )
         try:
@@ -160,7 +165,7 @@ def collect_ids(client: httpx.Client, admin_token: str) -> dict[str, list[str]]:
         path = _fill(template, found)
         if path is None:
             continue
-        response = client.get(f"/{service}{path}", headers=headers)
+        response = _get(client, f"/{service}{path}", headers)
         if response.status_code != 200:
             say(f"[fuzz] GET /{service}{path}: {response.status_code}, no ids from it")
             continue
@@ -171,6 +176,17 @@ def collect_ids(client: httpx.Client, admin_token: str) -> dict[str, list[str]]:
                 _add(found, name, item["id"])
         harvest(body, found)
     return found
+
+
+def _get(client: httpx.Client, path: str, headers: Mapping[str, str]) -> httpx.Response:
+    """A service that just started may not have fetched the signing keys yet (401), or be
+    slow to (503), on a busy machine: asked again for a while before its ids are given up."""
+    deadline = time.monotonic() + WARM_UP_SECONDS
+    while True:
+        response = client.get(path, headers=headers)
+        if response.status_code not in (401, 503) or time.monotonic() > deadline:
+            return response
+        time.sleep(1)
 
 
 def harvest(value: Any, found: dict[str, list[str]]) -> None:
