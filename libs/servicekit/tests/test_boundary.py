@@ -19,8 +19,10 @@ from sqlalchemy import text
 from servicekit.app import create_service_app
 from servicekit.auth import CurrentPrincipal
 from servicekit.boundary import NulCharacterError, check_no_nul
+from servicekit.concurrency import IfMatchHeader, check_if_match
 from servicekit.db import SessionDep
-from servicekit.pagination import CursorParam, cursor_key
+from servicekit.openapi import NO_NUL_PATTERN
+from servicekit.pagination import CursorParam, cursor_key, encode_cursor
 from servicekit.schemas import ApiModel, NotNull
 from servicekit.settings import ServiceSettings
 
@@ -60,6 +62,11 @@ def _things() -> APIRouter:
         if_match: Annotated[str | None, Header()] = None,
     ) -> dict[str, Any]:
         return thing_in.model_dump(exclude_unset=True)
+
+    @router.put("/{thing_id}/label")
+    async def relabel(thing_id: uuid.UUID, if_match: IfMatchHeader = None) -> dict[str, str]:
+        check_if_match(if_match, 1)
+        return {"id": str(thing_id)}
 
     @router.get("/{thing_id}")
     async def read(thing_id: uuid.UUID, _principal: CurrentPrincipal) -> dict[str, str]:
@@ -257,7 +264,7 @@ def test_not_null_field_refuses_null_but_may_be_left_out() -> None:
         ({"notice_days": False}, ("body", "notice_days")),
         ({"is_active": 0}, ("body", "is_active")),
         ({"count": "2026"}, ("body", "count")),
-        ({"count": 1.0}, ("body", "count")),
+        ({"count": 1.5}, ("body", "count")),
         ({"name": 5}, ("body", "name")),
         ({"subs": [{"label": 1}]}, ("body", "subs", 0, "label")),
         ({"unknown": 1}, ("body", "unknown")),
@@ -276,6 +283,20 @@ async def test_strict_bodies_still_read_ids_and_enums_from_json_strings(
     response = await client.post("/v1/things/a", json={"name": "x", "notice_days": 3})
     assert response.status_code == 201
     assert response.json()["notice_days"] == 3
+
+
+async def test_an_integral_number_with_a_fraction_is_the_integer_json_schema_says_it_is(
+    client: httpx.AsyncClient,
+) -> None:
+    # Fuzzing sent `{"max_uses": 100.0}`: JSON Schema counts it an integer, so must we.
+    response = await client.post(
+        "/v1/things/a", json={"name": "x", "notice_days": 3.0, "subs": [], "count": 1e2}
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["notice_days"] == 3
+    assert response.json()["count"] == 100
+    too_big = await client.post("/v1/things/a", json={"name": "x", "notice_days": 31.0})
+    assert failing(too_big) == [("body", "notice_days")]
 
 
 # Defect 5: a database out of reach answered 500.
@@ -397,6 +418,62 @@ def test_every_status_an_operation_can_answer_is_documented(document: dict[str, 
     public_read = _codes(document, "/v1/cases/{case_id}", "get")
     assert public_read >= {"404", "422", "503"}
     assert not public_read & {"401", "403", "409", "412", "428"}
+
+
+# What fuzzing through the gateway found the documents did not say (README "Fuzzing").
+
+
+def test_every_string_a_client_sends_is_documented_without_nul(document: dict[str, Any]) -> None:
+    schemas = document["components"]["schemas"]
+    assert schemas["ThingCreate"]["properties"]["name"]["pattern"] == NO_NUL_PATTERN
+    code = document["paths"]["/v1/things/{code}"]["post"]["parameters"][0]
+    assert code["schema"]["pattern"] == NO_NUL_PATTERN
+    # A uuid cannot hold one; a string with its own pattern says exactly what it holds.
+    thing_id = document["paths"]["/v1/things/{thing_id}"]["get"]["parameters"][0]
+    assert "pattern" not in thing_id["schema"]
+    assert schemas["Problem"]["properties"]["title"] == {
+        "type": "string",
+        "examples": ["请求参数无效"],
+    }
+
+
+async def test_a_required_if_match_is_declared_required_and_missing_is_428(
+    client: httpx.AsyncClient, document: dict[str, Any]
+) -> None:
+    parameters = document["paths"]["/v1/things/{thing_id}/label"]["put"]["parameters"]
+    if_match = next(p for p in parameters if p["name"] == "if-match")
+    assert if_match["required"] is True
+    assert if_match["schema"]["type"] == "string"
+    assert if_match["schema"]["minLength"] == 1
+    assert not any(k.startswith("x-") for k in if_match["schema"])
+    # An If-Match optional in the route stays optional in the document.
+    patch = document["paths"]["/v1/things/{thing_id}"]["patch"]["parameters"]
+    assert next(p for p in patch if p["name"] == "if-match")["required"] is False
+
+    path = f"/v1/things/{uuid.uuid4()}/label"
+    assert problem(await client.put(path), 428)["type"].endswith("precondition-required")
+    assert (await client.put(path, headers={"If-Match": 'W/"1"'})).status_code == 200
+
+
+def test_idempotency_key_is_documented_with_the_lengths_it_is_checked_against(
+    document: dict[str, Any],
+) -> None:
+    parameters = document["paths"]["/v1/things/{code}/copies"]["post"]["parameters"]
+    key = next(p for p in parameters if p["name"] == "Idempotency-Key")
+    assert key["schema"]["minLength"] == 1
+    assert key["schema"]["maxLength"] == 100
+
+
+async def test_a_cursor_is_documented_by_its_alphabet_and_an_empty_one_is_422(
+    client: httpx.AsyncClient, document: dict[str, Any]
+) -> None:
+    parameters = document["paths"]["/v1/things"]["get"]["parameters"]
+    cursor = next(p for p in parameters if p["name"] == "cursor")
+    assert {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"} in cursor["schema"]["anyOf"]
+    # Fuzzing sent `cursor=`: the document allowed it and the service refused it (400).
+    assert failing(await client.get("/v1/things?cursor=")) == [("query", "cursor")]
+    issued = encode_cursor([7])
+    assert (await client.get(f"/v1/things?cursor={issued}")).json()["after"] == [7]
 
 
 def test_operation_ids_are_tag_and_function(document: dict[str, Any]) -> None:

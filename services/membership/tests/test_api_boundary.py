@@ -5,6 +5,7 @@ an answer that names what it sent, never a 500."""
 
 import csv
 import io
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -12,7 +13,9 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from pydantic import ValidationError
 
+from membership.enterprises.schemas import UnionBankAccountIn
 from membership.people.generate import valid_id_number
 from servicekit.db import create_engine, create_sessionmaker
 from servicekit.reads import pooled_reads
@@ -126,3 +129,34 @@ async def test_the_token_endpoint_without_its_database_is_503_with_retry_after(
     assert response.status_code == 503
     assert response.headers["retry-after"].isdigit()
     await engine.dispose()
+
+
+# What `make fuzz` found the document allowed and the service refused (README "Fuzzing").
+
+
+async def test_an_empty_grant_type_is_refused_as_the_document_says(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    response = await client.post("/v1/auth/token", data={"grant_type": "", "username": "a"})
+    assert failing(response) == [["body", "grant_type"]]
+    form = app.openapi()["components"]["schemas"]["Body_identity_issue_token"]
+    assert form["properties"]["grant_type"]["minLength"] == 1
+
+
+@pytest.mark.parametrize(
+    "account_no",
+    ["6222 0212 0300 1234", "62220212", " 12345678 ", "1" * 30, "1234567", "1" * 31, "½9999999",
+     "6222-0212", "62220212\t", ""],
+)  # fmt: skip
+def test_a_bank_account_number_is_documented_exactly_as_it_is_taken(
+    app: FastAPI, account_no: str
+) -> None:
+    schemas = app.openapi()["components"]["schemas"]
+    pattern = schemas["UnionBankAccountIn"]["properties"]["account_no"]["pattern"]
+    account = {"bank_name": "工行", "account_name": "工会", "account_no": account_no}
+    try:
+        UnionBankAccountIn.model_validate(account)
+        taken = True
+    except ValidationError:
+        taken = False
+    assert taken is (re.fullmatch(pattern, account_no) is not None)

@@ -17,6 +17,7 @@ from types import FrameType
 from localrun.backup import BackupError, dump
 from localrun.backup import restore as restore_dump
 from localrun.devsecrets import SECRETS_FILE
+from localrun.fuzz import fuzz
 from localrun.processes import ignore_interrupts, interrupt_on_sigterm, say
 from localrun.stack import ADMIN_SERVICE, DATABASE, Stack, StackError, ports_from_env
 from servicekit.pgcluster import PostgresCluster
@@ -31,7 +32,8 @@ USAGE = """usage: python -m localrun COMMAND
   test [PYTEST ARGS]   run pytest against a throwaway PostgreSQL cluster
   backup [FILE]        dump the development database (default .data/backups/gonghui-<time>.dump)
   restore FILE         replace the development database with a dump (make run stopped)
-  clean                stop the development PostgreSQL and delete .data/"""
+  clean                stop the development PostgreSQL and delete .data/
+  fuzz                 schemathesis through the gateway, on a stack of its own"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": backup,
         "restore": restore,
         "clean": clean,
+        "fuzz": fuzz,
     }
     if not args or args[0] not in commands:
         print(USAGE, file=sys.stderr)

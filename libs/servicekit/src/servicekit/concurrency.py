@@ -1,6 +1,22 @@
 """ETag / If-Match for updates of shared records (lost-update protection)."""
 
+from typing import Annotated
+
+from fastapi import Header
+
 from servicekit.errors import DomainError
+
+# Marks an If-Match the route always needs: the document then declares it required (see
+# servicekit.openapi), while a missing one is still answered 428, the status made for it.
+IF_MATCH_REQUIRED = "x-gonghui-if-match-required"
+
+IfMatchHeader = Annotated[
+    str | None,
+    Header(
+        description='ETag of the version you read (`W/"3"`), or `*`; required (428 without it)',
+        json_schema_extra={IF_MATCH_REQUIRED: True},
+    ),
+]
 
 
 class PreconditionRequiredError(DomainError):

@@ -6,6 +6,11 @@ bearer scheme on exactly the operations that use it; the answers completed here 
 the same facts: a token (401, 403), a body (400 for one that is not UTF-8), a path id (404),
 a cursor (400), an `Idempotency-Key` (400, 409, 422), an `If-Match` (412, 428), a write
 (409 on a lost race), and a database behind every operation (503).
+
+What the boundary refuses everywhere is stated where it applies, so that a client (or a
+fuzzer) reading the document sends what the services take: no string holds U+0000, an
+`Idempotency-Key` has 1 to 100 characters, and an `If-Match` the route always needs is
+required.
 """
 
 import re
@@ -15,7 +20,9 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from servicekit.concurrency import IF_MATCH_REQUIRED
 from servicekit.errors import PROBLEM_CONTENT_TYPE
+from servicekit.idempotency import MAX_KEY_LENGTH
 
 PROBLEM_SCHEMA_NAME = "Problem"
 PROBLEM_REF = {"$ref": f"#/components/schemas/{PROBLEM_SCHEMA_NAME}"}
@@ -123,11 +130,66 @@ def _statuses(method: str, operation: dict[str, Any]) -> set[int]:
     return statuses
 
 
+# ECMA 262 (JSON Schema's dialect) and Python read `\u0000` alike.
+NO_NUL_PATTERN = "^[^\\u0000]*$"
+# Where a string cannot hold a NUL anyway, or says exactly what it holds.
+_STRING_CONSTRAINTS = frozenset({"pattern", "format", "enum", "const", "contentEncoding"})
+
+
+def _is_type(schema: dict[str, Any], kind: str) -> bool:
+    declared = schema.get("type")
+    return declared == kind or (isinstance(declared, list) and kind in declared)
+
+
+def forbid_nul(node: Any) -> None:
+    """Every string schema (and every open object's property names) in `node` refuses NUL,
+    as the boundary does (servicekit.boundary)."""
+    if isinstance(node, dict):
+        if _is_type(node, "string") and not _STRING_CONSTRAINTS & node.keys():
+            node["pattern"] = NO_NUL_PATTERN
+        if _is_type(node, "object") and node.get("additionalProperties") is not False:
+            node.setdefault("propertyNames", {"pattern": NO_NUL_PATTERN})
+        for key, value in node.items():
+            # An example's value is data, not a schema, and a name is a name.
+            if key not in ("example", "examples", "properties", "propertyNames"):
+                forbid_nul(value)
+        for value in (node.get("properties") or {}).values():
+            forbid_nul(value)
+    elif isinstance(node, list):
+        for item in node:
+            forbid_nul(item)
+
+
+def _declare_headers(operation: dict[str, Any]) -> None:
+    for parameter in operation.get("parameters", []):
+        name, where = str(parameter.get("name", "")).lower(), parameter.get("in")
+        if where != "header":
+            continue
+        schema = parameter.get("schema") or {}
+        if name == "idempotency-key":
+            parameter["schema"] = {
+                **_without_null(schema),
+                "minLength": 1,
+                "maxLength": MAX_KEY_LENGTH,
+            }
+        elif name == "if-match" and schema.pop(IF_MATCH_REQUIRED, False):
+            parameter["required"] = True
+            parameter["schema"] = {**_without_null(schema), "minLength": 1}
+
+
+def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """`anyOf: [string, null]` as the string alone: a header is there or it is not."""
+    branches = [b for b in schema.get("anyOf", []) if b.get("type") != "null"]
+    rest = {k: v for k, v in schema.items() if k != "anyOf"}
+    return {**branches[0], **rest} if len(branches) == 1 else rest or {"type": "string"}
+
+
 def _problem_content() -> dict[str, Any]:
     return {PROBLEM_CONTENT_TYPE: {"schema": dict(PROBLEM_REF)}}
 
 
 def complete_operation(method: str, operation: dict[str, Any]) -> None:
+    _declare_headers(operation)
     responses: dict[str, Any] = operation.setdefault("responses", {})
     for status in _statuses(method, operation):
         zh, en = DESCRIPTIONS[status]
@@ -149,9 +211,12 @@ def complete_document(document: dict[str, Any]) -> None:
             if method in HTTP_METHODS:
                 operation.get("responses", {}).pop("422", None)
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
-    schemas[PROBLEM_SCHEMA_NAME] = PROBLEM_SCHEMA
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
+    # Answers too: they come from PostgreSQL, whose text holds no NUL either.
+    forbid_nul(document.get("paths"))
+    forbid_nul(schemas)
+    schemas[PROBLEM_SCHEMA_NAME] = PROBLEM_SCHEMA
 
 
 def install_openapi(app: FastAPI) -> None:

@@ -66,7 +66,13 @@ def cursor_key(cursor: str | None, *types: Callable[[Any], Any]) -> tuple[Any, .
         raise InvalidCursorError("The cursor was not issued by this list") from None
 
 
-CursorParam = Annotated[str | None, Query(description="`next_cursor` of the previous page")]
+# The alphabet of `encode_cursor` (base64url without padding): the document tells clients what
+# a cursor looks like, though only the service can tell which ones it issued (400 otherwise).
+CURSOR_PATTERN = "^[A-Za-z0-9_-]+$"
+CursorParam = Annotated[
+    str | None,
+    Query(description="`next_cursor` of the previous page", pattern=CURSOR_PATTERN),
+]
 LimitParam = Annotated[
     int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Page size, at most {MAX_PAGE_SIZE}")
 ]

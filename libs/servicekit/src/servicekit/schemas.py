@@ -3,6 +3,8 @@
 FastAPI validates a parsed JSON body in pydantic's Python mode, where `strict=True` would also
 refuse a UUID, a date or an enum value sent as the string JSON has for them. So the strictness
 is set on the scalar types alone: `false` is no integer, `0` no boolean, `"2026"` no year.
+JSON has a single kind of number, though, and JSON Schema counts `100.0` an integer: so does
+an integer field (`100.5` stays refused).
 """
 
 from typing import Any
@@ -18,9 +20,22 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 _STRICT_SCALARS = frozenset({"int", "bool", "str", "float"})
 
 
+def _integral_float(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _is_integral_wrapper(node: dict[str, Any]) -> bool:
+    function = node.get("function")
+    return isinstance(function, dict) and function.get("function") is _integral_float
+
+
 def _tighten(node: Any) -> None:
     """Strict scalars and BIGINT bounds throughout a core schema (nested models included)."""
     if isinstance(node, dict):
+        if _is_integral_wrapper(node):
+            return  # a nested model's, tightened already
         kind = node.get("type")
         if isinstance(kind, str) and kind in _STRICT_SCALARS:
             node["strict"] = True
@@ -29,6 +44,10 @@ def _tighten(node: Any) -> None:
                 node["ge"] = INT64_MIN
             if "le" not in node and "lt" not in node:
                 node["le"] = INT64_MAX
+            inner = dict(node)
+            node.clear()
+            node.update(core_schema.no_info_before_validator_function(_integral_float, inner))
+            return
         for value in node.values():
             _tighten(value)
     elif isinstance(node, list):

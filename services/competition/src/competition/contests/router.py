@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Header, Query, Response, status
+from fastapi import APIRouter, Body, Query, Response, status
 
 from competition.contests.lookup import Contest
 from competition.contests.models import CompetitionKind, CompetitionStatus, Event
@@ -21,12 +21,11 @@ from competition.contests.service import competition_read, honours_of, prizes_of
 from competition.dependencies import ContestServiceDep
 from servicekit.app import Responses
 from servicekit.auth import authenticated
-from servicekit.concurrency import etag
+from servicekit.concurrency import IfMatchHeader, etag
 from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1", tags=["competitions"], dependencies=[authenticated])
 
-IfMatch = Annotated[str | None, Header(description="ETag of the version you read")]
 COMPETITION_404: Responses = {404: {"description": "No such competition in your sight"}}
 EVENT_404: Responses = {404: {"description": "No such event in your sight"}}
 STATE_409: Responses = {409: {"description": "Not possible in the current state"}}
@@ -100,7 +99,7 @@ async def update_competition(
     update: CompetitionUpdate,
     contests: ContestServiceDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatchHeader = None,
 ) -> CompetitionRead:
     return _competition(await contests.update(competition_id, update, if_match), response)
 
@@ -183,7 +182,7 @@ async def update_event(
     update: EventUpdate,
     contests: ContestServiceDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatchHeader = None,
 ) -> EventRead:
     return await _event(await contests.update_event(event_id, update, if_match), contests, response)
 

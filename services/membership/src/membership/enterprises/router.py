@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from membership.enterprises.dependencies import EnterpriseServiceDep
 from membership.enterprises.errors import InvalidEnterpriseQueryError, field_error
@@ -20,7 +20,7 @@ from membership.enterprises.schemas import (
 )
 from servicekit.app import Responses
 from servicekit.auth import Role, authenticated, require_roles
-from servicekit.concurrency import etag
+from servicekit.concurrency import IfMatchHeader, etag
 from servicekit.pagination import (
     CursorParam,
     LimitParam,
@@ -31,7 +31,6 @@ from servicekit.pagination import (
 
 router = APIRouter(prefix="/v1/enterprises", tags=["enterprises"], dependencies=[authenticated])
 
-IfMatch = Annotated[str | None, Header(description="ETag of the version you read")]
 NOT_FOUND: Responses = {404: {"description": "No such enterprise in your sub-tree"}}
 PRECONDITIONS: Responses = {
     412: {"description": "The enterprise changed since you read it"},
@@ -144,7 +143,7 @@ async def update_enterprise(
     update_in: EnterpriseUpdate,
     enterprises: EnterpriseServiceDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatchHeader = None,
 ) -> EnterpriseRead:
     return _read(await enterprises.update(enterprise_id, update_in, if_match), response)
 
@@ -164,7 +163,7 @@ async def change_affiliation(
     change: AffiliationChange,
     enterprises: EnterpriseServiceDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatchHeader = None,
 ) -> EnterpriseRead:
     return _read(await enterprises.reaffiliate(enterprise_id, change.org_id, if_match), response)
 
@@ -188,7 +187,7 @@ async def review_uscc(
     review_in: UsccReview,
     enterprises: EnterpriseServiceDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatchHeader = None,
 ) -> EnterpriseRead:
     return _read(await enterprises.review(enterprise_id, review_in, if_match), response)
 

@@ -27,8 +27,13 @@ def _without_spaces(value: object) -> object:
     return value.replace(" ", "") if isinstance(value, str) else value
 
 
+# The document states what is taken, spaces included: the pattern checked after they are
+# removed does not reach it on its own (fuzzing sent letters the document allowed).
 AccountNumber = Annotated[
-    str, BeforeValidator(_without_spaces), StringConstraints(pattern=r"^\d{8,30}$")
+    str,
+    BeforeValidator(_without_spaces),
+    StringConstraints(pattern=r"^\d{8,30}$"),
+    Field(json_schema_extra={"pattern": r"^ *(\d *){8,30}$"}),
 ]
 
 

@@ -65,7 +65,8 @@ def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
 async def issue_token(
     tokens: TokenServiceDep,
     address: ClientAddressDep,
-    grant_type: Annotated[str, Form()],
+    # An empty form field is a missing one: the document says so (fuzzing sent `grant_type=`).
+    grant_type: Annotated[str, Form(min_length=1)],
     username: Annotated[str | None, Form()] = None,
     password: Annotated[str | None, Form()] = None,
     client_id: Annotated[str | None, Form()] = None,

@@ -1,19 +1,18 @@
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Header, Response, status
+from fastapi import APIRouter, Response, status
 
 from membership.dependencies import AccessDep, OrgServiceDep
 from membership.orgs.models import Org
 from membership.orgs.schemas import OrgCreate, OrgMove, OrgRead, OrgUpdate
 from servicekit.app import Responses
 from servicekit.auth import authenticated
-from servicekit.concurrency import etag
+from servicekit.concurrency import IfMatchHeader, etag
 from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1/orgs", tags=["organisations"], dependencies=[authenticated])
 
-IfMatch = Annotated[str | None, Header(description="ETag of the version you read")]
 NOT_FOUND: Responses = {404: {"description": "No such organisation in your sub-tree"}}
 PRECONDITIONS: Responses = {
     412: {"description": "The organisation changed since you read it"},
@@ -68,7 +67,7 @@ async def update_org(
     org_in: OrgUpdate,
     orgs: OrgServiceDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatchHeader = None,
 ) -> OrgRead:
     return _read(await orgs.update(org_id, org_in, if_match), response)
 
@@ -84,7 +83,7 @@ async def move_org(
     move: OrgMove,
     orgs: OrgServiceDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatchHeader = None,
 ) -> OrgRead:
     return _read(await orgs.move(org_id, move.new_parent_id, move.region_code, if_match), response)
 
@@ -96,7 +95,7 @@ async def move_org(
     responses={**NOT_FOUND, **PRECONDITIONS, 409: {"description": "Still has members or children"}},
 )
 async def close_org(
-    org_id: uuid.UUID, orgs: OrgServiceDep, response: Response, if_match: IfMatch = None
+    org_id: uuid.UUID, orgs: OrgServiceDep, response: Response, if_match: IfMatchHeader = None
 ) -> OrgRead:
     return _read(await orgs.close(org_id, if_match), response)
 
