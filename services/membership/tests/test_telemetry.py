@@ -259,7 +259,18 @@ async def test_dead_letters_are_read_from_the_outbox_when_scraped(
     session.add_all([dead, new_message(OutboxMessage, "org.changed", {"org_id": "y"})])
     await session.commit()
 
+    def failed_readings() -> float:
+        return sum(
+            REGISTRY.get_sample_value(
+                "metrics_scrape_errors_total", {"service": "membership", "reading": reading}
+            )
+            or 0.0
+            for reading in ("read_outbox", "read_imports", "read_db_pool")
+        )
+
+    failed_before = failed_readings()
     scrape = (await client.get("/metrics")).text
+    assert failed_readings() == failed_before
     outbox = _samples(scrape, "outbox_messages")
     assert outbox[(("service", "membership"), ("state", "dead"))] == 1
     assert outbox[(("service", "membership"), ("state", "pending"))] == 1
@@ -276,3 +287,35 @@ async def test_metrics_are_refused_to_a_request_that_came_through_a_proxy(
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert "http_requests" not in response.text
+
+
+async def test_an_honour_is_counted_once_however_often_the_award_is_sent(
+    client: httpx.AsyncClient, auth: Any, tree: Any, enrol: Any
+) -> None:
+    def granted() -> float:
+        labels = {"kind": "may_day_labour_medal", "level": "provincial"}
+        return REGISTRY.get_sample_value("membership_honours_granted_total", labels) or 0.0
+
+    before = granted()
+    member = await enrol(tree.gongshu_union, 52)
+    body = {
+        "membership_no": member["membership_no"],
+        "kind": "may_day_labour_medal",
+        "level": "provincial",
+        "title": "浙江省五一劳动奖章",
+        "awarded_on": "2026-04-28",
+        "granting_org_id": tree.province,
+        "source_ref": "competition:award:telemetry",
+    }
+    service = auth("service", subject="client:competition", permissions=("grant_honours",))
+    assert (await client.post("/v1/honours", json=body, headers=service)).status_code == 201
+    assert (await client.post("/v1/honours", json=body, headers=service)).status_code == 200
+    # A county cadre cannot grant a provincial honour, and nothing is counted for trying.
+    county = auth("cadre", org_scope=(tree.gongshu,), permissions=("grant_honours",))
+    refused = await client.post(
+        "/v1/honours",
+        json={**body, "source_ref": None, "granting_org_id": tree.gongshu},
+        headers=county,
+    )
+    assert refused.status_code == 422
+    assert granted() == before + 1
