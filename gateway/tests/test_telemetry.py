@@ -61,3 +61,18 @@ async def test_the_gateway_metrics_are_refused_to_a_request_from_a_balancer(
     response = await gateway.get("/metrics", headers={"X-Forwarded-For": "198.51.100.9"})
     assert response.status_code == 404
     assert "http_requests" not in response.text
+
+
+async def test_a_caller_cannot_choose_the_trace_its_request_joins(
+    gateway: httpx.AsyncClient, services: Services, auth: dict[str, str]
+) -> None:
+    path = f"/v1/orgs/{uuid.uuid4().hex}"
+    forged = {
+        "traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        "tracestate": "congo=t61rcWkgMzE",
+        "baggage": "user=admin",
+    }
+    response = await gateway.get(f"/membership{path}", headers={**auth, **forged})
+    assert response.status_code == 200
+    [received] = services.membership.received_on(path)
+    assert not set(forged) & set(received.headers)

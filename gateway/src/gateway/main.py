@@ -11,7 +11,13 @@ from gateway.health import health_router
 from gateway.proxy import ProxyMiddleware
 from gateway.runtime import Runtime
 from gateway.settings import GatewaySettings
-from gateway.telemetry import MetricsShield, proxied_route, span_namer, trace_upstream_calls
+from gateway.telemetry import (
+    MetricsShield,
+    proxied_route,
+    span_namer,
+    start_traces_here,
+    trace_upstream_calls,
+)
 from servicekit.context import REQUEST_ID_HEADER
 from servicekit.errors import install_problem_handlers
 from servicekit.logging import configure_logging
@@ -67,5 +73,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     provider = instrument_app(app, settings.service_name, server_request_hook=span_namer(services))
     if provider is not None:
         trace_upstream_calls(provider)
+    start_traces_here(app)
     mount_metrics(app, settings.service_name)
     return app

@@ -5,6 +5,7 @@ through the entrance."""
 from collections.abc import Callable
 from typing import Any
 
+from fastapi import FastAPI
 from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.trace import Span
@@ -45,6 +46,34 @@ def trace_upstream_calls(provider: TracerProvider) -> None:
     """A client span per upstream request, which also injects `traceparent` into it
     (replacing a client's own, now our span's parent). Sessions made after this are traced."""
     AioHttpClientInstrumentor().instrument(tracer_provider=provider)
+
+
+# W3C trace context a caller may send. The gateway is the edge: a public caller must not pick
+# trace ids (to pass as another's) nor mark its requests sampled (to flood the trace store).
+_TRACE_CONTEXT = frozenset({b"traceparent", b"tracestate", b"baggage"})
+
+
+class _UntrustedTraceContext:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and any(n in _TRACE_CONTEXT for n, _ in scope["headers"]):
+            headers = [(n, v) for n, v in scope["headers"] if n not in _TRACE_CONTEXT]
+            scope = {**scope, "headers": headers}
+        await self.app(scope, receive, send)
+
+
+def start_traces_here(app: FastAPI) -> None:
+    """Drop the caller's trace context before anything reads it: outside even the server
+    span that instrumentation puts around the whole stack, so each trace starts here, and
+    nothing of the caller's reaches a service either."""
+    build = app.build_middleware_stack
+
+    def build_middleware_stack() -> ASGIApp:
+        return _UntrustedTraceContext(build())
+
+    app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
 
 
 class MetricsShield:
