@@ -72,7 +72,8 @@ def concrete_path(template: str) -> str:
 
 def protected_routes(app: FastAPI, service: str) -> list[tuple[str, str]]:
     # The OpenAPI document lists every route however routers are nested (the suite hides
-    # none with include_in_schema=False).
+    # only /metrics, which is for the scraper at the process and refused through any proxy:
+    # services/membership/tests/test_telemetry.py).
     allowed = PUBLIC_EVERYWHERE | PUBLIC_ROUTES[service]
     return [
         (method.upper(), path)

@@ -11,10 +11,18 @@ from gateway.health import health_router
 from gateway.proxy import ProxyMiddleware
 from gateway.runtime import Runtime
 from gateway.settings import GatewaySettings
+from gateway.telemetry import (
+    MetricsShield,
+    proxied_route,
+    span_namer,
+    start_traces_here,
+    trace_upstream_calls,
+)
 from servicekit.context import REQUEST_ID_HEADER
 from servicekit.errors import install_problem_handlers
 from servicekit.logging import configure_logging
 from servicekit.middleware import RequestContextMiddleware
+from servicekit.telemetry import instrument_app, mount_metrics
 
 VERSION = "0.1.0"
 
@@ -22,6 +30,7 @@ VERSION = "0.1.0"
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
     runtime = Runtime(settings)
+    services = frozenset(settings.upstream_urls())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -57,5 +66,13 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             allow_headers=["*"],
             expose_headers=[REQUEST_ID_HEADER, "ETag", "Location"],
         )
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(MetricsShield, services=services)
+    app.add_middleware(
+        RequestContextMiddleware, service=settings.service_name, route_of=proxied_route(services)
+    )
+    provider = instrument_app(app, settings.service_name, server_request_hook=span_namer(services))
+    if provider is not None:
+        trace_upstream_calls(provider)
+    start_traces_here(app)
+    mount_metrics(app, settings.service_name)
     return app

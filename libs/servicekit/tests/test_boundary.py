@@ -391,6 +391,7 @@ def test_every_error_response_is_a_documented_problem(document: dict[str, Any]) 
         "status",
         "detail",
         "request_id",
+        "trace_id",
         "errors",
     }
     for path_item in document["paths"].values():

@@ -20,6 +20,7 @@ from servicekit.middleware import RequestContextMiddleware
 from servicekit.openapi import install_openapi, operation_id
 from servicekit.reads import pooled_reads
 from servicekit.settings import Environment, ServiceSettings
+from servicekit.telemetry import ScrapeReading, instrument_app, mount_metrics, read_db_pool
 
 # A service's own start-up work (signing keys, upstream clients ...) runs inside the common one.
 ExtraLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -48,6 +49,7 @@ def create_service_app(
     version: str,
     routers: Sequence[APIRouter],
     extra_lifespan: ExtraLifespan | None = None,
+    metrics_readings: Sequence[ScrapeReading] = (),
 ) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -99,7 +101,9 @@ def create_service_app(
             allow_headers=["*"],
             expose_headers=["X-Request-ID", "ETag"],
         )
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, service=settings.service_name)
+    instrument_app(app, settings.service_name)
+    mount_metrics(app, settings.service_name, [read_db_pool, *metrics_readings])
     app.include_router(health.router)
     for router in routers:
         app.include_router(router)

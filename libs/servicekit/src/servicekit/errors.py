@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from servicekit.context import current_request_id
 from servicekit.routes import allow_header, allowed_methods
+from servicekit.telemetry import current_trace_id
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -155,6 +156,9 @@ def problem_body(
     if detail:
         body["detail"] = detail
     body["request_id"] = current_request_id()
+    trace_id = current_trace_id()
+    if trace_id is not None:  # tracing on: the id to find the request's spans and logs by
+        body["trace_id"] = trace_id
     if extra:
         body.update(extra)
     return body

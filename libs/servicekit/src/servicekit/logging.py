@@ -1,4 +1,5 @@
-"""JSON logs, one object a line, each carrying the service name and the request id."""
+"""JSON logs, one object a line, each carrying the service name, the request id and the
+trace id (null when the request is not traced)."""
 
 import logging
 import sys
@@ -6,6 +7,7 @@ import sys
 from pythonjsonlogger.json import JsonFormatter
 
 from servicekit.context import current_request_id
+from servicekit.telemetry import current_trace_id
 
 
 class _ContextFilter(logging.Filter):
@@ -16,6 +18,7 @@ class _ContextFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.service = self.service
         record.request_id = current_request_id()
+        record.trace_id = current_trace_id()
         return True
 
 
@@ -23,7 +26,8 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(
         JsonFormatter(
-            "%(asctime)s %(levelname)s %(name)s %(message)s %(service)s %(request_id)s",
+            "%(asctime)s %(levelname)s %(name)s %(message)s "
+            "%(service)s %(request_id)s %(trace_id)s",
             rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
         )
     )

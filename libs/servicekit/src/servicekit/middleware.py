@@ -1,15 +1,18 @@
-"""Outermost ASGI middleware: request id in and out, one access-log line, 500 as a problem."""
+"""Outermost ASGI middleware: request id in and out, one access-log line, request metrics,
+500 as a problem."""
 
 import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servicekit.context import REQUEST_ID_HEADER, request_id_var
 from servicekit.errors import PROBLEM_CONTENT_TYPE, problem_body, status_title, wants_chinese
+from servicekit.telemetry import UNMATCHED_ROUTE, RequestMetrics, route_template
 
 logger = logging.getLogger("servicekit.access")
 
@@ -29,9 +32,21 @@ def incoming_request_id(headers: list[tuple[bytes, bytes]]) -> str:
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
+    """`service` names the process in the request metrics; `route_of` labels the requests
+    no route of the app answered (the gateway's proxied paths)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        service: str = "service",
+        access_log: bool = True,
+        route_of: Callable[[Scope], str | None] | None = None,
+    ) -> None:
         self.app = app
         self.access_log = access_log
+        self.metrics = RequestMetrics(service)
+        self.route_of = route_of
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -62,6 +77,9 @@ class RequestContextMiddleware:
             if not response_started:
                 await self._send_internal_error(scope, send_with_id)
         finally:
+            seconds = time.perf_counter() - started
+            route = route_template(scope) or (self.route_of and self.route_of(scope))
+            self.metrics.observe(scope["method"], route or UNMATCHED_ROUTE, status, seconds)
             if self.access_log:
                 logger.info(
                     "request",
@@ -69,7 +87,7 @@ class RequestContextMiddleware:
                         "method": scope.get("method"),
                         "path": scope.get("path"),
                         "status": status,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                        "duration_ms": round(seconds * 1000, 2),
                     },
                 )
             request_id_var.reset(token)

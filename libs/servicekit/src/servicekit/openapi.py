@@ -46,6 +46,12 @@ PROBLEM_SCHEMA: dict[str, Any] = {
             "type": ["string", "null"],
             "description": "The X-Request-ID of the request, for support and logs",
         },
+        "trace_id": {
+            "type": "string",
+            "description": "The W3C trace id of the request (32 hex digits), to find its spans "
+            "and log lines; present when tracing is on",
+            "pattern": "^[0-9a-f]{32}$",
+        },
         "errors": {
             "type": "array",
             "description": "For 422: each failing field (the rejected value is not echoed)",

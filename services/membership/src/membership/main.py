@@ -13,6 +13,7 @@ from membership.imports import router as imports
 from membership.joining import router as joining
 from membership.me import router as me
 from membership.members import router as members
+from membership.metrics import READINGS
 from membership.orgs import router as orgs
 from membership.serving import router as serving
 from membership.settings import MembershipSettings
@@ -69,4 +70,5 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
             outbox.router,
         ],
         extra_lifespan=lifespan,
+        metrics_readings=READINGS,
     )

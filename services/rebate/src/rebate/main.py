@@ -13,6 +13,7 @@ from rebate.cases import router as cases
 from rebate.clients.membership import MembershipClient
 from rebate.fees import router as fees
 from rebate.ledger import router as ledger
+from rebate.metrics import READINGS
 from rebate.partners import router as partners
 from rebate.payouts import router as payouts
 from rebate.policies import router as policies
@@ -144,6 +145,7 @@ def create_app(
             reconciliation.router,
         ],
         extra_lifespan=lifespan,
+        metrics_readings=READINGS,
     )
     document_webhooks(app)
     return app

@@ -8,6 +8,7 @@ from membership.honours.schemas import HonourCreate
 from membership.members.errors import MemberNotFoundError
 from membership.members.models import Member
 from membership.members.repository import MemberRepository
+from membership.metrics import count_honour
 from membership.orgs.errors import OrgNotFoundError
 from membership.orgs.models import Org, OrgStatus
 
@@ -51,6 +52,8 @@ class HonourService:
             source_ref=honour_in.source_ref,
         )
         stored = await self.repo.add(honour)
+        if stored.id == honour.id:
+            count_honour(self.repo.session, stored)
         return self._same_grant(stored, member, honour_in), stored.id == honour.id
 
     async def _granting_org(self, honour_in: HonourCreate) -> Org:

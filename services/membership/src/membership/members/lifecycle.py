@@ -15,6 +15,7 @@ from membership.members.models import (
     MemberState,
 )
 from membership.members.repository import MemberRepository
+from membership.metrics import count_membership_change
 from membership.orgs.errors import OrgClosedError
 from membership.orgs.models import Org, OrgStatus
 from membership.people.models import Person
@@ -145,6 +146,7 @@ class Lifecycle:
             member.joined_on = now.date()
             member.card_no = new_card_no()
             await self.rollups.joined(member.org_id, now.strftime("%Y-%m"), 1)
+        count_membership_change(self.repo.session, member, from_state, kind)
         await self.repo.add(
             MemberEvent(
                 member_id=member.id,

@@ -21,6 +21,7 @@ from rebate.clients.membership import MembershipClient, MembershipUnavailableErr
 from rebate.fees.models import PAYER_ACCOUNT_FIELD
 from rebate.ledger.models import Account
 from rebate.ledger.service import Ledger, Posting
+from rebate.metrics import count_paid
 from rebate.models import OutboxMessage
 from rebate.partners.models import Partner
 from rebate.payouts.errors import (
@@ -220,6 +221,7 @@ class PayoutService:
                     )
                 ]
             )
+            count_paid(self.session, payout.amount)
             overpaid = -await self.repo.payable(case.id)
             if overpaid > ZERO:
                 await self.ledger.post(
@@ -443,6 +445,7 @@ class PayoutService:
                     )
                 ]
             )
+            count_paid(self.session, amount)
         # A downward correction while the payout was with the bank lowered what the case
         # owes below what was paid: the excess is owed back, and set off like any other.
         overpaid = -await self.repo.payable(case.id)
