@@ -13,7 +13,7 @@ from membership.main import create_app as create_membership
 from membership.settings import MembershipSettings
 from rebate.main import create_app as create_rebate
 from rebate.settings import RebateSettings
-from servicekit.testing.walk import IdInput, id_inputs, unfilled, values_at
+from servicekit.testing.walk import IdInput, graft, id_inputs, unfilled, values_at
 
 NO_DATABASE = "postgresql+asyncpg://nobody@127.0.0.1:9/none"
 
@@ -82,3 +82,16 @@ def test_an_id_field_no_request_fills_with_a_victim_is_reported() -> None:
     assert unfilled(inputs, filled, victims) == []
     own = {("POST", "/v1/x"): [{"json": {"org_id": "mine"}}]}
     assert unfilled(inputs, own, victims) == inputs
+
+
+def test_graft_slips_one_foreign_id_into_an_own_request() -> None:
+    own = {"json": {"group_id": "g-own", "rules": [{"org_id": "o-own", "n": 1}]}}
+    victim = {"json": {"group_id": "g-victim", "rules": [{"org_id": "o-victim", "n": 2}]}}
+    field = IdInput("POST", "/v1/x", "body", "rules.[]org_id")
+    assert graft(own, victim, field) == {
+        "json": {"group_id": "g-own", "rules": [{"org_id": "o-victim", "n": 1}]}
+    }
+    query = IdInput("GET", "/v1/x", "query", "event_id")
+    mixed = graft({"params": {"event_id": "e1", "limit": 5}}, {"params": {"event_id": "e2"}}, query)
+    assert mixed == {"params": {"event_id": "e2", "limit": 5}}
+    assert graft({"params": {}}, {"params": {"uscc": "x"}}, query) is None

@@ -337,3 +337,54 @@ async def test_eligibility_names_only_organisations_the_organiser_sees(
         headers={**contest.headers, "If-Match": "*"},
     )
     assert own.status_code == 200, own.text
+
+
+async def test_an_organiser_enters_no_member_of_another_county_by_number(
+    client: httpx.AsyncClient, tree: Any, auth: Any, membership: Any, build_contest: Any
+) -> None:
+    """拱墅区's organiser types membership numbers (they are sequential) into their own
+    county contest: an entry would come back with the name and union of a member of
+    上城区, or of anyone in the country. Such a number is answered like an unknown one; the
+    member's own union or the member enters them."""
+    contest = await build_contest(tree.gongshu)
+    elsewhere = membership.member(tree.hospital_a, "王五")
+    path = f"/v1/events/{contest.event_id}/entries"
+    answers = []
+    for number in (elsewhere, "GH9999999999"):
+        body = {"group_id": contest.group(), "membership_no": number}
+        response = await client.post(path, json=body, headers=contest.headers)
+        answers.append((response.status_code, response.json()["type"]))
+        assert "王五" not in response.text
+    assert answers[0] == answers[1]
+    assert answers[0][0] == 404
+    batch = await client.post(
+        f"{path}/batch",
+        json={"group_id": contest.group(), "membership_nos": [elsewhere]},
+        headers=contest.headers,
+    )
+    assert batch.json()["entered"] == []
+    assert "王五" not in batch.text
+    own = membership.member(tree.hospital_b, "赵六")
+    body = {"group_id": contest.group(), "membership_no": own}
+    assert (await client.post(path, json=body, headers=contest.headers)).status_code == 201
+
+
+async def test_an_organiser_sends_no_team_of_another_countys_union(
+    client: httpx.AsyncClient, tree: Any, membership: Any, build_contest: Any
+) -> None:
+    contest = await build_contest(
+        tree.gongshu, format="team", team_size=2, groups=[{"kind": "employee", "name": "职工组"}]
+    )
+    numbers = [membership.member(tree.hospital_a, name) for name in ("甲", "乙")]
+    response = await client.post(
+        f"/v1/events/{contest.event_id}/team-entries",
+        json={
+            "group_id": contest.group(),
+            "org_id": str(tree.hospital_a.id),
+            "team_name": "一队",
+            "membership_nos": numbers,
+        },
+        headers=contest.headers,
+    )
+    assert response.status_code == 404
+    assert tree.hospital_a.name not in response.text

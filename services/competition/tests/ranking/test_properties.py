@@ -227,7 +227,6 @@ async def store(
             name=f"评委{n}",
             org_id=uuid.uuid4(),
             org_name="市总",
-            org_path="a",
         )
         for n in range(stage["judges"])
     ]

@@ -87,6 +87,36 @@ def values_at(body: Any, field: str) -> list[Any]:
     return flat
 
 
+def graft(own: Mapping[str, Any], victim: Mapping[str, Any], one: IdInput) -> dict[str, Any] | None:
+    """Request `own` ({"params": ..., "json": ...}) with the value(s) request `victim` holds
+    at `one` put in their place, and nothing else of it: a caller acting on its own objects
+    who slips one foreign id in. None when `victim` holds nothing there."""
+    if one.place == "query" and one.field not in victim.get("params", {}):
+        return None
+    if one.place == "body" and not values_at(victim.get("json"), one.field):
+        return None
+    grafted = dict(own)
+    if one.place == "query":
+        grafted["params"] = {**own.get("params", {}), one.field: victim["params"][one.field]}
+    elif one.place == "body":
+        grafted["json"] = _graft(own.get("json"), victim.get("json"), one.field.split("."))
+    return grafted
+
+
+def _graft(own: Any, victim: Any, parts: list[str]) -> Any:
+    if not parts:
+        return victim
+    part, rest = parts[0], parts[1:]
+    if part.startswith("[]"):
+        if not (isinstance(own, list) and isinstance(victim, list)):
+            return own
+        inner = [part[2:], *rest] if part[2:] else rest
+        return [_graft(o, v, inner) for o, v in zip(own, victim, strict=False)]
+    if isinstance(own, dict) and isinstance(victim, dict) and part in victim:
+        return {**own, part: _graft(own.get(part), victim[part], rest)}
+    return own
+
+
 def unfilled(
     inputs: Iterable[IdInput],
     requests: Mapping[tuple[str, str], Iterable[Mapping[str, Any]]],

@@ -57,7 +57,7 @@ class EntryService:
         number = entry_in.membership_no.strip().upper()
         member = (await self.membership.members([number])).get(number)
         reason: str | None = NOT_ELIGIBLE
-        if member is not None and self._enters_for(contest, member):
+        if member is not None and self._enters_for(member):
             reason = self._refusal(member, event)
         if reason == NOT_ELIGIBLE or member is None:
             # Unknown, or out of the caller's reach: alike.
@@ -83,7 +83,7 @@ class EntryService:
         refused, admitted = [], []
         for number in numbers:
             member = found.get(number)
-            if member is None or not self._enters_for(contest, member):
+            if member is None or not self._enters_for(member):
                 reason: str | None = NOT_ELIGIBLE
             elif number in entered:
                 reason = "Already entered in this event"
@@ -115,11 +115,10 @@ class EntryService:
         _require_format(event, EventFormat.TEAM)
         _require_group(group, GroupKind.EMPLOYEE)
         delegation = await self.membership.org(entry_in.org_id)
+        # Organisers too send teams of their own sub-tree only: any other union's name and
+        # its members' would come back to them.
         if delegation is None or not (
-            self.contests.runs(contest)
-            or (
-                self.access.has(Permission.RUN_COMPETITIONS) and self.access.covers(delegation.path)
-            )
+            self.access.has(Permission.RUN_COMPETITIONS) and self.access.covers(delegation.path)
         ):
             raise OrgNotFoundError("No such organisation in your sub-tree")
         if len(entry_in.membership_nos) != event.team_size:
@@ -171,13 +170,14 @@ class EntryService:
             return reason
         return NOT_ELIGIBLE
 
-    def _enters_for(self, contest: Contest, member: MemberSummary) -> bool:
-        """Organisers enter anyone, delegations their sub-tree's members, members themselves."""
+    def _enters_for(self, member: MemberSummary) -> bool:
+        """Delegations (organisers among them) enter their sub-tree's members, members
+        themselves. An organiser entering anyone by number would learn the name and union
+        of any member in the country: those outside their sub-tree are entered by their own
+        union or by themselves."""
         access = self.access
-        return (
-            self.contests.runs(contest)
-            or (access.has(Permission.RUN_COMPETITIONS) and access.covers(member.org_path))
-            or (access.person_id is not None and access.person_id == member.person_id)
+        return (access.has(Permission.RUN_COMPETITIONS) and access.covers(member.org_path)) or (
+            access.person_id is not None and access.person_id == member.person_id
         )
 
     async def _create(
