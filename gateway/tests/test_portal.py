@@ -2,6 +2,8 @@
 
 import httpx
 
+from gateway.docs import through_gateway
+
 from .conftest import ALLOWED_ORIGIN, GatewayFactory, Services
 
 PROBLEM = "application/problem+json"
@@ -165,3 +167,27 @@ async def test_proxied_answer_carries_cors_headers_for_allowed_origin(
 
     assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
     assert "X-Request-ID" in response.headers["access-control-expose-headers"]
+
+
+def test_a_service_document_names_what_the_gateway_itself_may_answer() -> None:
+    # Fuzzing through the gateway met a 504 (a slow service) that no document named.
+    problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    document = {
+        "paths": {
+            "/v1/things": {
+                "get": {"responses": {"200": {"description": "ok"}}},
+                "post": {
+                    "requestBody": {"content": {}},
+                    "responses": {"503": {"description": "database", "content": problem}},
+                },
+            }
+        },
+        "components": {"schemas": {"Problem": {"type": "object"}}},
+    }
+    served = through_gateway(document, "rebate")
+    get, post = served["paths"]["/v1/things"]["get"], served["paths"]["/v1/things"]["post"]
+    assert set(get["responses"]) == {"200", "502", "503", "504"}
+    assert get["responses"]["504"]["content"] == problem
+    assert set(post["responses"]) == {"413", "502", "503", "504"}
+    assert post["responses"]["503"]["description"] == "database"  # the service's own kept
+    assert document["paths"]["/v1/things"]["get"]["responses"] == {"200": {"description": "ok"}}

@@ -64,3 +64,20 @@ def test_only_refusals_by_rules_beyond_the_schema_are_dropped(
     problem: dict[str, Any] | None, dropped: bool
 ) -> None:
     assert is_domain_refusal(problem) is dropped
+
+
+def _bound_error(loc: list[Any]) -> dict[str, Any]:
+    return {
+        "type": "urn:gonghui:problem:validation-failed",
+        "errors": [{"loc": loc, "msg": "m", "type": "less_than_equal"}],
+    }
+
+
+def test_a_bound_is_beyond_the_schema_only_for_a_number_written_as_text() -> None:
+    loc = ["body", "rubric", "criteria", 0, "weight"]
+    as_text = {"rubric": {"criteria": [{"weight": "100.5"}]}}
+    as_number = {"rubric": {"criteria": [{"weight": 101}]}}
+    assert is_domain_refusal(_bound_error(loc), as_text) is True
+    # The document bounds a JSON number itself: refusing one it allows is the document's fault.
+    assert is_domain_refusal(_bound_error(loc), as_number) is False
+    assert is_domain_refusal(_bound_error(["query", "limit"]), as_text) is False

@@ -2,13 +2,17 @@
 loose JSON types and a null for a column without nulls are 422s naming the field, and a
 database out of reach is a 503 with Retry-After."""
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
+from pydantic import ValidationError
 
+from competition.scoring.schemas import SheetIn
 from servicekit.db import create_engine, create_sessionmaker
 from servicekit.reads import pooled_reads
 from servicekit.settings import ServiceSettings
@@ -67,3 +71,47 @@ async def test_database_out_of_reach_is_503_with_retry_after(
     assert response.headers["retry-after"].isdigit()
     assert response.json()["type"] == "urn:gonghui:problem:database-unavailable"
     await engine.dispose()
+
+
+# What `make fuzz` found the document allowed and the service refused (README "Fuzzing").
+
+
+@pytest.mark.parametrize(
+    ("mark", "taken"),
+    [
+        ("8.50", True),
+        ("-2", True),
+        ("99999.999", True),
+        (85, True),
+        ("", False),  # fuzzing sent `"max_mark": ""`, which the document allowed
+        (" 8.5", False),
+        ("1e2", False),
+        ("8.", False),
+        ("+1", False),
+        (8.5, False),  # a JSON float: 0.1 is not exactly 0.1
+    ],
+)
+def test_a_mark_is_taken_exactly_when_the_document_allows_its_form(
+    app: FastAPI, mark: Any, taken: bool
+) -> None:
+    schemas = app.openapi()["components"]["schemas"]
+    documented = schemas["SheetIn"]["properties"]["marks"]["additionalProperties"]["anyOf"]
+    integer, text = documented
+    assert integer == {"type": "integer", "minimum": -99999, "maximum": 99999}
+    assert text["type"] == "string"
+    allowed = isinstance(mark, int) or (
+        isinstance(mark, str) and re.fullmatch(text["pattern"], mark) is not None
+    )
+    try:
+        SheetIn.model_validate({"marks": {"skill": mark}})
+        accepted = True
+    except ValidationError:
+        accepted = False
+    assert allowed is taken
+    assert accepted is taken
+
+
+def test_a_weight_is_documented_with_its_bounds_and_no_stray_keywords(app: FastAPI) -> None:
+    weight = app.openapi()["components"]["schemas"]["Criterion-Input"]["properties"]["weight"]
+    assert weight["anyOf"][0] == {"type": "integer", "minimum": 0, "maximum": 100}
+    assert not {"ge", "le", "max_digits", "decimal_places"} & weight.keys()

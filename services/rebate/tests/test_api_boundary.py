@@ -89,3 +89,16 @@ async def test_a_wrong_method_on_the_literal_review_path_is_405_not_a_bad_case_i
     response = await client.options("/v1/partners/0d9a5ab9-2b5e-4a47-a0a5-3f3f6d3b1a11")
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, PATCH"
+
+
+async def test_a_webhook_url_that_outgrows_its_column_once_normalised_is_422_not_a_500(
+    client: httpx.AsyncClient, auth: AuthHeaders
+) -> None:
+    # What fuzzing sent: 500 characters, and no path, to which normalising adds a "/".
+    host = ".".join(["a" * 60] * 8)
+    prefix = f"https://{host}."
+    url = prefix + "b" * (500 - len(prefix))
+    assert len(url) == 500
+    sent = {"name": "福建省税务局", "kind": "tax", "webhook_url": url}
+    response = await client.post("/v1/partners", json=sent, headers=auth("admin"))
+    assert failing(response) == [["body", "webhook_url"]]

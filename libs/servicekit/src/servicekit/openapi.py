@@ -23,6 +23,7 @@ from fastapi.routing import APIRoute
 from servicekit.concurrency import IF_MATCH_REQUIRED
 from servicekit.errors import PROBLEM_CONTENT_TYPE
 from servicekit.idempotency import MAX_KEY_LENGTH
+from servicekit.schemas import INT64_MAX, INT64_MIN
 
 PROBLEM_SCHEMA_NAME = "Problem"
 PROBLEM_REF = {"$ref": f"#/components/schemas/{PROBLEM_SCHEMA_NAME}"}
@@ -166,6 +167,26 @@ def forbid_nul(node: Any) -> None:
             forbid_nul(item)
 
 
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def exact_integer_bounds(node: Any) -> None:
+    """Integer bounds as integers within BIGINT's. FastAPI writes a field's bounds as floats
+    (`"maximum": 9.223372036854776e+18`), which is BIGINT's maximum plus one: a client trusting
+    it sends a number the boundary refuses (fuzzing sent 9223372036854775999)."""
+    if isinstance(node, dict):
+        if _is_type(node, "integer"):
+            for bound in _BOUNDS:
+                value = node.get(bound)
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    node[bound] = min(max(int(value), INT64_MIN), INT64_MAX)
+        for value in node.values():
+            exact_integer_bounds(value)
+    elif isinstance(node, list):
+        for item in node:
+            exact_integer_bounds(item)
+
+
 def _declare_headers(operation: dict[str, Any]) -> None:
     for parameter in operation.get("parameters", []):
         name, where = str(parameter.get("name", "")).lower(), parameter.get("in")
@@ -179,8 +200,9 @@ def _declare_headers(operation: dict[str, Any]) -> None:
                 "maxLength": MAX_KEY_LENGTH,
             }
         elif name == "if-match" and schema.pop(IF_MATCH_REQUIRED, False):
+            # Any value is well formed: one that names no current ETag is answered 412.
             parameter["required"] = True
-            parameter["schema"] = {**_without_null(schema), "minLength": 1}
+            parameter["schema"] = _without_null(schema)
 
 
 def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
@@ -222,6 +244,8 @@ def complete_document(document: dict[str, Any]) -> None:
     # Answers too: they come from PostgreSQL, whose text holds no NUL either.
     forbid_nul(document.get("paths"))
     forbid_nul(schemas)
+    exact_integer_bounds(document.get("paths"))
+    exact_integer_bounds(schemas)
     schemas[PROBLEM_SCHEMA_NAME] = PROBLEM_SCHEMA
 
 

@@ -235,3 +235,24 @@ async def test_csv_upload_does_the_same_for_partners_without_webhooks(
     assert first.json()["accepted"] == 2
     assert again.json()["accepted"] == 2  # the same file: the first answer, nothing new
     assert await count(session, FeeRecord) == 2
+
+
+async def test_a_carriage_return_inside_a_field_is_read_as_the_line_break_it_is(
+    client: httpx.AsyncClient, auth: Any, tax_partner: Any
+) -> None:
+    # What fuzzing sent: the csv module refused the line, and the upload answered 500.
+    content = ",".join(CSV_COLUMNS).encode() + b'\r\na\rb,"c\n'
+    path = f"/v1/partners/{tax_partner.id}/fee-files"
+    response = await client.post(path, files={"file": ("fees.csv", content)}, headers=auth("admin"))
+    assert response.status_code == 200, response.text
+    assert [r["record_id"] for r in response.json()["rejected"]] == ["a", "b"]
+
+
+async def test_a_file_the_csv_reader_cannot_read_is_the_senders_422_not_a_500(
+    client: httpx.AsyncClient, auth: Any, tax_partner: Any
+) -> None:
+    content = ",".join(CSV_COLUMNS).encode() + b"\n" + b"x" * 200_000 + b"\n"
+    path = f"/v1/partners/{tax_partner.id}/fee-files"
+    response = await client.post(path, files={"file": ("fees.csv", content)}, headers=auth("admin"))
+    assert response.status_code == 422, response.text
+    assert response.json()["type"] == "urn:gonghui:problem:invalid-delivery"

@@ -100,9 +100,18 @@ async def receive_fee_records(
 
 def _csv_records(content: bytes) -> list[dict[str, Any]]:
     try:
-        reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidDeliveryError("CSV files must be UTF-8") from None
+    try:
+        # newline="": the csv module reads line breaks itself, inside quoted fields too.
+        return _rows(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        # A file the csv module cannot read is the sender's to fix (fuzzing made it a 500).
+        raise InvalidDeliveryError(f"Not a readable CSV file: {error}") from None
+
+
+def _rows(reader: "csv.DictReader[str]") -> list[dict[str, Any]]:
     missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise InvalidDeliveryError(f"Missing columns: {', '.join(missing)}")
