@@ -93,6 +93,23 @@ async def test_unreachable_jwks_without_keys_is_503() -> None:
         await check.verify(TokenMinter().mint())
 
 
+async def test_a_valid_token_after_a_failed_first_fetch_is_not_called_unknown() -> None:
+    minter = TokenMinter()
+    answers = iter([httpx.ConnectTimeout("slow"), None])
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        failure = next(answers)
+        if failure is not None:
+            raise failure
+        return httpx.Response(200, json={"keys": [minter.jwk]})
+
+    check = verifier(httpx.AsyncClient(transport=httpx.MockTransport(flaky)))
+    with pytest.raises(ServiceUnavailableError):
+        await check.verify(minter.mint("first"))
+    # Straight after, within the refresh interval: the keys are fetched again, not refused.
+    assert (await check.verify(minter.mint("second"))).subject == "second"
+
+
 def test_minted_tokens_are_eddsa() -> None:
     token = TokenMinter().mint()
     assert jwt.get_unverified_header(token)["alg"] == "EdDSA"

@@ -161,6 +161,9 @@ class TokenVerifier:
             except (httpx.HTTPError, jwt.PyJWKSetError, ValueError) as exc:
                 logger.warning("could not fetch signing keys from %s: %s", self.jwks_url, exc)
                 if not self._keys:
+                    # Keyless, every token fails: the next request tries again (one at a time,
+                    # under the lock) rather than calling a valid token unknown for a while.
+                    self._last_refresh = 0.0
                     raise ServiceUnavailableError("Token signing keys are unavailable") from exc
                 return
             finally:
