@@ -253,6 +253,9 @@ async def test_counted_work_that_rolls_back_is_not_counted(session: AsyncSession
     assert counted == []
     await session.execute(text("SELECT 1"))
     telemetry.on_commit(session, lambda: counted.append("committed"))
+    # A savepoint released inside the transaction is not its commit.
+    async with session.begin_nested():
+        await session.execute(text("SELECT 1"))
     assert counted == []
     await session.commit()
     assert counted == ["committed"]

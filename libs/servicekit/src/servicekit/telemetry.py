@@ -73,12 +73,15 @@ def tracer_provider(service_name: str) -> TracerProvider | None:
 
 
 def use_tracer_provider(provider: TracerProvider) -> None:
-    """Trace the whole process through `provider`: asyncpg and httpx are patched once, here."""
+    """Trace the whole process through `provider`: asyncpg and httpx are patched once, here.
+
+    Not made OpenTelemetry's global provider: what is traced is what is instrumented here,
+    explicitly (FastAPI's own telemetry, which turns on for a global provider, would add
+    spans per dependency and serialisation to every request)."""
     global _provider
     if _provider is provider:
         return
     _provider = provider
-    trace.set_tracer_provider(provider)
     AsyncPGInstrumentor().instrument(tracer_provider=provider)  # type: ignore[no-untyped-call]
     HTTPXClientInstrumentor().instrument(tracer_provider=provider)
 
@@ -224,7 +227,12 @@ def mount_metrics(
     cache_seconds: float = SCRAPE_CACHE_SECONDS,
 ) -> None:
     """`GET /metrics` on `app` in Prometheus' text format, with `readings` refreshed first.
-    A request that came through a proxy is answered 404, as an unknown path."""
+    A request that came through a proxy is answered 404, as an unknown path.
+
+    Any Starlette app will do (a worker's health server too). A reading gets the app: those
+    here read `app.state.settings` (`service_name`, pool sizes), `app.state.engine`
+    (`read_db_pool`) and `app.state.reads` (`outbox_reading`). A process that serves no app
+    still calls `tracer_provider(name)` at start, for its asyncpg and httpx spans."""
     cached = [_CachedReading(reading, cache_seconds) for reading in readings]
 
     async def metrics(request: Request) -> Response:
@@ -288,6 +296,8 @@ def on_commit(session: AsyncSession, action: Callable[[], None]) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _run_on_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint released: the request's transaction may still roll back
     for action in session.info.pop(_ON_COMMIT, ()):
         action()
 
