@@ -39,8 +39,8 @@ IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache", "node_m
 # openapi-python-client drops whatever it cannot parse and carries on; a dropped model or
 # operation is a broken client. Bodies it cannot type (a QR code's PNG) are only skipped.
 DROPPED = ("Unable to parse", "Unable to process", "Could not find reference")
-# Services read settings from the environment and .env (main() drops both): the documents
-# must not depend on where they are generated.
+# Nothing connects while an app is built; main() drops the services' settings from the
+# environment, and .env is not read, so the documents do not depend on where they are made.
 NO_DATABASE = "postgresql+asyncpg://nobody@127.0.0.1:9/none"
 
 
