@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,16 +25,20 @@ SECTION = "## Calling the API"
 
 
 @pytest.fixture(scope="module")
-def demo_suite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Stack, Path]]:
+def demo_suite() -> Iterator[tuple[Stack, Path]]:
     """A suite of its own with the demo data, and its data directory (secrets.env, the SMS
     outbox) where the walkthrough looks for `make run`'s."""
     for tool in ("curl", "jq", "openssl"):
         assert shutil.which(tool), f"the walkthrough needs {tool}"
-    root = tmp_path_factory.mktemp("walkthrough")
-    data = root / "data"
-    secrets = load_secrets(data, {})
-    sms = {"MEMBERSHIP_SMS_OUTBOX_FILE": str(data / "sms-outbox.jsonl")}
-    with PostgresCluster(root / "postgres", durable=False) as cluster:
+    # Not under pytest's temporary directories: other pytest runs of the same user delete all
+    # but the newest three, and this cluster lives for ten minutes.
+    with (
+        tempfile.TemporaryDirectory(prefix="gonghui-walkthrough-") as directory,
+        PostgresCluster(Path(directory) / "postgres", durable=False) as cluster,
+    ):
+        data = Path(directory) / "data"
+        secrets = load_secrets(data, {})
+        sms = {"MEMBERSHIP_SMS_OUTBOX_FILE": str(data / "sms-outbox.jsonl")}
         suite = Stack(
             REPO_ROOT,
             cluster.superuser_url,
