@@ -169,6 +169,9 @@ def service_under_test() -> ServiceUnderTest:
             log_level="WARNING",
             outbox_relay_enabled=False,
             membership_webhook_secret=MEMBERSHIP_WEBHOOK_SECRET,
+            # One app serves every test: a circuit opened by one test's outage would refuse
+            # the next test's calls (servicekit's tests cover the circuit breaker).
+            upstream_failures_to_open=1_000_000,
         ),
         app_factory=lambda settings: create_app(
             settings, membership_transport=httpx.MockTransport(_MEMBERSHIP.handle)

@@ -23,7 +23,7 @@ from membership.sms.senders import create_sms_sender
 from membership.stats import router as stats
 from membership.transfers import router as transfers
 from servicekit.app import create_service_app
-from servicekit.http import create_http_client
+from servicekit.http import CallPolicy, create_http_client
 from servicekit.pii import PiiCipher
 
 VERSION = "0.1.0"
@@ -42,7 +42,8 @@ def create_app(settings: MembershipSettings | None = None) -> FastAPI:
         # Membership verifies its own tokens with the keys it holds; no JWKS round trip.
         app.state.token_verifier.set_keys(keys.verification_keys())
         app.state.sms_sender = create_sms_sender(settings)
-        outbound = create_http_client()
+        # Subscribers are other services: retried, with a deadline and a circuit per host.
+        outbound = create_http_client(policy=CallPolicy.from_settings(settings))
         stop = asyncio.Event()
         relay_task = None
         if settings.outbox_relay_enabled and settings.org_event_subscribers:

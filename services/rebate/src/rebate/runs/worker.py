@@ -22,7 +22,7 @@ from rebate.runs.leases import claim, hold
 from rebate.settings import RebateSettings
 from servicekit import health
 from servicekit.db import create_engine, create_sessionmaker
-from servicekit.http import ClientCredentialsAuth, create_http_client
+from servicekit.http import CallPolicy, ClientCredentialsAuth, create_http_client
 from servicekit.logging import configure_logging
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,12 @@ async def serve(
         settings.membership_client_id,
         settings.membership_client_secret.get_secret_value(),
     )
-    http = create_http_client(settings.membership_url, auth=auth, transport=transport)
+    http = create_http_client(
+        settings.membership_url,
+        auth=auth,
+        transport=transport,
+        policy=CallPolicy.from_settings(settings),
+    )
     executor = RunExecutor(
         sessions, MembershipClient(http), settings.run_chunk_enterprises, settings.run_writers
     )
