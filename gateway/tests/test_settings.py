@@ -10,7 +10,25 @@ def test_jwks_url_defaults_to_membership_keys(monkeypatch: pytest.MonkeyPatch) -
     settings = GatewaySettings()
 
     assert settings.jwks_url == "http://membership.internal:9001/.well-known/jwks.json"
-    assert settings.upstream_urls()["membership"] == "http://membership.internal:9001"
+    assert settings.upstream_urls()["membership"] == ["http://membership.internal:9001"]
+
+
+def test_a_service_takes_several_addresses_separated_by_commas(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("GATEWAY_REBATE_URL", "http://10.0.0.5:8002/, http://10.0.0.6:8002")
+    monkeypatch.setenv("GATEWAY_MEMBERSHIP_URL", "http://10.0.0.7:8001,http://10.0.0.8:8001")
+
+    settings = GatewaySettings()
+
+    assert settings.upstream_urls()["rebate"] == ["http://10.0.0.5:8002", "http://10.0.0.6:8002"]
+    # Keys come from the first replica; every replica of membership holds the same ones.
+    assert settings.jwks_url == "http://10.0.0.7:8001/.well-known/jwks.json"
+
+
+def test_a_service_without_any_address_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one address"):
+        GatewaySettings(rebate_url=" , ")
 
 
 def test_lists_and_tables_come_from_json_in_the_environment(

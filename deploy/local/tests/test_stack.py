@@ -12,7 +12,15 @@ import pytest
 from localrun.devsecrets import load_secrets
 from localrun.provision import with_database
 from localrun.stack import SERVICES as SUITE
-from localrun.stack import Service, Stack, StackError, Wiring, free_ports
+from localrun.stack import (
+    Service,
+    Stack,
+    StackError,
+    Wiring,
+    free_ports,
+    ports_from_env,
+    replica_ports,
+)
 from servicekit.pgcluster import PostgresCluster
 
 FILES = {
@@ -177,3 +185,49 @@ def test_rebate_gets_its_checkpoint_key_and_loopback_for_local_partners(tmp_path
     env = suite.env(next(s for s in SUITE if s.name == "rebate"))
     assert env["REBATE_AUDIT_SIGNING_KEY"] == suite.secrets["REBATE_AUDIT_SIGNING_KEY"]
     assert env["REBATE_OUTBOUND_ALLOWED_NETWORKS"] == '["127.0.0.0/8", "::1/128"]'
+
+
+def test_with_replicas_the_gateway_is_given_every_address(tmp_path: Path) -> None:
+    ports = ports_from_env(SUITE, {})
+    suite = Stack(
+        tmp_path,
+        "postgresql://admin@127.0.0.1/postgres",
+        ports,
+        secrets=load_secrets(tmp_path, {}),
+        replicas=replica_ports(ports, 2),
+    )
+    gateway = suite.env(next(s for s in SUITE if s.name == "gateway"))
+    competition = suite.env(next(s for s in SUITE if s.name == "competition"))
+
+    assert gateway["GATEWAY_MEMBERSHIP_URL"] == "http://127.0.0.1:8001,http://127.0.0.1:8101"
+    assert gateway["GATEWAY_REBATE_URL"] == "http://127.0.0.1:8002,http://127.0.0.1:8102"
+    assert competition["COMPETITION_MEMBERSHIP_URL"] == "http://127.0.0.1:8001"
+    assert replica_ports(ports, 1) == {"membership": [], "rebate": [], "competition": []}
+
+
+def test_replicas_run_as_processes_of_their_own(root: Path, cluster: PostgresCluster) -> None:
+    notes = next(s for s in SERVICES if s.name == "notes")
+    stack = Stack(
+        root,
+        cluster.superuser_url,
+        free_ports([notes]),
+        environment="test",
+        extra_env={"notes": {"PYTHONPATH": str(root / "src")}},
+        secrets=SECRETS,
+        services=[notes],
+        replicas={"notes": [free_ports([notes])["notes"]]},
+        ready_timeout=30,
+    )
+    try:
+        stack.prepare()
+        stack.start()
+        first, second = stack.replica_urls("notes")
+        assert httpx.get(f"{second}/readyz").status_code == 200
+
+        stack.kill("notes-2")
+
+        with pytest.raises(httpx.TransportError):
+            httpx.get(f"{second}/readyz")
+        assert httpx.get(f"{first}/readyz").status_code == 200
+    finally:
+        stack.stop()

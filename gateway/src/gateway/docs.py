@@ -137,9 +137,10 @@ class OpenAPICache:
         cached = self._documents.get(service)
         if cached is not None and cached[0] > time.monotonic():
             return cached[1]
+        replica = upstream.candidates()[0]
         try:
             async with self.runtime.session.get(
-                f"{upstream.base_url}/openapi.json", timeout=self.timeout
+                f"{replica.base_url}/openapi.json", timeout=self.timeout
             ) as response:
                 response.raise_for_status()
                 document = json.loads(await response.read())

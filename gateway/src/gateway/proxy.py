@@ -20,7 +20,7 @@ from gateway.problems import (
     refuse,
     refuse_for,
 )
-from gateway.routing import Route, Upstream, has_dot_segment
+from gateway.routing import Replica, Route, Upstream, has_dot_segment
 from gateway.runtime import Runtime
 from servicekit.context import REQUEST_ID_HEADER, request_id_var
 from servicekit.errors import DomainError
@@ -66,6 +66,12 @@ _DROP_FROM_RESPONSE = frozenset(
         REQUEST_ID_HEADER.lower().encode(),
     }
 )
+# Sent again to another replica after any failure before the answer; other requests only
+# after a failure to connect, when the service cannot have seen them. A request with an
+# Idempotency-Key is idempotent by that key (the service answers a replay with the first answer).
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Failures to connect: the request never left the gateway.
+_NOT_CONNECTED = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
 # Answers of known length up to this size are read whole before the status goes out: one body
 # message, and an upstream failure while reading can still become a 502/504 problem.
 _READ_WHOLE_BYTES = 256 * 1024
@@ -155,42 +161,84 @@ class ProxyMiddleware:
         headers: list[tuple[str, str]],
         body: bytes,
     ) -> None:
-        service = route.upstream.name
-        try:
-            response = await self.runtime.session.request(
-                scope["method"],
-                route.url,
-                headers=headers,
-                data=body or None,
-                allow_redirects=False,
-                timeout=route.timeout,
-            )
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            await _upstream_failed(scope, receive, send, service, exc)
-            return
-
-        async with response:
-            start = {
-                "type": "http.response.start",
-                "status": response.status,
-                "headers": _response_headers(response.raw_headers, route.upstream),
-            }
-            length = response.content_length
-            if length is not None and length <= _READ_WHOLE_BYTES:
+        upstream = route.upstream
+        method: str = scope["method"]
+        idempotent = method in _IDEMPOTENT_METHODS or any(
+            name.lower() == "idempotency-key" for name, _ in headers
+        )
+        candidates = upstream.candidates()
+        last = len(candidates) - 1
+        for attempt, replica in enumerate(candidates):
+            replica.outstanding += 1
+            try:
                 try:
-                    content = await response.read()
+                    response = await self.runtime.session.request(
+                        method,
+                        replica.url(route.target),
+                        headers=headers,
+                        data=body or None,
+                        allow_redirects=False,
+                        timeout=route.timeout,
+                    )
                 except (TimeoutError, aiohttp.ClientError) as exc:
-                    await _upstream_failed(scope, receive, send, service, exc)
+                    never_arrived = isinstance(exc, _NOT_CONNECTED)
+                    if never_arrived:
+                        upstream.refused(replica)
+                    if attempt < last and (never_arrived or (idempotent and _cut_off(exc))):
+                        logger.warning(
+                            "replica failed; trying the next",
+                            extra={
+                                "upstream": upstream.name,
+                                "replica": replica.base_url,
+                                "error": repr(exc),
+                            },
+                        )
+                        continue
+                    await _upstream_failed(scope, receive, send, upstream.name, exc)
                     return
-                await send(start)
-                await send({"type": "http.response.body", "body": content})
+                async with response:
+                    await self._relay(scope, receive, send, upstream, replica, response)
                 return
-            # Once the status is out, a failure can only abort the connection, which the
-            # exception does: the client sees a cut answer, never a truncated "complete" one.
+            finally:
+                replica.outstanding -= 1
+
+    async def _relay(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        upstream: Upstream,
+        replica: Replica,
+        response: aiohttp.ClientResponse,
+    ) -> None:
+        start = {
+            "type": "http.response.start",
+            "status": response.status,
+            "headers": _response_headers(response.raw_headers, upstream, replica),
+        }
+        length = response.content_length
+        if length is not None and length <= _READ_WHOLE_BYTES:
+            try:
+                content = await response.read()
+            except (TimeoutError, aiohttp.ClientError) as exc:
+                await _upstream_failed(scope, receive, send, upstream.name, exc)
+                return
             await send(start)
-            async for chunk in response.content.iter_any():
-                await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await send({"type": "http.response.body"})
+            await send({"type": "http.response.body", "body": content})
+            return
+        # Once the status is out, a failure can only abort the connection, which the
+        # exception does: the client sees a cut answer, never a truncated "complete" one.
+        await send(start)
+        async for chunk in response.content.iter_any():
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body"})
+
+
+def _cut_off(exc: Exception) -> bool:
+    """The connection broke before any answer (a replica killed mid-request): the request may
+    have arrived, so only an idempotent one is sent again. A slow answer is not retried: the
+    replica may still be doing the work."""
+    return isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientOSError)
 
 
 async def _upstream_failed(
@@ -256,7 +304,7 @@ def _forwarding_headers(
 
 
 def _response_headers(
-    raw: tuple[tuple[bytes, bytes], ...], upstream: Upstream
+    raw: tuple[tuple[bytes, bytes], ...], upstream: Upstream, replica: Replica
 ) -> list[tuple[bytes, bytes]]:
     headers = []
     for name, value in raw:
@@ -264,15 +312,15 @@ def _response_headers(
         if name in _DROP_FROM_RESPONSE:
             continue
         if name == b"location":
-            value = _client_location(value, upstream)
+            value = _client_location(value, upstream, replica)
         headers.append((name, value))
     return headers
 
 
-def _client_location(location: bytes, upstream: Upstream) -> bytes:
+def _client_location(location: bytes, upstream: Upstream, replica: Replica) -> bytes:
     """A service's redirect or new-resource URL as the client must follow it: under the prefix."""
     prefix = upstream.prefix.encode()
-    base = upstream.base_url.encode()
+    base = replica.base_url.encode()
     if location.startswith(base + b"/"):
         return prefix + location[len(base) :]
     if location.startswith(b"/") and not location.startswith(b"//"):

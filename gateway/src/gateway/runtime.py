@@ -41,6 +41,8 @@ class Runtime:
             default_timeout=settings.default_timeout_seconds,
             route_timeouts=settings.route_timeouts,
             connect_timeout=settings.connect_timeout_seconds,
+            least_outstanding=settings.balancing == "least_outstanding",
+            replica_cooldown=settings.replica_cooldown_seconds,
         )
         self.public_paths = PathPatterns(settings.public_paths)
         self._session: aiohttp.ClientSession | None = None

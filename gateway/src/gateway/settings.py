@@ -1,9 +1,9 @@
 """Gateway settings: where the services are, which paths are public, limits and timeouts."""
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import model_validator
-from pydantic_settings import SettingsConfigDict
+from pydantic import field_validator, model_validator
+from pydantic_settings import NoDecode, SettingsConfigDict
 
 from servicekit.settings import ServiceSettings
 
@@ -50,9 +50,17 @@ class GatewaySettings(ServiceSettings):
     )
 
     service_name: str = "gateway"
-    membership_url: str = DEFAULT_MEMBERSHIP_URL
-    rebate_url: str = "http://127.0.0.1:8002"
-    competition_url: str = "http://127.0.0.1:8003"
+    # Each service's replicas: one address, or several separated by commas
+    # (`GATEWAY_MEMBERSHIP_URL=http://10.0.0.5:8001,http://10.0.0.6:8001`).
+    membership_url: Annotated[list[str], NoDecode] = [DEFAULT_MEMBERSHIP_URL]
+    rebate_url: Annotated[list[str], NoDecode] = ["http://127.0.0.1:8002"]
+    competition_url: Annotated[list[str], NoDecode] = ["http://127.0.0.1:8003"]
+    # How a request picks among a service's replicas: the one with the fewest requests in
+    # flight (ties in turn), or strictly in turn.
+    balancing: Literal["least_outstanding", "round_robin"] = "least_outstanding"
+    # A replica that refused a connection is passed over this long (passive health check);
+    # when every replica is passed over, they are tried all the same.
+    replica_cooldown_seconds: float = 5.0
 
     max_body_bytes: int = 16 * 1024 * 1024
     # Time allowed between reads from a service (as nginx's proxy_read_timeout): first match of
@@ -71,17 +79,29 @@ class GatewaySettings(ServiceSettings):
     # A service builds its OpenAPI document on first request, which can take seconds.
     openapi_timeout_seconds: float = 15.0
 
+    @field_validator("membership_url", "rebate_url", "competition_url", mode="before")
+    @classmethod
+    def _address_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.split(",")
+        if isinstance(value, list):
+            urls = [str(url).strip().rstrip("/") for url in value if str(url).strip()]
+            if not urls:
+                raise ValueError("at least one address")
+            return urls
+        return value
+
     @model_validator(mode="before")
     @classmethod
     def _jwks_from_membership(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("jwks_url"):
-            membership = str(data.get("membership_url") or DEFAULT_MEMBERSHIP_URL)
-            return {**data, "jwks_url": membership.rstrip("/") + JWKS_PATH}
+            membership = cls._address_list(data.get("membership_url") or DEFAULT_MEMBERSHIP_URL)
+            return {**data, "jwks_url": membership[0] + JWKS_PATH}
         return data
 
-    def upstream_urls(self) -> dict[str, str]:
+    def upstream_urls(self) -> dict[str, list[str]]:
         return {
-            "membership": self.membership_url.rstrip("/"),
-            "rebate": self.rebate_url.rstrip("/"),
-            "competition": self.competition_url.rstrip("/"),
+            "membership": self.membership_url,
+            "rebate": self.rebate_url,
+            "competition": self.competition_url,
         }

@@ -174,6 +174,9 @@ def service_under_test() -> ServiceUnderTest:
             environment="test",
             log_level="WARNING",
             membership_webhook_secret=MEMBERSHIP_WEBHOOK_SECRET,
+            # One app serves every test: a circuit opened by one test's outage would refuse
+            # the next test's calls (servicekit's tests cover the circuit breaker).
+            upstream_failures_to_open=1_000_000,
         ),
         app_factory=lambda settings: create_app(
             settings, membership_transport=httpx.MockTransport(_MEMBERSHIP.handle)

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from pydantic import ValidationError
 
 from competition.scoring.schemas import SheetIn
-from servicekit.db import create_engine, create_sessionmaker
+from servicekit.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from servicekit.reads import pooled_reads
 from servicekit.settings import ServiceSettings
 
@@ -63,6 +63,7 @@ async def test_database_out_of_reach_is_503_with_retry_after(
 ) -> None:
     engine = create_engine(ServiceSettings(database_url="postgresql+asyncpg://x@127.0.0.1:9/x"))
     app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.read_sessionmaker = create_read_sessionmaker(engine)
     app.state.reads = pooled_reads(engine)
     started = time.monotonic()
     response = await client.get("/v1/competitions", headers=organiser(tree.city))

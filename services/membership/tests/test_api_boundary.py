@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from membership.enterprises.schemas import UnionBankAccountIn
 from membership.people.generate import valid_id_number
-from servicekit.db import create_engine, create_sessionmaker
+from servicekit.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from servicekit.reads import pooled_reads
 from servicekit.settings import ServiceSettings
 
@@ -120,6 +120,7 @@ async def test_the_token_endpoint_without_its_database_is_503_with_retry_after(
 ) -> None:
     engine = create_engine(ServiceSettings(database_url="postgresql+asyncpg://x@127.0.0.1:9/x"))
     app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.read_sessionmaker = create_read_sessionmaker(engine)
     app.state.reads = pooled_reads(engine)
     started = time.monotonic()
     response = await client.post(

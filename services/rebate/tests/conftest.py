@@ -148,6 +148,9 @@ def service_under_test() -> ServiceUnderTest:
             outbound_allowed_networks=LOOPBACK,
             # Checkpoints are written by the tests themselves, inside their transactions.
             audit_checkpoint_writer=False,
+            # One app serves every test: a circuit opened by one test's outage would refuse
+            # the next test's calls (servicekit's tests cover the circuit breaker).
+            upstream_failures_to_open=1_000_000,
         ),
         app_factory=_app,
     )

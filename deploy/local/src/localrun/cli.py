@@ -19,7 +19,14 @@ from localrun.backup import restore as restore_dump
 from localrun.devsecrets import SECRETS_FILE
 from localrun.fuzz import fuzz
 from localrun.processes import ignore_interrupts, interrupt_on_sigterm, say
-from localrun.stack import ADMIN_SERVICE, DATABASE, Stack, StackError, ports_from_env
+from localrun.stack import (
+    ADMIN_SERVICE,
+    DATABASE,
+    Stack,
+    StackError,
+    ports_from_env,
+    replica_ports,
+)
 from servicekit.pgcluster import PostgresCluster
 
 # localrun is installed editable from this workspace: deploy/local/src/localrun/cli.py.
@@ -80,7 +87,11 @@ def _run(resources: contextlib.ExitStack) -> int:
         cluster = resources.enter_context(PostgresCluster(DATA_DIR / "postgres", port=port))
         say(f"[localrun] PostgreSQL on {cluster.host}:{cluster.port}, data in {cluster.data_dir}")
         admin_dsn = cluster.superuser_url
-    stack = Stack(ROOT, admin_dsn, ports_from_env(), host=os.environ.get("HOST", "127.0.0.1"))
+    ports = ports_from_env()
+    # `make run REPLICAS=2`: each service twice, the gateway balancing across both.
+    replicas = replica_ports(ports, int(os.environ.get("REPLICAS") or 1))
+    host = os.environ.get("HOST", "127.0.0.1")
+    stack = Stack(ROOT, admin_dsn, ports, host=host, replicas=replicas)
     resources.callback(stack.stop)
     stack.prepare()
     stack.start()
@@ -99,7 +110,11 @@ def _print_banner(stack: Stack, seeded: Mapping[str, str]) -> None:
     lines = [
         "",
         f"gateway      {urls['gateway']}    API docs: {urls['gateway']}/docs",
-        *(f"{name:<12} {url}" for name, url in urls.items() if name != "gateway"),
+        *(
+            f"{name:<12} {', '.join(stack.replica_urls(name))}"
+            for name in urls
+            if name != "gateway"
+        ),
     ]
     if any(s.name == ADMIN_SERVICE for s in stack.services):
         lines.append(f"admin login  {stack.admin_username} / {stack.admin_password}")

@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -46,9 +46,15 @@ class Wiring:
     host: str
     ports: Mapping[str, int]
     database_urls: Mapping[str, str]
+    # Ports of a service's further replicas (`REPLICAS=2`); the gateway balances across all.
+    replica_ports: Mapping[str, Sequence[int]] = field(default_factory=dict)
 
     def url(self, service: str) -> str:
         return f"http://{self.host}:{self.ports[service]}"
+
+    def replica_urls(self, service: str) -> list[str]:
+        ports = [self.ports[service], *self.replica_ports.get(service, ())]
+        return [f"http://{self.host}:{port}" for port in ports]
 
     @property
     def jwks_url(self) -> str:
@@ -107,9 +113,9 @@ def _rebate_env(wiring: Wiring) -> dict[str, str]:
 
 def _gateway_env(wiring: Wiring) -> dict[str, str]:
     return {
-        "GATEWAY_MEMBERSHIP_URL": wiring.url("membership"),
-        "GATEWAY_REBATE_URL": wiring.url("rebate"),
-        "GATEWAY_COMPETITION_URL": wiring.url("competition"),
+        "GATEWAY_MEMBERSHIP_URL": ",".join(wiring.replica_urls("membership")),
+        "GATEWAY_REBATE_URL": ",".join(wiring.replica_urls("rebate")),
+        "GATEWAY_COMPETITION_URL": ",".join(wiring.replica_urls("competition")),
         "GATEWAY_JWKS_URL": wiring.jwks_url,
     }
 
@@ -154,13 +160,27 @@ def free_ports(services: Sequence[Service] = SERVICES, host: str = "127.0.0.1") 
             sock.close()
 
 
+def replica_ports(
+    ports: Mapping[str, int], replicas: int, services: Sequence[Service] = SERVICES
+) -> dict[str, list[int]]:
+    """Ports of the further replicas of each service behind the gateway: 100 above the first,
+    200 above for a third (`make run REPLICAS=2`: membership on 8001 and 8101)."""
+    return {
+        s.name: [ports[s.name] + 100 * k for k in range(1, replicas)]
+        for s in services
+        if s.name != "gateway"
+    }
+
+
 class Stack:
     """The services of `services` as processes on `host`, on one database of `admin_dsn`'s server.
 
     `secrets` defaults to the development secrets of `root/.data`. Values in `extra_env`
     (by service name) are applied last. `pooler_dsn` is a transaction-mode pooler
     (PgBouncer) in front of that server: the running services connect through it, and
-    provisioning, migrations and seeds straight to the server.
+    provisioning, migrations and seeds straight to the server. `replicas` names the ports of
+    further processes of a service (`replica_ports`), started like the first and all given to
+    the gateway; calls between services go to the first.
     """
 
     def __init__(
@@ -177,6 +197,7 @@ class Stack:
         database: str = DATABASE,
         ready_timeout: float = 60,
         pooler_dsn: str | None = None,
+        replicas: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         self.root = root
         self.admin_dsn = admin_dsn
@@ -190,12 +211,15 @@ class Stack:
         self.admin_username = os.environ.get("BOOTSTRAP_ADMIN_USERNAME", "admin")
         self._extra_env = extra_env or {}
         self._children: list[Child] = []
-        self._wiring = Wiring(host, self.ports, self._database_urls(admin_dsn))
+        # Where each process answers /readyz, by the name its output is prefixed with.
+        self._child_urls: dict[str, str] = {}
+        self.replica_ports = dict(replicas or {})
+        self._wiring = Wiring(host, self.ports, self._database_urls(admin_dsn), self.replica_ports)
         self.pooler_dsn = pooler_dsn
         self._serving_wiring = (
             self._wiring
             if pooler_dsn is None
-            else Wiring(host, self.ports, self._database_urls(pooler_dsn))
+            else Wiring(host, self.ports, self._database_urls(pooler_dsn), self.replica_ports)
         )
 
     @property
@@ -205,6 +229,10 @@ class Stack:
     @property
     def urls(self) -> dict[str, str]:
         return {s.name: self._wiring.url(s.name) for s in self.services}
+
+    def replica_urls(self, name: str) -> list[str]:
+        """Every process of a service, the first (the one other services call) first."""
+        return self._wiring.replica_urls(name)
 
     def env(self, service: Service, *, serving: bool = False) -> dict[str, str]:
         """The full environment of a service's processes: ours, its secrets, its wiring.
@@ -283,14 +311,18 @@ class Stack:
         (and no worker has exited meanwhile)."""
         try:
             for service in self.services:
-                argv = [
-                    *(sys.executable, "-m", "uvicorn", service.app, "--factory"),
-                    *("--host", self.host, "--port", str(self.ports[service.name])),
-                    "--no-access-log",
-                ]
                 env = self.env(service, serving=True)
-                child = Child(service.name, argv, env, self.root, self._width)
-                self._children.append(child)
+                urls = self._wiring.replica_urls(service.name)
+                for number, url in enumerate(urls, start=1):
+                    port = url.rpartition(":")[2]
+                    argv = [
+                        *(sys.executable, "-m", "uvicorn", service.app, "--factory"),
+                        *("--host", self.host, "--port", port),
+                        "--no-access-log",
+                    ]
+                    name = service.name if number == 1 else f"{service.name}-{number}"
+                    self._children.append(Child(name, argv, env, self.root, self._width))
+                    self._child_urls[name] = url
             for service in self.services:
                 if service.worker:
                     self.start_worker(service.name)
@@ -319,7 +351,8 @@ class Stack:
 
     @property
     def _width(self) -> int:
-        return max(len(s.worker_name if s.worker else s.name) for s in self.services)
+        widest = max(len(s.worker_name if s.worker else s.name) for s in self.services)
+        return widest + (2 if self.replica_ports else 0)  # "-2" after a replica's name
 
     def wait(self) -> str:
         """Block until a process exits, and name it."""
@@ -328,6 +361,12 @@ class Stack:
                 if child.poll() is not None:
                     return child.name
             time.sleep(0.2)
+
+    def kill(self, name: str) -> None:
+        """SIGKILL one process (`membership-2`, the second replica) and wait for its end."""
+        child = next(child for child in self._children if child.name == name)
+        child.kill()
+        child.wait()
 
     def stop(self) -> None:
         stop_all(self._children)
@@ -386,7 +425,7 @@ class Stack:
 
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + self.ready_timeout
-        web = {s.name for s in self.services}
+        web = set(self._child_urls)  # every replica of every service
         waiting = [c for c in self._children if c.name in web]
         workers = [c for c in self._children if c.name not in web]
         with httpx.Client(timeout=2) as client:
@@ -403,7 +442,7 @@ class Stack:
                             f"{child.name} exited with status {child.poll()} while starting\n"
                             f"{child.output_tail}"
                         )
-                    if _is_ready(client, f"{self._wiring.url(child.name)}/readyz"):
+                    if _is_ready(client, f"{self._child_urls[child.name]}/readyz"):
                         waiting.remove(child)
                 if waiting and time.monotonic() > deadline:
                     child = waiting[0]

@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from servicekit import health
 from servicekit.auth import TokenVerifier
 from servicekit.boundary import bound_integer_parameters, refuse_nul
-from servicekit.db import create_engine, create_sessionmaker
+from servicekit.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from servicekit.errors import install_database_handlers, install_problem_handlers
 from servicekit.http import create_http_client
 from servicekit.logging import configure_logging
@@ -58,6 +58,7 @@ def create_service_app(
         app.state.settings = settings
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.read_sessionmaker = create_read_sessionmaker(engine)
         app.state.reads = pooled_reads(engine)
         jwks_client = create_http_client()
         app.state.token_verifier = TokenVerifier(

@@ -8,14 +8,14 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Enum, MetaData, Uuid, func
+from sqlalchemy import DateTime, Enum, MetaData, Uuid, event, func
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, UOWTransaction, mapped_column
 
 from servicekit.errors import DomainError
 from servicekit.settings import ServiceSettings
@@ -95,7 +95,51 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
+def create_read_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions for requests that only read (GET, HEAD): each statement runs on its own, with
+    no BEGIN and COMMIT round trips around it (a third of the cost of a one-row read, bench/
+    RESULTS.md "Cost per request"). Under READ COMMITTED every statement sees a snapshot of
+    its own inside a transaction as well, so a read loses no consistency; a write through
+    such a session is refused (`ReadOnlySessionError`)."""
+    autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return async_sessionmaker(
+        autocommit, expire_on_commit=False, autoflush=False, info={READ_ONLY: True}
+    )
+
+
+READ_ONLY = "servicekit.read_only"
+# Requests that change nothing by their meaning (RFC 9110 §9.2.1). OPTIONS is answered
+# before any route (MethodGuard, CORS).
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
+class ReadOnlySessionError(RuntimeError):
+    """Code serving a GET tried to write: every write belongs to one transaction of an
+    unsafe request, so this is a bug to fix, never a state to store."""
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_statement_writes(state: ORMExecuteState) -> None:
+    if state.session.info.get(READ_ONLY) and (
+        state.is_insert or state.is_update or state.is_delete
+    ):
+        raise ReadOnlySessionError(f"{state.statement} in a read-only request")
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_flushed_writes(session: Session, flush: UOWTransaction, instances: Any) -> None:
+    if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
+        raise ReadOnlySessionError("a flush of changed objects in a read-only request")
+
+
 async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
+    if request.method in SAFE_METHODS:
+        # Closed at the end, nothing to commit: the connection goes back to the pool
+        # without a round trip (the driver rolls back only a transaction it started).
+        reads: async_sessionmaker[AsyncSession] = request.app.state.read_sessionmaker
+        async with reads() as session:
+            yield session
+        return
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with sessionmaker() as session:
         try:

@@ -54,6 +54,13 @@ class ServiceSettings(BaseSettings):
     worker_poll_seconds: float = Field(default=1.0, gt=0)
     outbox_lease_seconds: float = Field(default=60.0, gt=0)
     worker_shutdown_seconds: float = Field(default=10.0, ge=0)
+    # Calls to other services (servicekit.http.CallPolicy): the deadline of a whole call,
+    # retries included; attempts for what may be sent again; failures in a row that open
+    # the circuit, and how long it stays open (calls answer 503 at once meanwhile).
+    upstream_deadline_seconds: float = 10.0
+    upstream_attempts: int = 3
+    upstream_failures_to_open: int = 5
+    upstream_open_seconds: float = 10.0
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Self:

@@ -19,6 +19,7 @@ from competition.settings import CompetitionSettings
 from competition.stages import router as stages
 from competition.stats import router as stats
 from servicekit.app import create_service_app
+from servicekit.http import CallPolicy
 from servicekit.telemetry import outbox_reading
 
 VERSION = "0.1.0"
@@ -38,6 +39,7 @@ def create_app(
             settings.membership_client_id,
             settings.membership_client_secret.get_secret_value(),
             transport=membership_transport,
+            policy=CallPolicy.from_settings(settings),
         )
         app.state.membership = membership
         try:

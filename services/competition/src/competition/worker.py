@@ -10,6 +10,7 @@ from competition.awards.delivery import honour_relay
 from competition.clients.membership import create_membership_client
 from competition.settings import CompetitionSettings
 from servicekit.db import create_engine, create_sessionmaker
+from servicekit.http import CallPolicy
 from servicekit.logging import configure_logging
 from servicekit.worker import Worker, owner_name
 
@@ -30,6 +31,7 @@ async def serve(
         settings.membership_client_id,
         settings.membership_client_secret.get_secret_value(),
         transport=transport,
+        policy=CallPolicy.from_settings(settings),
     )
     relay = honour_relay(
         create_sessionmaker(engine),

@@ -11,7 +11,7 @@ from membership.events.delivery import org_event_relay
 from membership.imports.processing import IMPORTS, ImportProcessor
 from membership.settings import MembershipSettings
 from servicekit.db import create_engine, create_sessionmaker
-from servicekit.http import create_http_client
+from servicekit.http import CallPolicy, create_http_client
 from servicekit.logging import configure_logging
 from servicekit.pii import PiiCipher
 from servicekit.worker import Loop, Worker, owner_name
@@ -43,7 +43,8 @@ async def serve(
             imports.execute,
         )
     ]
-    outbound = create_http_client(transport=transport)
+    # Subscribers are other services: retried, with a deadline and a circuit per host.
+    outbound = create_http_client(transport=transport, policy=CallPolicy.from_settings(settings))
     if settings.org_event_subscribers:
         relay = org_event_relay(
             sessions,

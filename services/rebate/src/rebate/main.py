@@ -24,7 +24,7 @@ from rebate.settings import RebateSettings
 from rebate.stats import router as stats
 from rebate.webhook_docs import document_webhooks
 from servicekit.app import create_service_app
-from servicekit.http import ClientCredentialsAuth, create_http_client
+from servicekit.http import CallPolicy, ClientCredentialsAuth, create_http_client
 from servicekit.outbound_urls import (
     Resolver,
     UrlGuard,
@@ -90,7 +90,10 @@ def create_app(
             settings.membership_client_secret.get_secret_value(),
         )
         membership_http = create_http_client(
-            settings.membership_url, auth=auth, transport=membership_transport
+            settings.membership_url,
+            auth=auth,
+            transport=membership_transport,
+            policy=CallPolicy.from_settings(settings),
         )
         app.state.audit_signer = CheckpointSigner.from_settings(
             settings.audit_signing_key.get_secret_value(), settings.audit_retired_public_keys

@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from servicekit.db import READ_ONLY
 from servicekit.reads import connection_reads
 from servicekit.settings import ServiceSettings
 
@@ -159,10 +160,16 @@ async def db_connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
             await transaction.rollback()
 
 
-def _test_sessionmaker(conn: AsyncConnection) -> async_sessionmaker[AsyncSession]:
+def _test_sessionmaker(
+    conn: AsyncConnection, *, read_only: bool = False
+) -> async_sessionmaker[AsyncSession]:
     # Commits inside the code under test become savepoints of the outer transaction.
     return async_sessionmaker(
-        bind=conn, expire_on_commit=False, autoflush=False, join_transaction_mode="create_savepoint"
+        bind=conn,
+        expire_on_commit=False,
+        autoflush=False,
+        join_transaction_mode="create_savepoint",
+        info={READ_ONLY: True} if read_only else None,
     )
 
 
@@ -184,6 +191,8 @@ async def app(
     application = service_under_test.app_factory(settings)
     async with LifespanManager(application):
         application.state.sessionmaker = _test_sessionmaker(db_connection)
+        # Reads share the test's connection too; writes in them are refused all the same.
+        application.state.read_sessionmaker = _test_sessionmaker(db_connection, read_only=True)
         application.state.reads = connection_reads(db_connection)
         yield application
 

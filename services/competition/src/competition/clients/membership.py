@@ -10,7 +10,14 @@ import httpx
 from pydantic import BaseModel
 
 from servicekit.errors import DomainError
-from servicekit.http import ClientCredentialsAuth, ServiceTokenError, create_http_client
+from servicekit.http import (
+    IDEMPOTENT,
+    CallPolicy,
+    ClientCredentialsAuth,
+    ServiceTokenError,
+    create_http_client,
+    retry_after,
+)
 from servicekit.outbox import RefusedForGood
 
 logger = logging.getLogger(__name__)
@@ -79,10 +86,12 @@ class MembershipClient:
         wanted = sorted({n.strip().upper() for n in membership_nos})
         found: dict[str, MemberSummary] = {}
         for start in range(0, len(wanted), BATCH_LIMIT):
+            # A look-up sent as POST for the size of its body: safe to send again.
             body = await self._call(
                 "POST",
                 "/v1/members/batch-lookup",
                 json={"membership_nos": wanted[start : start + BATCH_LIMIT]},
+                extensions=IDEMPOTENT,
             )
             for item in body["found"]:
                 member = MemberSummary.model_validate(item)
@@ -124,11 +133,12 @@ class MembershipClient:
         return [OrgSummary.model_validate(o) for o in body["items"]]
 
     async def grant_honour(self, grant: dict[str, Any]) -> None:
-        """Grant once: membership answers 200 to a replay of the same source_ref."""
+        """Grant once: membership answers 200 to a replay of the same source_ref, so the
+        request may be sent again."""
         try:
-            response = await self.http.post("/v1/honours", json=grant)
+            response = await self.http.post("/v1/honours", json=grant, extensions=IDEMPOTENT)
         except (httpx.HTTPError, ServiceTokenError) as exc:
-            raise MembershipUnavailableError(str(exc)) from exc
+            raise MembershipUnavailableError(str(exc), headers=retry_after(exc)) from exc
         if response.status_code in (200, 201):
             return
         if response.status_code in (404, 409, 422):
@@ -136,19 +146,28 @@ class MembershipClient:
         raise MembershipUnavailableError(f"membership answered {response.status_code}")
 
     async def _call(
-        self, method: str, path: str, json: Any = None, params: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        json: Any = None,
+        params: dict[str, str] | None = None,
+        extensions: dict[str, Any] | None = None,
     ) -> Any:
         try:
-            response = await self.http.request(method, path, json=json, params=params)
+            response = await self.http.request(
+                method, path, json=json, params=params, extensions=extensions
+            )
         except (httpx.HTTPError, ServiceTokenError) as exc:
             logger.warning("membership call failed: %s %s: %s", method, path, exc)
-            raise MembershipUnavailableError("The membership service did not answer") from exc
+            raise MembershipUnavailableError(
+                "The membership service did not answer", headers=retry_after(exc)
+            ) from exc
         if response.status_code == 404:
             raise LookupError(path)
         if response.status_code != 200:
             logger.warning("membership answered %s to %s %s", response.status_code, method, path)
             raise MembershipUnavailableError(
-                f"The membership service answered {response.status_code}"
+                f"The membership service answered {response.status_code}", headers=retry_after(None)
             )
         try:
             return response.json()
@@ -161,6 +180,9 @@ def create_membership_client(
     client_id: str,
     client_secret: str,
     transport: httpx.AsyncBaseTransport | None = None,
+    policy: CallPolicy | None = None,
 ) -> MembershipClient:
     auth = ClientCredentialsAuth(f"{base_url}/v1/auth/token", client_id, client_secret)
-    return MembershipClient(create_http_client(base_url, auth=auth, transport=transport))
+    return MembershipClient(
+        create_http_client(base_url, auth=auth, transport=transport, policy=policy)
+    )

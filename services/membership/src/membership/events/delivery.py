@@ -20,6 +20,7 @@ from membership.events.models import OutboxMessage
 from membership.events.service import ORG_EVENT_TOPIC
 from membership.settings import EventSubscriber
 from servicekit import webhooks
+from servicekit.http import IDEMPOTENT
 from servicekit.outbox import PENDING, Handler, OutboxRelay, RefusedForGood
 
 
@@ -63,7 +64,8 @@ def org_event_handler(
         headers = webhooks.signed_headers(secret, str(payload["webhook_id"]), content)
         headers["content-type"] = "application/json"
         try:
-            response = await http.post(url, content=content, headers=headers)
+            # Subscribers de-duplicate on webhook-id, so the request may be sent again.
+            response = await http.post(url, content=content, headers=headers, extensions=IDEMPOTENT)
         except httpx.HTTPError as exc:
             raise DeliveryError(f"{type(exc).__name__}: {exc}") from exc
         if not response.is_success:

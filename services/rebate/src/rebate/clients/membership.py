@@ -7,6 +7,7 @@ import httpx
 from pydantic import BaseModel
 
 from servicekit.errors import ServiceUnavailableError
+from servicekit.http import IDEMPOTENT, retry_after
 
 LOOKUP_BATCH = 1000
 
@@ -45,7 +46,10 @@ class MembershipClient:
         found: dict[str, EnterpriseMatch] = {}
         for start in range(0, len(usccs), LOOKUP_BATCH):
             chunk = list(usccs[start : start + LOOKUP_BATCH])
-            response = await self._call("POST", "/v1/enterprises/lookup", json={"usccs": chunk})
+            # A look-up sent as POST for the size of its body: safe to send again.
+            response = await self._call(
+                "POST", "/v1/enterprises/lookup", json={"usccs": chunk}, extensions=IDEMPOTENT
+            )
             for item in response.json()["found"]:
                 match = EnterpriseMatch.model_validate(item)
                 found[match.uscc] = match
@@ -67,11 +71,13 @@ class MembershipClient:
         try:
             response = await self.http.request(method, path, **kwargs)  # type: ignore[arg-type]
         except httpx.HTTPError as exc:
-            raise MembershipUnavailableError(f"membership unreachable: {exc}") from exc
+            raise MembershipUnavailableError(
+                f"membership unreachable: {exc}", headers=retry_after(exc)
+            ) from exc
         if response.status_code == 404 and allow_404:
             return response
         if response.status_code >= 400:
             raise MembershipUnavailableError(
-                f"membership answered {response.status_code} to {path}"
+                f"membership answered {response.status_code} to {path}", headers=retry_after(None)
             )
         return response

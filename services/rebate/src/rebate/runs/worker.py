@@ -15,7 +15,7 @@ from rebate.runs.executor import RunExecutor
 from rebate.runs.leases import RUNS
 from rebate.settings import RebateSettings
 from servicekit.db import create_engine, create_sessionmaker
-from servicekit.http import ClientCredentialsAuth, create_http_client
+from servicekit.http import CallPolicy, ClientCredentialsAuth, create_http_client
 from servicekit.logging import configure_logging
 from servicekit.outbound_urls import Resolver, system_resolver
 from servicekit.outbox import OutboxRelay
@@ -44,7 +44,12 @@ async def serve(
         settings.membership_client_id,
         settings.membership_client_secret.get_secret_value(),
     )
-    http = create_http_client(settings.membership_url, auth=auth, transport=transport)
+    http = create_http_client(
+        settings.membership_url,
+        auth=auth,
+        transport=transport,
+        policy=CallPolicy.from_settings(settings),
+    )
     executor = RunExecutor(
         sessions, MembershipClient(http), settings.run_chunk_enterprises, settings.run_writers
     )
