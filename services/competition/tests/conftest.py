@@ -177,6 +177,8 @@ def service_under_test() -> ServiceUnderTest:
             # One app serves every test: a circuit opened by one test's outage would refuse
             # the next test's calls (servicekit's tests cover the circuit breaker).
             upstream_failures_to_open=1_000_000,
+            # A fake membership's outage is the test's own: asked once, not after backoffs.
+            upstream_attempts=1,
         ),
         app_factory=lambda settings: create_app(
             settings, membership_transport=httpx.MockTransport(_MEMBERSHIP.handle)
