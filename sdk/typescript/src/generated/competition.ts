@@ -1504,7 +1504,7 @@ export interface components {
              * Spread Threshold
              * @description Highest minus lowest total above this flags for review
              */
-            spread_threshold?: (number | string) | null;
+            spread_threshold?: number | string | null;
             eligibility?: components["schemas"]["EligibilityIn"];
             /** Groups */
             groups: components["schemas"]["GroupIn"][];
@@ -1565,7 +1565,7 @@ export interface components {
             /** Judges Per Entry */
             judges_per_entry?: number;
             /** Spread Threshold */
-            spread_threshold?: (number | string) | null;
+            spread_threshold?: number | string | null;
             eligibility?: components["schemas"]["EligibilityIn"] | null;
         };
         /** FinalisationRead */
@@ -2635,6 +2635,8 @@ export interface components {
             detail?: string;
             /** @description The X-Request-ID of the request, for support and logs */
             request_id?: string | null;
+            /** @description The W3C trace id of the request (32 hex digits), to find its spans and log lines; present when tracing is on */
+            trace_id?: string;
             /** @description For 422: each failing field (the rejected value is not echoed) */
             errors?: {
                 /**
@@ -2689,8 +2691,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2727,8 +2747,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2776,8 +2814,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2841,8 +2897,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2914,8 +2988,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2992,6 +3084,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3001,8 +3102,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3068,8 +3187,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3082,9 +3219,9 @@ export interface operations {
     contests_update_competition: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version you read */
-                "if-match"?: string | null;
+            header: {
+                /** @description ETag of the version you read (`W/"3"`), or `*`; required (428 without it) */
+                "if-match": string;
             };
             path: {
                 competition_id: string;
@@ -3160,6 +3297,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3178,8 +3324,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3254,8 +3418,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3330,8 +3512,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3397,8 +3597,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3477,6 +3695,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3486,8 +3713,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3553,8 +3798,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3567,9 +3830,9 @@ export interface operations {
     contests_update_event: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version you read */
-                "if-match"?: string | null;
+            header: {
+                /** @description ETag of the version you read (`W/"3"`), or `*`; required (428 without it) */
+                "if-match": string;
             };
             path: {
                 event_id: string;
@@ -3645,6 +3908,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3663,8 +3935,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3743,6 +4033,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3752,8 +4051,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3832,8 +4149,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3850,6 +4185,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     entries_enter_member: {
@@ -3857,7 +4201,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; a retry with the same key answers the first result */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 event_id: string;
@@ -3924,8 +4268,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not eligible for this event or group */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3942,6 +4304,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     entries_enter_members: {
@@ -3949,7 +4320,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; a retry with the same key answers the first result */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 event_id: string;
@@ -4016,8 +4387,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not eligible for this event or group */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4034,6 +4423,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     entries_enter_student: {
@@ -4041,7 +4439,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; a retry with the same key answers the first result */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 event_id: string;
@@ -4108,8 +4506,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not eligible for this event or group */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4126,6 +4542,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     entries_enter_team: {
@@ -4133,7 +4558,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; a retry with the same key answers the first result */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path: {
                 event_id: string;
@@ -4200,6 +4625,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not eligible for this event or group */
             422: {
                 headers: {
@@ -4209,8 +4643,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4293,8 +4745,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4360,8 +4830,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4440,6 +4928,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4449,8 +4946,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4529,6 +5044,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4538,8 +5062,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4618,6 +5160,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4627,8 +5178,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4707,6 +5276,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4716,8 +5294,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4772,8 +5368,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4841,8 +5455,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4921,6 +5553,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No active account with the judge permission has this username */
             422: {
                 headers: {
@@ -4930,8 +5571,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4997,8 +5656,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5077,6 +5754,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -5086,8 +5772,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5161,8 +5865,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5228,8 +5950,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5308,6 +6048,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -5317,8 +6066,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5397,6 +6164,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -5406,8 +6182,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5482,8 +6276,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5564,8 +6376,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5620,8 +6450,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5687,8 +6535,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5755,8 +6621,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5848,6 +6732,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -5866,8 +6759,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5934,8 +6845,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6001,8 +6930,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6077,8 +7024,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6144,8 +7109,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6225,6 +7208,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -6234,8 +7226,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6301,8 +7311,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6377,8 +7405,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6453,8 +7499,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6536,8 +7600,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6603,8 +7685,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6683,6 +7783,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -6692,8 +7801,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6773,6 +7900,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -6782,8 +7918,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6858,8 +8012,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6934,8 +8106,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7001,8 +8191,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7081,6 +8289,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7090,8 +8307,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7157,8 +8392,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7237,6 +8490,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7246,8 +8508,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7326,6 +8606,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7335,8 +8624,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7411,8 +8718,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7491,6 +8816,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7500,8 +8834,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7576,8 +8928,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7645,8 +9015,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7721,8 +9109,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7790,8 +9196,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7844,8 +9268,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };

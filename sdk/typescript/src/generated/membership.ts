@@ -919,7 +919,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态) */
+        /**
+         * Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+         * @description The file is checked for structure at once; a worker then checks and enrols its rows. Follow the counts with `GET /v1/imports/{id}` until `status` is `done`.
+         */
         post: operations["imports_members"];
         delete?: never;
         options?: never;
@@ -934,7 +937,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Counts of an import */
+        /** Progress and counts of an import */
         get: operations["imports_read"];
         put?: never;
         post?: never;
@@ -1203,6 +1206,11 @@ export interface components {
              * @description The account's scope organisation (the first)
              */
             org_id: string | null;
+            /**
+             * Org Ids
+             * @description Every organisation of the account's scope, the first being `org_id`
+             */
+            org_ids: string[];
             /** Is Active */
             is_active: boolean;
         };
@@ -1597,6 +1605,8 @@ export interface components {
             status: components["schemas"]["ImportStatus"];
             /** Total Rows */
             total_rows: number;
+            /** Processed Rows */
+            processed_rows: number;
             /** Created Rows */
             created_rows: number;
             /** Unchanged Rows */
@@ -1615,7 +1625,7 @@ export interface components {
          * ImportStatus
          * @enum {string}
          */
-        ImportStatus: "running" | "done" | "failed";
+        ImportStatus: "queued" | "running" | "done" | "failed";
         /** InvitationCreate */
         InvitationCreate: {
             /**
@@ -1976,6 +1986,12 @@ export interface components {
              * Format: uuid
              */
             new_parent_id: string;
+            /**
+             * Region Code
+             * @description The organisation's region once moved, when it leaves its parent's region: same rank as the old code; the sub-tree's codes are renumbered under it
+             * @example 330102
+             */
+            region_code?: string | null;
         };
         /** OrgRead */
         OrgRead: {
@@ -2480,6 +2496,8 @@ export interface components {
             detail?: string;
             /** @description The X-Request-ID of the request, for support and logs */
             request_id?: string | null;
+            /** @description The W3C trace id of the request (32 hex digits), to find its spans and log lines; present when tracing is on */
+            trace_id?: string;
             /** @description For 422: each failing field (the rejected value is not echoed) */
             errors?: {
                 /**
@@ -2534,8 +2552,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2572,8 +2608,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2634,6 +2688,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2652,8 +2715,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2703,6 +2784,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2721,8 +2811,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2772,6 +2880,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2790,8 +2907,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2830,8 +2965,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2911,8 +3064,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2998,6 +3169,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3007,8 +3187,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3085,6 +3283,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3094,8 +3301,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3163,6 +3388,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3172,8 +3406,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3239,8 +3491,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3306,8 +3576,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3386,6 +3674,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3395,8 +3692,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3475,6 +3790,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3484,8 +3808,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3564,6 +3906,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3573,8 +3924,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3653,6 +4022,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3662,8 +4040,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3742,6 +4138,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3751,8 +4156,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3831,6 +4254,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3840,8 +4272,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3910,8 +4360,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3975,8 +4443,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4040,8 +4526,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4114,8 +4618,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4179,8 +4701,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4257,6 +4797,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4266,8 +4815,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4317,6 +4884,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4326,8 +4902,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4391,8 +4985,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4460,6 +5072,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4469,8 +5090,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4536,8 +5175,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4603,8 +5260,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4672,6 +5347,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4681,8 +5365,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4737,8 +5439,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4815,6 +5535,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4824,8 +5553,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4891,8 +5638,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4905,9 +5670,9 @@ export interface operations {
     orgs_update: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version you read */
-                "if-match"?: string | null;
+            header: {
+                /** @description ETag of the version you read (`W/"3"`), or `*`; required (428 without it) */
+                "if-match": string;
             };
             path: {
                 org_id: string;
@@ -4983,6 +5748,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -5001,8 +5775,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5015,9 +5807,9 @@ export interface operations {
     orgs_move: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version you read */
-                "if-match"?: string | null;
+            header: {
+                /** @description ETag of the version you read (`W/"3"`), or `*`; required (428 without it) */
+                "if-match": string;
             };
             path: {
                 org_id: string;
@@ -5093,6 +5885,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not a valid place */
             422: {
                 headers: {
@@ -5111,8 +5912,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5125,9 +5944,9 @@ export interface operations {
     orgs_close: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version you read */
-                "if-match"?: string | null;
+            header: {
+                /** @description ETag of the version you read (`W/"3"`), or `*`; required (428 without it) */
+                "if-match": string;
             };
             path: {
                 org_id: string;
@@ -5208,8 +6027,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5289,8 +6126,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5370,8 +6225,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5455,8 +6328,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5533,6 +6424,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Malformed credit code (`errors` says where) or invalid input */
             422: {
                 headers: {
@@ -5542,8 +6442,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5611,6 +6529,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No codes, or more than 1,000 */
             422: {
                 headers: {
@@ -5620,8 +6547,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5687,8 +6632,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5701,9 +6664,9 @@ export interface operations {
     enterprises_update: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version you read */
-                "if-match"?: string | null;
+            header: {
+                /** @description ETag of the version you read (`W/"3"`), or `*`; required (428 without it) */
+                "if-match": string;
             };
             path: {
                 enterprise_id: string;
@@ -5779,6 +6742,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid input, or an organisation of the wrong kind */
             422: {
                 headers: {
@@ -5797,8 +6769,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5811,9 +6801,9 @@ export interface operations {
     enterprises_change_affiliation: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version you read */
-                "if-match"?: string | null;
+            header: {
+                /** @description ETag of the version you read (`W/"3"`), or `*`; required (428 without it) */
+                "if-match": string;
             };
             path: {
                 enterprise_id: string;
@@ -5889,6 +6879,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid input, or an organisation of the wrong kind */
             422: {
                 headers: {
@@ -5907,8 +6906,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5921,9 +6938,9 @@ export interface operations {
     enterprises_review_uscc: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description ETag of the version you read */
-                "if-match"?: string | null;
+            header: {
+                /** @description ETag of the version you read (`W/"3"`), or `*`; required (428 without it) */
+                "if-match": string;
             };
             path: {
                 enterprise_id: string;
@@ -5999,6 +7016,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A malformed code, or a correction that fails the check */
             422: {
                 headers: {
@@ -6017,8 +7043,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6084,8 +7128,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6151,8 +7213,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6218,8 +7298,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6285,8 +7383,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6374,6 +7490,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -6383,8 +7508,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6450,8 +7593,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6526,8 +7687,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6593,8 +7772,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6660,8 +7857,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6729,8 +7944,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6805,8 +8038,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6885,6 +8136,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -6894,8 +8154,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6952,8 +8230,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7023,6 +8319,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7032,8 +8337,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7059,7 +8382,7 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7112,6 +8435,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not a readable CSV/XLSX file or the header lacks columns */
             422: {
                 headers: {
@@ -7121,8 +8453,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7188,8 +8538,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7255,8 +8623,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7335,6 +8721,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The receiving organisation is not a grassroots union */
             422: {
                 headers: {
@@ -7344,8 +8739,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7415,8 +8828,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7482,8 +8913,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7562,6 +9011,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7571,8 +9029,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7651,6 +9127,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7660,8 +9145,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7740,6 +9243,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7749,8 +9261,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7834,6 +9364,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -7843,8 +9382,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7910,8 +9467,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7980,8 +9555,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8060,6 +9653,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -8069,8 +9671,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8140,8 +9760,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8216,8 +9854,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };

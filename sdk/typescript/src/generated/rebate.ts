@@ -754,6 +754,7 @@ export interface components {
              * @example 13800001234
              */
             contact_phone: string;
+            /** @description The enterprise's own word on where to pay this application's case (not its supplementary cases, and not once the case was rejected); an admin applying on its behalf names none */
             destination?: components["schemas"]["ApplicantAccountIn"] | null;
             /**
              * Uscc
@@ -2013,10 +2014,10 @@ export interface components {
         Violation: {
             /**
              * Invariant
-             * @description trial_balance: the ledger balances; placement: each current fee record in exactly one case or queue entry; refund_due: granted plus under review equals the refund due, never above collected; payout_once: no payout paid twice; audit_chain: the audit chain verifies
+             * @description trial_balance: the ledger balances; placement: each current fee record in exactly one case or queue entry; refund_due: granted plus under review equals the refund due, never above collected; payout_once: no payout paid twice; payout_as_instructed: a payout's amount is the one its instruction put on the audit chain and its payment on the ledger; granted_as_approved: a granted case's refund and set-off are what its last approval booked, less reductions since; paid_as_granted: a paid case's payments and set-off equal what was granted plus what is owed back; receivable_explained: each overpayment owed back comes from a contradictory bank answer or a reduction, and no enterprise has more set off than it owed; audit_chain: the audit chain verifies
              * @enum {string}
              */
-            invariant: "trial_balance" | "placement" | "refund_due" | "payout_once" | "audit_chain";
+            invariant: "trial_balance" | "placement" | "refund_due" | "payout_once" | "payout_as_instructed" | "granted_as_approved" | "paid_as_granted" | "receivable_explained" | "audit_chain";
             /** Uscc */
             uscc: string | null;
             /** Period */
@@ -2046,6 +2047,8 @@ export interface components {
             detail?: string;
             /** @description The X-Request-ID of the request, for support and logs */
             request_id?: string | null;
+            /** @description The W3C trace id of the request (32 hex digits), to find its spans and log lines; present when tracing is on */
+            trace_id?: string;
             /** @description For 422: each failing field (the rejected value is not echoed) */
             errors?: {
                 /**
@@ -2100,8 +2103,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2138,8 +2159,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2209,6 +2248,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not a fee delivery, or too many records */
             422: {
                 headers: {
@@ -2218,8 +2266,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2289,6 +2355,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not a payout callback */
             422: {
                 headers: {
@@ -2298,8 +2373,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The next destination cannot be resolved now; send it again */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2354,8 +2447,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2423,6 +2534,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The webhook URL is not https, or names or resolves to a private address */
             422: {
                 headers: {
@@ -2432,8 +2552,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2499,8 +2637,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2579,6 +2735,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The webhook URL is not https, or names or resolves to a private address */
             422: {
                 headers: {
@@ -2588,8 +2753,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2664,8 +2847,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2744,6 +2945,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unreadable */
             422: {
                 headers: {
@@ -2753,8 +2963,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2809,8 +3037,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2878,6 +3124,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid, or a bank rule names no active bank */
             422: {
                 headers: {
@@ -2887,8 +3142,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2967,6 +3240,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2976,8 +3258,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3043,8 +3343,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3102,8 +3420,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3118,7 +3454,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; a retry with the same key answers the first run */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3183,6 +3519,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Outside the policy, or an application policy */
             422: {
                 headers: {
@@ -3192,8 +3537,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3259,8 +3622,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3319,8 +3700,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3335,7 +3734,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; a retry with the same key answers the first application */
-                "idempotency-key"?: string | null;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3373,7 +3772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 调用者无权执行此操作 / The caller may not do this */
+            /** @description Not your enterprise, not an enterprise account, or an admin naming the account to pay to */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3391,6 +3790,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Refused, with the reason: no records, outside or not eligible */
             422: {
                 headers: {
@@ -3400,8 +3808,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3467,8 +3893,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3529,8 +3973,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3609,6 +4071,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3618,8 +4089,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Membership cannot answer now */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3698,6 +4187,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3707,8 +4205,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3779,8 +4295,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3848,6 +4382,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3857,8 +4400,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3924,8 +4485,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4004,6 +4583,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4013,8 +4601,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4093,6 +4699,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 请求体超过网关允许的大小 / The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4102,8 +4717,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4169,8 +4802,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4225,8 +4876,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4294,8 +4963,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4350,8 +5037,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4420,8 +5125,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4487,8 +5210,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4563,8 +5304,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4634,8 +5393,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4710,8 +5487,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4780,8 +5575,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The organisation register cannot be reached */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4838,8 +5651,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 服务未返回有效响应 / The service gave no valid answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务未能及时响应 / The service did not answer in time */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };

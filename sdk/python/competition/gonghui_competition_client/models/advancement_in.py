@@ -16,19 +16,19 @@ class AdvancementIn:
     Attributes:
         group (str): The group's name
         kind (AdvancementKind):
-        value (float | str): N, a percentage, or the score threshold
+        value (int | str): N, a percentage, or the score threshold
     """
 
     group: str
     kind: AdvancementKind
-    value: float | str
+    value: int | str
 
     def to_dict(self) -> dict[str, Any]:
         group = self.group
 
         kind = self.kind.value
 
-        value: float | str
+        value: int | str
         value = self.value
 
         field_dict: dict[str, Any] = {}
@@ -50,8 +50,8 @@ class AdvancementIn:
 
         kind = AdvancementKind(d.pop("kind"))
 
-        def _parse_value(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_value(data: object) -> int | str:
+            return cast(int | str, data)
 
         value = _parse_value(d.pop("value"))
 

@@ -17,19 +17,19 @@ class AdvancementRuleIn:
     Attributes:
         group_id (UUID):
         kind (AdvancementKind):
-        value (float | str):
+        value (int | str):
     """
 
     group_id: UUID
     kind: AdvancementKind
-    value: float | str
+    value: int | str
 
     def to_dict(self) -> dict[str, Any]:
         group_id = str(self.group_id)
 
         kind = self.kind.value
 
-        value: float | str
+        value: int | str
         value = self.value
 
         field_dict: dict[str, Any] = {}
@@ -51,8 +51,8 @@ class AdvancementRuleIn:
 
         kind = AdvancementKind(d.pop("kind"))
 
-        def _parse_value(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_value(data: object) -> int | str:
+            return cast(int | str, data)
 
         value = _parse_value(d.pop("value"))
 

@@ -21,18 +21,18 @@ class CriterionInput:
             code (str):
             name (str):
             kind (CriterionKind):
-            max_mark (float | str):
-            weight (float | str): 0 keeps the criterion out of the total (tie-break only)
-            min_mark (float | str | Unset):  Default: 0.0.
+            max_mark (int | str):
+            weight (int | str): 0 keeps the criterion out of the total (tie-break only)
+            min_mark (int | str | Unset):  Default: 0.
             higher_is_better (bool | Unset):  Default: True.
     """
 
     code: str
     name: str
     kind: CriterionKind
-    max_mark: float | str
-    weight: float | str
-    min_mark: float | str | Unset = 0.0
+    max_mark: int | str
+    weight: int | str
+    min_mark: int | str | Unset = 0
     higher_is_better: bool | Unset = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,13 +42,13 @@ class CriterionInput:
 
         kind = self.kind.value
 
-        max_mark: float | str
+        max_mark: int | str
         max_mark = self.max_mark
 
-        weight: float | str
+        weight: int | str
         weight = self.weight
 
-        min_mark: float | str | Unset
+        min_mark: int | str | Unset
         if isinstance(self.min_mark, Unset):
             min_mark = UNSET
         else:
@@ -83,20 +83,20 @@ class CriterionInput:
 
         kind = CriterionKind(d.pop("kind"))
 
-        def _parse_max_mark(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_max_mark(data: object) -> int | str:
+            return cast(int | str, data)
 
         max_mark = _parse_max_mark(d.pop("max_mark"))
 
-        def _parse_weight(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_weight(data: object) -> int | str:
+            return cast(int | str, data)
 
         weight = _parse_weight(d.pop("weight"))
 
-        def _parse_min_mark(data: object) -> float | str | Unset:
+        def _parse_min_mark(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         min_mark = _parse_min_mark(d.pop("min_mark", UNSET))
 

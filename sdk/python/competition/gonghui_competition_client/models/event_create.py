@@ -33,7 +33,7 @@ class EventCreate:
         vocational (bool | None | Unset): Winners become Technical Experts; default: a skills contest
         aggregation (Aggregation | Unset):
         trim_min_judges (int | Unset): Judges needed before highest and lowest are dropped Default: 5.
-        spread_threshold (float | None | str | Unset): Highest minus lowest total above this flags for review
+        spread_threshold (int | None | str | Unset): Highest minus lowest total above this flags for review
         eligibility (EligibilityIn | Unset):
     """
 
@@ -47,7 +47,7 @@ class EventCreate:
     vocational: bool | None | Unset = UNSET
     aggregation: Aggregation | Unset = UNSET
     trim_min_judges: int | Unset = 5
-    spread_threshold: float | None | str | Unset = UNSET
+    spread_threshold: int | None | str | Unset = UNSET
     eligibility: EligibilityIn | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,7 +87,7 @@ class EventCreate:
 
         trim_min_judges = self.trim_min_judges
 
-        spread_threshold: float | None | str | Unset
+        spread_threshold: int | None | str | Unset
         if isinstance(self.spread_threshold, Unset):
             spread_threshold = UNSET
         else:
@@ -181,12 +181,12 @@ class EventCreate:
 
         trim_min_judges = d.pop("trim_min_judges", UNSET)
 
-        def _parse_spread_threshold(data: object) -> float | None | str | Unset:
+        def _parse_spread_threshold(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         spread_threshold = _parse_spread_threshold(d.pop("spread_threshold", UNSET))
 

@@ -27,7 +27,7 @@ class EventUpdate:
         aggregation (Aggregation | Unset):
         trim_min_judges (int | Unset):
         judges_per_entry (int | Unset):
-        spread_threshold (float | None | str | Unset):
+        spread_threshold (int | None | str | Unset):
         eligibility (EligibilityIn | None | Unset):
     """
 
@@ -37,7 +37,7 @@ class EventUpdate:
     aggregation: Aggregation | Unset = UNSET
     trim_min_judges: int | Unset = UNSET
     judges_per_entry: int | Unset = UNSET
-    spread_threshold: float | None | str | Unset = UNSET
+    spread_threshold: int | None | str | Unset = UNSET
     eligibility: EligibilityIn | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,7 +64,7 @@ class EventUpdate:
 
         judges_per_entry = self.judges_per_entry
 
-        spread_threshold: float | None | str | Unset
+        spread_threshold: int | None | str | Unset
         if isinstance(self.spread_threshold, Unset):
             spread_threshold = UNSET
         else:
@@ -138,12 +138,12 @@ class EventUpdate:
 
         judges_per_entry = d.pop("judges_per_entry", UNSET)
 
-        def _parse_spread_threshold(data: object) -> float | None | str | Unset:
+        def _parse_spread_threshold(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         spread_threshold = _parse_spread_threshold(d.pop("spread_threshold", UNSET))
 

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="SheetInMarks")
 class SheetInMarks:
     """Criterion code → mark, as decimal strings"""
 
-    additional_properties: dict[str, float | str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, int | str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -31,8 +31,8 @@ class SheetInMarks:
         additional_properties = {}
         for prop_name, prop_dict in d.items():
 
-            def _parse_additional_property(data: object) -> float | str:
-                return cast(float | str, data)
+            def _parse_additional_property(data: object) -> int | str:
+                return cast(int | str, data)
 
             additional_property = _parse_additional_property(prop_dict)
 
@@ -45,10 +45,10 @@ class SheetInMarks:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> float | str:
+    def __getitem__(self, key: str) -> int | str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: float | str) -> None:
+    def __setitem__(self, key: str, value: int | str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -20,6 +20,7 @@ class AccountLookupRead:
         display_name (str):
         permissions (list[str]):
         org_id (None | UUID): The account's scope organisation (the first)
+        org_ids (list[UUID]): Every organisation of the account's scope, the first being `org_id`
         is_active (bool):
     """
 
@@ -28,6 +29,7 @@ class AccountLookupRead:
     display_name: str
     permissions: list[str]
     org_id: None | UUID
+    org_ids: list[UUID]
     is_active: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,6 +48,11 @@ class AccountLookupRead:
         else:
             org_id = self.org_id
 
+        org_ids = []
+        for org_ids_item_data in self.org_ids:
+            org_ids_item = str(org_ids_item_data)
+            org_ids.append(org_ids_item)
+
         is_active = self.is_active
 
         field_dict: dict[str, Any] = {}
@@ -57,6 +64,7 @@ class AccountLookupRead:
                 "display_name": display_name,
                 "permissions": permissions,
                 "org_id": org_id,
+                "org_ids": org_ids,
                 "is_active": is_active,
             }
         )
@@ -89,6 +97,13 @@ class AccountLookupRead:
 
         org_id = _parse_org_id(d.pop("org_id"))
 
+        org_ids = []
+        _org_ids = d.pop("org_ids")
+        for org_ids_item_data in _org_ids:
+            org_ids_item = UUID(org_ids_item_data)
+
+            org_ids.append(org_ids_item)
+
         is_active = d.pop("is_active")
 
         account_lookup_read = cls(
@@ -97,6 +112,7 @@ class AccountLookupRead:
             display_name=display_name,
             permissions=permissions,
             org_id=org_id,
+            org_ids=org_ids,
             is_active=is_active,
         )
 

@@ -23,6 +23,7 @@ class ImportRead:
         file_sha256 (str):
         status (ImportStatus):
         total_rows (int):
+        processed_rows (int):
         created_rows (int):
         unchanged_rows (int):
         error_rows (int):
@@ -36,6 +37,7 @@ class ImportRead:
     file_sha256: str
     status: ImportStatus
     total_rows: int
+    processed_rows: int
     created_rows: int
     unchanged_rows: int
     error_rows: int
@@ -55,6 +57,8 @@ class ImportRead:
         status = self.status.value
 
         total_rows = self.total_rows
+
+        processed_rows = self.processed_rows
 
         created_rows = self.created_rows
 
@@ -80,6 +84,7 @@ class ImportRead:
                 "file_sha256": file_sha256,
                 "status": status,
                 "total_rows": total_rows,
+                "processed_rows": processed_rows,
                 "created_rows": created_rows,
                 "unchanged_rows": unchanged_rows,
                 "error_rows": error_rows,
@@ -104,6 +109,8 @@ class ImportRead:
         status = ImportStatus(d.pop("status"))
 
         total_rows = d.pop("total_rows")
+
+        processed_rows = d.pop("processed_rows")
 
         created_rows = d.pop("created_rows")
 
@@ -135,6 +142,7 @@ class ImportRead:
             file_sha256=file_sha256,
             status=status,
             total_rows=total_rows,
+            processed_rows=processed_rows,
             created_rows=created_rows,
             unchanged_rows=unchanged_rows,
             error_rows=error_rows,

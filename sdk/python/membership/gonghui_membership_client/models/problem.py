@@ -26,6 +26,8 @@ class Problem:
             status (int):
             detail (str | Unset):
             request_id (None | str | Unset): The X-Request-ID of the request, for support and logs
+            trace_id (str | Unset): The W3C trace id of the request (32 hex digits), to find its spans and log lines;
+                present when tracing is on
             errors (list[ProblemErrorsItem] | Unset): For 422: each failing field (the rejected value is not echoed)
     """
 
@@ -34,6 +36,7 @@ class Problem:
     status: int
     detail: str | Unset = UNSET
     request_id: None | str | Unset = UNSET
+    trace_id: str | Unset = UNSET
     errors: list[ProblemErrorsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,6 +54,8 @@ class Problem:
             request_id = UNSET
         else:
             request_id = self.request_id
+
+        trace_id = self.trace_id
 
         errors: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.errors, Unset):
@@ -72,6 +77,8 @@ class Problem:
             field_dict["detail"] = detail
         if request_id is not UNSET:
             field_dict["request_id"] = request_id
+        if trace_id is not UNSET:
+            field_dict["trace_id"] = trace_id
         if errors is not UNSET:
             field_dict["errors"] = errors
 
@@ -99,6 +106,8 @@ class Problem:
 
         request_id = _parse_request_id(d.pop("request_id", UNSET))
 
+        trace_id = d.pop("trace_id", UNSET)
+
         _errors = d.pop("errors", UNSET)
         errors: list[ProblemErrorsItem] | Unset = UNSET
         if _errors is not UNSET:
@@ -114,6 +123,7 @@ class Problem:
             status=status,
             detail=detail,
             request_id=request_id,
+            trace_id=trace_id,
             errors=errors,
         )
 

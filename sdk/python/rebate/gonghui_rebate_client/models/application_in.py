@@ -21,7 +21,9 @@ class ApplicationIn:
         period (str):
         contact_name (str):
         contact_phone (str):
-        destination (ApplicantAccountIn | None | Unset):
+        destination (ApplicantAccountIn | None | Unset): The enterprise's own word on where to pay this application's
+            case (not its supplementary cases, and not once the case was rejected); an admin applying on its behalf names
+            none
         uscc (None | str | Unset): Admins only, applying on the enterprise's behalf; an enterprise account applies for
             its own credit code
     """

@@ -18,7 +18,12 @@ class Violation:
     Attributes:
         invariant (ViolationInvariant): trial_balance: the ledger balances; placement: each current fee record in
             exactly one case or queue entry; refund_due: granted plus under review equals the refund due, never above
-            collected; payout_once: no payout paid twice; audit_chain: the audit chain verifies
+            collected; payout_once: no payout paid twice; payout_as_instructed: a payout's amount is the one its instruction
+            put on the audit chain and its payment on the ledger; granted_as_approved: a granted case's refund and set-off
+            are what its last approval booked, less reductions since; paid_as_granted: a paid case's payments and set-off
+            equal what was granted plus what is owed back; receivable_explained: each overpayment owed back comes from a
+            contradictory bank answer or a reduction, and no enterprise has more set off than it owed; audit_chain: the
+            audit chain verifies
         uscc (None | str):
         period (None | str):
         case_id (None | UUID):

@@ -10,18 +10,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.competition_read import CompetitionRead
 from ...models.competition_update import CompetitionUpdate
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     competition_id: UUID,
     *,
     body: CompetitionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["if-match"] = if_match
+    headers["if-match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -76,6 +75,11 @@ def _parse_response(
 
         return response_412
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -86,10 +90,20 @@ def _parse_response(
 
         return response_428
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -113,13 +127,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CompetitionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[CompetitionRead | Problem]:
     """Rename a competition or change its description or notice period
 
     Args:
         competition_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (CompetitionUpdate):
 
     Raises:
@@ -148,13 +162,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CompetitionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> CompetitionRead | Problem | None:
     """Rename a competition or change its description or notice period
 
     Args:
         competition_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (CompetitionUpdate):
 
     Raises:
@@ -178,13 +192,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CompetitionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[CompetitionRead | Problem]:
     """Rename a competition or change its description or notice period
 
     Args:
         competition_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (CompetitionUpdate):
 
     Raises:
@@ -211,13 +225,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CompetitionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> CompetitionRead | Problem | None:
     """Rename a competition or change its description or notice period
 
     Args:
         competition_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (CompetitionUpdate):
 
     Raises:

@@ -10,18 +10,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.event_read import EventRead
 from ...models.event_update import EventUpdate
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     event_id: UUID,
     *,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["if-match"] = if_match
+    headers["if-match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -74,6 +73,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_412
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -84,10 +88,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_428
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -109,13 +123,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[EventRead | Problem]:
     """Change an event's rubric, aggregation or eligibility before its first stage
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (EventUpdate): Changes while no stage of the event has started.
 
     Raises:
@@ -144,13 +158,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> EventRead | Problem | None:
     """Change an event's rubric, aggregation or eligibility before its first stage
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (EventUpdate): Changes while no stage of the event has started.
 
     Raises:
@@ -174,13 +188,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[EventRead | Problem]:
     """Change an event's rubric, aggregation or eligibility before its first stage
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (EventUpdate): Changes while no stage of the event has started.
 
     Raises:
@@ -207,13 +221,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> EventRead | Problem | None:
     """Change an event's rubric, aggregation or eligibility before its first stage
 
     Args:
         event_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (EventUpdate): Changes while no stage of the event has started.
 
     Raises:

@@ -17,7 +17,7 @@ def _get_kwargs(
     event_id: UUID,
     *,
     body: MemberBatchCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -69,15 +69,30 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -101,14 +116,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MemberBatchCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[BatchResult | Problem]:
     """Enter up to 1,000 members at once; each refused number says why
 
     Args:
         event_id (UUID):
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first result
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            result
         body (MemberBatchCreate): A delegation or the organisers enter many members at once.
 
     Raises:
@@ -137,14 +152,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MemberBatchCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> BatchResult | Problem | None:
     """Enter up to 1,000 members at once; each refused number says why
 
     Args:
         event_id (UUID):
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first result
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            result
         body (MemberBatchCreate): A delegation or the organisers enter many members at once.
 
     Raises:
@@ -168,14 +183,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MemberBatchCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[BatchResult | Problem]:
     """Enter up to 1,000 members at once; each refused number says why
 
     Args:
         event_id (UUID):
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first result
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            result
         body (MemberBatchCreate): A delegation or the organisers enter many members at once.
 
     Raises:
@@ -202,14 +217,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MemberBatchCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> BatchResult | Problem | None:
     """Enter up to 1,000 members at once; each refused number says why
 
     Args:
         event_id (UUID):
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first result
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            result
         body (MemberBatchCreate): A delegation or the organisers enter many members at once.
 
     Raises:

@@ -17,7 +17,7 @@ def _get_kwargs(
     event_id: UUID,
     *,
     body: StudentEntryCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -69,15 +69,30 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -99,14 +114,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StudentEntryCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
     """Enter a student (not a union member) with their school (organisers)
 
     Args:
         event_id (UUID):
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first result
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            result
         body (StudentEntryCreate): A student (not a union member) entered with their school.
 
     Raises:
@@ -135,14 +150,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StudentEntryCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> EntryRead | Problem | None:
     """Enter a student (not a union member) with their school (organisers)
 
     Args:
         event_id (UUID):
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first result
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            result
         body (StudentEntryCreate): A student (not a union member) entered with their school.
 
     Raises:
@@ -166,14 +181,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StudentEntryCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
     """Enter a student (not a union member) with their school (organisers)
 
     Args:
         event_id (UUID):
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first result
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            result
         body (StudentEntryCreate): A student (not a union member) entered with their school.
 
     Raises:
@@ -200,14 +215,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StudentEntryCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> EntryRead | Problem | None:
     """Enter a student (not a union member) with their school (organisers)
 
     Args:
         event_id (UUID):
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first result
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            result
         body (StudentEntryCreate): A student (not a union member) entered with their school.
 
     Raises:

@@ -10,18 +10,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.enterprise_read import EnterpriseRead
 from ...models.problem import Problem
 from ...models.uscc_review import UsccReview
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     enterprise_id: UUID,
     *,
     body: UsccReview,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["if-match"] = if_match
+    headers["if-match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -76,6 +75,11 @@ def _parse_response(
 
         return response_412
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -86,10 +90,20 @@ def _parse_response(
 
         return response_428
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -113,7 +127,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UsccReview,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
     """Clear a flagged credit code after checking it against the business licence
 
@@ -123,7 +137,7 @@ def sync_detailed(
 
     Args:
         enterprise_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (UsccReview): The code as printed on the business licence: the registered one
             (confirmed as it
             stands) or the right one (a correction, which must pass the check).
@@ -154,7 +168,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UsccReview,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> EnterpriseRead | Problem | None:
     """Clear a flagged credit code after checking it against the business licence
 
@@ -164,7 +178,7 @@ def sync(
 
     Args:
         enterprise_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (UsccReview): The code as printed on the business licence: the registered one
             (confirmed as it
             stands) or the right one (a correction, which must pass the check).
@@ -190,7 +204,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UsccReview,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
     """Clear a flagged credit code after checking it against the business licence
 
@@ -200,7 +214,7 @@ async def asyncio_detailed(
 
     Args:
         enterprise_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (UsccReview): The code as printed on the business licence: the registered one
             (confirmed as it
             stands) or the right one (a correction, which must pass the check).
@@ -229,7 +243,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UsccReview,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> EnterpriseRead | Problem | None:
     """Clear a flagged credit code after checking it against the business licence
 
@@ -239,7 +253,7 @@ async def asyncio(
 
     Args:
         enterprise_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (UsccReview): The code as printed on the business licence: the registered one
             (confirmed as it
             stands) or the right one (a correction, which must pass the check).

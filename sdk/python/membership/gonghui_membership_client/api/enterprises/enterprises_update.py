@@ -10,18 +10,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.enterprise_read import EnterpriseRead
 from ...models.enterprise_update import EnterpriseUpdate
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     enterprise_id: UUID,
     *,
     body: EnterpriseUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["if-match"] = if_match
+    headers["if-match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -76,6 +75,11 @@ def _parse_response(
 
         return response_412
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -86,10 +90,20 @@ def _parse_response(
 
         return response_428
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -113,13 +127,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EnterpriseUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
     """Change name, size class, region, own union or its bank account
 
     Args:
         enterprise_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (EnterpriseUpdate): Fields left out stay as they are; `null` removes the union or its
             bank account.
 
@@ -149,13 +163,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EnterpriseUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> EnterpriseRead | Problem | None:
     """Change name, size class, region, own union or its bank account
 
     Args:
         enterprise_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (EnterpriseUpdate): Fields left out stay as they are; `null` removes the union or its
             bank account.
 
@@ -180,13 +194,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EnterpriseUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
     """Change name, size class, region, own union or its bank account
 
     Args:
         enterprise_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (EnterpriseUpdate): Fields left out stay as they are; `null` removes the union or its
             bank account.
 
@@ -214,13 +228,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EnterpriseUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> EnterpriseRead | Problem | None:
     """Change name, size class, region, own union or its bank account
 
     Args:
         enterprise_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
         body (EnterpriseUpdate): Fields left out stay as they are; `null` removes the union or its
             bank account.
 

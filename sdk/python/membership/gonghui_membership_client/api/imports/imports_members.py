@@ -36,10 +36,10 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ImportRead | Problem | None:
-    if response.status_code == 201:
-        response_201 = ImportRead.from_dict(response.json())
+    if response.status_code == 202:
+        response_202 = ImportRead.from_dict(response.json())
 
-        return response_201
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -66,15 +66,30 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -99,7 +114,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: BodyImportsMembers,
 ) -> Response[ImportRead | Problem]:
-    """Import members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+    """Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+
+     The file is checked for structure at once; a worker then checks and enrols its rows. Follow the
+    counts with `GET /v1/imports/{id}` until `status` is `done`.
 
     Args:
         org_id (UUID):
@@ -131,7 +149,10 @@ def sync(
     client: AuthenticatedClient,
     body: BodyImportsMembers,
 ) -> ImportRead | Problem | None:
-    """Import members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+    """Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+
+     The file is checked for structure at once; a worker then checks and enrols its rows. Follow the
+    counts with `GET /v1/imports/{id}` until `status` is `done`.
 
     Args:
         org_id (UUID):
@@ -158,7 +179,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: BodyImportsMembers,
 ) -> Response[ImportRead | Problem]:
-    """Import members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+    """Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+
+     The file is checked for structure at once; a worker then checks and enrols its rows. Follow the
+    counts with `GET /v1/imports/{id}` until `status` is `done`.
 
     Args:
         org_id (UUID):
@@ -188,7 +212,10 @@ async def asyncio(
     client: AuthenticatedClient,
     body: BodyImportsMembers,
 ) -> ImportRead | Problem | None:
-    """Import members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+    """Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+
+     The file is checked for structure at once; a worker then checks and enrols its rows. Follow the
+    counts with `GET /v1/imports/{id}` until `status` is `done`.
 
     Args:
         org_id (UUID):

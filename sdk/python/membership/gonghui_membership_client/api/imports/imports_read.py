@@ -52,10 +52,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -79,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ImportRead | Problem]:
-    """Counts of an import
+    """Progress and counts of an import
 
     Args:
         import_id (UUID):
@@ -108,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ImportRead | Problem | None:
-    """Counts of an import
+    """Progress and counts of an import
 
     Args:
         import_id (UUID):
@@ -132,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ImportRead | Problem]:
-    """Counts of an import
+    """Progress and counts of an import
 
     Args:
         import_id (UUID):
@@ -159,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ImportRead | Problem | None:
-    """Counts of an import
+    """Progress and counts of an import
 
     Args:
         import_id (UUID):

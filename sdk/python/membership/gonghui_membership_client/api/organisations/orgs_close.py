@@ -9,17 +9,16 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.org_read import OrgRead
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     org_id: UUID,
     *,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["if-match"] = if_match
+    headers["if-match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -73,10 +72,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_428
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -97,13 +106,13 @@ def sync_detailed(
     org_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[OrgRead | Problem]:
     """Close an organisation that has no open sub-organisations and no members
 
     Args:
         org_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,13 +138,13 @@ def sync(
     org_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> OrgRead | Problem | None:
     """Close an organisation that has no open sub-organisations and no members
 
     Args:
         org_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,13 +165,13 @@ async def asyncio_detailed(
     org_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[OrgRead | Problem]:
     """Close an organisation that has no open sub-organisations and no members
 
     Args:
         org_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,13 +195,13 @@ async def asyncio(
     org_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> OrgRead | Problem | None:
     """Close an organisation that has no open sub-organisations and no members
 
     Args:
         org_id (UUID):
-        if_match (None | str | Unset): ETag of the version you read
+        if_match (str): ETag of the version you read (`W/"3"`), or `*`; required (428 without it)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -61,15 +61,30 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -92,13 +107,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationRead | Problem]:
     """Apply for the refund of a period (an enterprise account; admins on its behalf)
 
     Args:
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first application
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            application
         body (ApplicationIn):
 
     Raises:
@@ -125,13 +140,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApplicationRead | Problem | None:
     """Apply for the refund of a period (an enterprise account; admins on its behalf)
 
     Args:
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first application
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            application
         body (ApplicationIn):
 
     Raises:
@@ -153,13 +168,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationRead | Problem]:
     """Apply for the refund of a period (an enterprise account; admins on its behalf)
 
     Args:
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first application
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            application
         body (ApplicationIn):
 
     Raises:
@@ -184,13 +199,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApplicationRead | Problem | None:
     """Apply for the refund of a period (an enterprise account; admins on its behalf)
 
     Args:
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first application
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first
+            application
         body (ApplicationIn):
 
     Raises:

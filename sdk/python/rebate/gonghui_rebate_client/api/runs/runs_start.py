@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: RunCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -64,15 +64,30 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
 
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -93,13 +108,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RunCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RunRead]:
     """Start an automatic run over a period and region (admin); watch it with GET
 
     Args:
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first run
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first run
         body (RunCreate):
 
     Raises:
@@ -126,13 +140,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RunCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RunRead | None:
     """Start an automatic run over a period and region (admin); watch it with GET
 
     Args:
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first run
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first run
         body (RunCreate):
 
     Raises:
@@ -154,13 +167,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RunCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RunRead]:
     """Start an automatic run over a period and region (admin); watch it with GET
 
     Args:
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first run
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first run
         body (RunCreate):
 
     Raises:
@@ -185,13 +197,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RunCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | RunRead | None:
     """Start an automatic run over a period and region (admin); watch it with GET
 
     Args:
-        idempotency_key (None | str | Unset): Optional; a retry with the same key answers the
-            first run
+        idempotency_key (str | Unset): Optional; a retry with the same key answers the first run
         body (RunCreate):
 
     Raises:
