@@ -58,7 +58,9 @@ def create_service_app(
         app.state.settings = settings
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
-        app.state.read_sessionmaker = create_read_sessionmaker(engine)
+        app.state.read_sessionmaker = create_read_sessionmaker(
+            engine, transaction_pooler=settings.db_transaction_pooler
+        )
         app.state.reads = pooled_reads(engine)
         jwks_client = create_http_client()
         app.state.token_verifier = TokenVerifier(

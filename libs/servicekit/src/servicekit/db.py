@@ -95,16 +95,20 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
-def create_read_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+def create_read_sessionmaker(
+    engine: AsyncEngine, *, transaction_pooler: bool = False
+) -> async_sessionmaker[AsyncSession]:
     """Sessions for requests that only read (GET, HEAD): each statement runs on its own, with
     no BEGIN and COMMIT round trips around it (a third of the cost of a one-row read, bench/
     RESULTS.md "Cost per request"). Under READ COMMITTED every statement sees a snapshot of
     its own inside a transaction as well, so a read loses no consistency; a write through
-    such a session is refused (`ReadOnlySessionError`)."""
-    autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
-    return async_sessionmaker(
-        autocommit, expire_on_commit=False, autoflush=False, info={READ_ONLY: True}
-    )
+    such a session is refused (`ReadOnlySessionError`).
+
+    Behind a transaction-mode pooler the reads keep their transaction: outside one, PgBouncer
+    may hand the prepare and the execute of one statement to different server connections
+    ("prepared statement ... does not exist")."""
+    bind = engine if transaction_pooler else engine.execution_options(isolation_level="AUTOCOMMIT")
+    return async_sessionmaker(bind, expire_on_commit=False, autoflush=False, info={READ_ONLY: True})
 
 
 READ_ONLY = "servicekit.read_only"
