@@ -116,6 +116,27 @@ def test_model_names_are_unique(service_document: tuple[str, dict[str, Any]]) ->
     assert [n for n in document["components"]["schemas"] if "__" in n] == []
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def test_every_operation_is_summarised_in_chinese_and_english(
+    service_document: tuple[str, dict[str, Any]],
+) -> None:
+    # Issue 12: summaries are read by Chinese cadres and by integrators alike.
+    _, document = service_document
+    webhooks = [
+        (method, name, operation)
+        for name, item in document.get("webhooks", {}).items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+    ]
+    for method, path, operation in operations(document) + webhooks:
+        summary = operation.get("summary", "")
+        assert CJK.search(summary), (method, path, summary)
+        assert LATIN.search(summary), (method, path, summary)
+
+
 def test_known_operation_ids() -> None:
     ids = {
         operation["operationId"]

@@ -167,7 +167,10 @@ def docs_router(runtime: Runtime) -> APIRouter:
 
     @router.get(
         "/openapi/{service}.json",
-        summary="A service's OpenAPI document, with its server set to its path on the gateway",
+        summary=(
+            "服务的 OpenAPI 文档 · "
+            "A service's OpenAPI document, with its server set to its path on the gateway"
+        ),
         responses={
             404: {"description": "No such service (problem+json)"},
             503: {"description": "The service did not provide its document (problem+json)"},

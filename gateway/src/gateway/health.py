@@ -10,13 +10,15 @@ from fastapi import APIRouter
 def health_router() -> APIRouter:
     router = APIRouter(tags=["health"])
 
-    @router.get("/healthz", summary="Liveness: the gateway answers")
+    @router.get("/healthz", summary="存活检查（网关） · Liveness: the gateway answers")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     @router.get(
         "/readyz",
-        summary="Readiness: the gateway can proxy (each service: /{service}/readyz)",
+        summary=(
+            "就绪检查（网关） · Readiness: the gateway can proxy (each service: /{service}/readyz)"
+        ),
     )
     async def readyz() -> dict[str, str]:
         # It holds no database and no state: serving requests at all is being ready. Asking

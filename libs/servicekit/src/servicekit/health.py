@@ -23,14 +23,14 @@ READY_TIMEOUT_SECONDS = 2.0
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", summary="Liveness: the process answers")
+@router.get("/healthz", summary="存活检查 · Liveness: the process answers")
 async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
 @router.get(
     "/readyz",
-    summary="Readiness: the database answers",
+    summary="就绪检查 · Readiness: the database answers",
     responses={503: {"description": "The database is unreachable"}},
     response_model=None,
 )

@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
+        /** 存活检查 · Liveness: the process answers */
         get: operations["health_healthz"];
         put?: never;
         post?: never;
@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /** 就绪检查 · Readiness: the database answers */
         get: operations["health_readyz"];
         put?: never;
         post?: never;
@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A competition's published events, groups and stages (no token needed) */
+        /** 竞赛已发布的项目、组别与阶段（公开） · A competition's published events, groups and stages (no token needed) */
         get: operations["public_competition"];
         put?: never;
         post?: never;
@@ -62,7 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Leaderboard of an event and group, names and organisations masked (no token) */
+        /** 排行榜（公开） · Leaderboard of an event and group, names and organisations masked (no token) */
         get: operations["public_leaderboard"];
         put?: never;
         post?: never;
@@ -79,10 +79,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Competitions you run, and announced ones of your part of the tree; newest first */
+        /** 竞赛列表 · Competitions you run, and announced ones of your part of the tree; newest first */
         get: operations["contests_list_competitions"];
         put?: never;
-        /** Create a competition hosted by an organisation in your sub-tree */
+        /** 创建竞赛 · Create a competition hosted by an organisation in your sub-tree */
         post: operations["contests_create_competition"];
         delete?: never;
         options?: never;
@@ -97,14 +97,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a competition */
+        /** 查看竞赛 · Read a competition */
         get: operations["contests_read_competition"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a competition or change its description or notice period */
+        /** 修改竞赛 · Rename a competition or change its description or notice period */
         patch: operations["contests_update_competition"];
         trace?: never;
     };
@@ -117,7 +117,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open registration (the competition needs at least one event) */
+        /** 开放报名 · Open registration (the competition needs at least one event) */
         post: operations["contests_open_registration"];
         delete?: never;
         options?: never;
@@ -134,7 +134,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close registration; stages can start */
+        /** 截止报名 · Close registration; stages can start */
         post: operations["contests_close_registration"];
         delete?: never;
         options?: never;
@@ -149,10 +149,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The events of a competition, with groups and stages */
+        /** 竞赛项目列表 · The events of a competition, with groups and stages */
         get: operations["contests_list_events"];
         put?: never;
-        /** Add an event (项目) with its groups, stages, rubric and rules */
+        /** 添加竞赛项目 · Add an event (项目) with its groups, stages, rubric and rules */
         post: operations["contests_create_event"];
         delete?: never;
         options?: never;
@@ -167,14 +167,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an event */
+        /** 查看竞赛项目 · Read an event */
         get: operations["contests_read_event"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an event's rubric, aggregation or eligibility before its first stage */
+        /** 修改竞赛项目规则 · Change an event's rubric, aggregation or eligibility before its first stage */
         patch: operations["contests_update_event"];
         trace?: never;
     };
@@ -186,7 +186,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a group's prizes by rank and the honours they lead to */
+        /** 设置奖项 · Set a group's prizes by rank and the honours they lead to */
         put: operations["contests_update_group_awards"];
         post?: never;
         delete?: never;
@@ -203,7 +203,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set how each group advances from this stage (top N, top percent, threshold) */
+        /** 设置晋级规则 · Set how each group advances from this stage (top N, top percent, threshold) */
         put: operations["contests_update_advancement"];
         post?: never;
         delete?: never;
@@ -221,7 +221,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enter a union member in an individual event (themselves, delegation, organisers) */
+        /** 会员报名个人项目 · Enter a union member in an individual event (themselves, delegation, organisers) */
         post: operations["entries_enter_member"];
         delete?: never;
         options?: never;
@@ -238,7 +238,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enter up to 1,000 members at once; each refused number says why */
+        /** 批量报名 · Enter up to 1,000 members at once; each refused number says why */
         post: operations["entries_enter_members"];
         delete?: never;
         options?: never;
@@ -255,7 +255,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enter a student (not a union member) with their school (organisers) */
+        /** 学生报名 · Enter a student (not a union member) with their school (organisers) */
         post: operations["entries_enter_student"];
         delete?: never;
         options?: never;
@@ -272,7 +272,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enter a team sent by an organisation (a delegation) in a team event */
+        /** 代表队报名团体项目 · Enter a team sent by an organisation (a delegation) in a team event */
         post: operations["entries_enter_team"];
         delete?: never;
         options?: never;
@@ -287,7 +287,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Entries by code: all for organisers, a delegation's own for its cadres */
+        /** 报名列表 · Entries by code: all for organisers, a delegation's own for its cadres */
         get: operations["entries_list"];
         put?: never;
         post?: never;
@@ -304,7 +304,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an entry */
+        /** 查看报名 · Read an entry */
         get: operations["entries_read_entry"];
         put?: never;
         post?: never;
@@ -323,7 +323,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a pending entry (organisers, before the event's first stage starts) */
+        /** 审核通过报名 · Approve a pending entry (organisers, before the event's first stage starts) */
         post: operations["entries_approve_entry"];
         delete?: never;
         options?: never;
@@ -340,7 +340,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve many pending entries at once (organisers) */
+        /** 批量审核通过报名 · Approve many pending entries at once (organisers) */
         post: operations["entries_approve"];
         delete?: never;
         options?: never;
@@ -357,7 +357,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a pending entry, with the reason */
+        /** 驳回报名 · Reject a pending entry, with the reason */
         post: operations["entries_reject_entry"];
         delete?: never;
         options?: never;
@@ -374,7 +374,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw an entry (the entrant, their delegation or the organisers) */
+        /** 撤回报名 · Withdraw an entry (the entrant, their delegation or the organisers) */
         post: operations["entries_withdraw_entry"];
         delete?: never;
         options?: never;
@@ -389,7 +389,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's own entries, newest first */
+        /** 会员本人的参赛记录 · A member's own entries, newest first */
         get: operations["entries_my"];
         put?: never;
         post?: never;
@@ -406,10 +406,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The judges of a competition, or the one with a username */
+        /** 评委列表 · The judges of a competition, or the one with a username */
         get: operations["judging_list_judges"];
         put?: never;
-        /** Add a judge by username: a membership account with the judge permission */
+        /** 添加评委 · Add a judge by username: a membership account with the judge permission */
         post: operations["judging_add_judge"];
         delete?: never;
         options?: never;
@@ -424,10 +424,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The judges on a stage's panel */
+        /** 阶段评委名单 · The judges on a stage's panel */
         get: operations["judging_read_panel"];
         put?: never;
-        /** Seat judges of the competition on a stage's panel */
+        /** 安排阶段评委 · Seat judges of the competition on a stage's panel */
         post: operations["judging_seat_judges"];
         delete?: never;
         options?: never;
@@ -445,7 +445,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Take a judge who has not scored yet off a stage's panel */
+        /** 撤换阶段评委 · Take a judge who has not scored yet off a stage's panel */
         delete: operations["judging_unseat_judge"];
         options?: never;
         head?: never;
@@ -459,10 +459,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A judge's declared conflicts */
+        /** 评委已申报的利益冲突 · A judge's declared conflicts */
         get: operations["judging_list_conflicts"];
         put?: never;
-        /** Record a declared conflict of interest; the judge leaves the entry */
+        /** 登记利益冲突 · Record a declared conflict of interest; the judge leaves the entry */
         post: operations["judging_declare_conflict"];
         delete?: never;
         options?: never;
@@ -479,7 +479,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A judge declares a conflict with an entry they recognise by its code */
+        /** 评委申报与参赛作品的利益冲突 · A judge declares a conflict with an entry they recognise by its code */
         post: operations["judging_declare_own_conflict"];
         delete?: never;
         options?: never;
@@ -496,7 +496,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign judges to every competing entry, respecting conflicts; re-runs top up */
+        /** 为参赛作品分配评委 · Assign judges to every competing entry, respecting conflicts; re-runs top up */
         post: operations["judging_auto_assign"];
         delete?: never;
         options?: never;
@@ -511,7 +511,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who scores which entry in a stage, by entry code */
+        /** 评分分配 · Who scores which entry in a stage, by entry code */
         get: operations["judging_list_assignments"];
         put?: never;
         post?: never;
@@ -528,7 +528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stages whose panel you sit on, with your progress */
+        /** 我的评审阶段 · The stages whose panel you sit on, with your progress */
         get: operations["scoring_my_stages"];
         put?: never;
         post?: never;
@@ -545,7 +545,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A stage you judge: the rubric and your entries, by blind code */
+        /** 评委所评阶段：评分细则与匿名作品 · A stage you judge: the rubric and your entries, by blind code */
         get: operations["scoring_judge_stage"];
         put?: never;
         post?: never;
@@ -562,9 +562,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your score sheet for an entry */
+        /** 我的评分表 · Your score sheet for an entry */
         get: operations["scoring_read_sheet"];
-        /** Mark an entry (draft or submit); changes need If-Match, submitted ones a reason */
+        /** 为作品评分（草稿或提交） · Mark an entry (draft or submit); changes need If-Match, submitted ones a reason */
         put: operations["scoring_write_sheet"];
         post?: never;
         delete?: never;
@@ -580,7 +580,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every judge's sheet for an entry (organisers) */
+        /** 作品的全部评分表 · Every judge's sheet for an entry (organisers) */
         get: operations["scoring_entry_sheets"];
         put?: never;
         post?: never;
@@ -597,7 +597,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every change of a sheet: before, after, who, when, why (organisers) */
+        /** 评分表修改记录 · Every change of a sheet: before, after, who, when, why (organisers) */
         get: operations["scoring_sheet_history"];
         put?: never;
         post?: never;
@@ -616,7 +616,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a stage: approved entries (first stage) or the advancing ones compete */
+        /** 开始阶段比赛 · Start a stage: approved entries (first stage) or the advancing ones compete */
         post: operations["stages_start"];
         delete?: never;
         options?: never;
@@ -631,7 +631,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The entries of a stage with their attendance, by code */
+        /** 阶段参赛名单及到场情况 · The entries of a stage with their attendance, by code */
         get: operations["stages_entries"];
         put?: never;
         post?: never;
@@ -649,7 +649,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Record a no-show (缺赛), or that the entrant turned up after all */
+        /** 登记缺赛 · Record a no-show (缺赛), or that the entrant turned up after all */
         put: operations["stages_set_attendance"];
         post?: never;
         delete?: never;
@@ -665,7 +665,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How far scoring has come */
+        /** 评分进度 · How far scoring has come */
         get: operations["stages_progress"];
         put?: never;
         post?: never;
@@ -684,7 +684,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rank every group of the stage (again); results stay embargoed */
+        /** 计算排名 · Rank every group of the stage (again); results stay embargoed */
         post: operations["stages_rank"];
         delete?: never;
         options?: never;
@@ -701,7 +701,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Back to scoring before publication, discarding the computed results */
+        /** 退回评分（公示前） · Back to scoring before publication, discarding the computed results */
         post: operations["stages_reopen"];
         delete?: never;
         options?: never;
@@ -716,7 +716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stage's results with names, by rank (organisers; embargoed or not) */
+        /** 阶段成绩（实名） · The stage's results with names, by rank (organisers; embargoed or not) */
         get: operations["stages_results"];
         put?: never;
         post?: never;
@@ -733,7 +733,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ties across an advancement boundary that no rule broke */
+        /** 晋级线并列 · Ties across an advancement boundary that no rule broke */
         get: operations["stages_list_decisions"];
         put?: never;
         post?: never;
@@ -752,7 +752,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide which of the tied entries advance */
+        /** 裁定并列晋级 · Decide which of the tied entries advance */
         post: operations["stages_decide_tie"];
         delete?: never;
         options?: never;
@@ -769,7 +769,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Let a flagged spread between judges stand, with a note */
+        /** 确认评委分差 · Let a flagged spread between judges stand, with a note */
         post: operations["stages_clear_review"];
         delete?: never;
         options?: never;
@@ -786,7 +786,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the results: the public notice period (公示) starts */
+        /** 发布结果并开始公示 · Publish the results: the public notice period (公示) starts */
         post: operations["stages_publish"];
         delete?: never;
         options?: never;
@@ -803,7 +803,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the stage after its notice period: results final, the next stage can start */
+        /** 公示期满结束阶段 · Close the stage after its notice period: results final, the next stage can start */
         post: operations["stages_close"];
         delete?: never;
         options?: never;
@@ -818,10 +818,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A stage's objections: all for organisers, your own otherwise */
+        /** 阶段异议列表 · A stage's objections: all for organisers, your own otherwise */
         get: operations["appeals_list_objections"];
         put?: never;
-        /** Lodge an objection while the stage's results are on public notice */
+        /** 公示期内提出异议 · Lodge an objection while the stage's results are on public notice */
         post: operations["appeals_lodge_objection"];
         delete?: never;
         options?: never;
@@ -836,7 +836,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an objection */
+        /** 查看异议 · Read an objection */
         get: operations["appeals_read_objection"];
         put?: never;
         post?: never;
@@ -855,7 +855,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uphold an objection: the stage goes to rescoring, its published results stand */
+        /** 支持异议并重新评分 · Uphold an objection: the stage goes to rescoring, its published results stand */
         post: operations["appeals_uphold_objection"];
         delete?: never;
         options?: never;
@@ -872,7 +872,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dismiss an objection, with the reasons */
+        /** 驳回异议 · Dismiss an objection, with the reasons */
         post: operations["appeals_dismiss_objection"];
         delete?: never;
         options?: never;
@@ -887,7 +887,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every rank, score, advancement and prize the rescore would change */
+        /** 重新评分预览 · Every rank, score, advancement and prize the rescore would change */
         get: operations["appeals_preview_rescore"];
         put?: never;
         post?: never;
@@ -906,7 +906,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply the previewed rescore; the corrected results go on notice again */
+        /** 执行重新评分并重新公示 · Apply the previewed rescore; the corrected results go on notice again */
         post: operations["appeals_apply_rescore"];
         delete?: never;
         options?: never;
@@ -923,7 +923,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finalise: prizes of the closed finals become awards, honours go to membership */
+        /** 竞赛结项并授予荣誉 · Finalise: prizes of the closed finals become awards, honours go to membership */
         post: operations["awards_finalise"];
         delete?: never;
         options?: never;
@@ -938,7 +938,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Awards, the honours they brought and their delivery (organisers) */
+        /** 奖项、荣誉及发送情况 · Awards, the honours they brought and their delivery (organisers) */
         get: operations["awards_list"];
         put?: never;
         post?: never;
@@ -957,7 +957,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a dead-lettered honour to membership again */
+        /** 重新发送荣誉 · Send a dead-lettered honour to membership again */
         post: operations["awards_retry_grant"];
         delete?: never;
         options?: never;
@@ -972,7 +972,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Participation per year in an organisation's sub-tree (default: your scope) */
+        /** 年度参赛统计 · Participation per year in an organisation's sub-tree (default: your scope) */
         get: operations["stats_participation"];
         put?: never;
         post?: never;
@@ -991,7 +991,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Organisation moves and closures from membership (Standard Webhooks, no token) */
+        /** 接收工会组织变更 · Organisation moves and closures from membership (Standard Webhooks, no token) */
         post: operations["orgsync_receive_org_event"];
         delete?: never;
         options?: never;

@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
+        /** 存活检查 · Liveness: the process answers */
         get: operations["health_healthz"];
         put?: never;
         post?: never;
@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /** 就绪检查 · Readiness: the database answers */
         get: operations["health_readyz"];
         put?: never;
         post?: never;
@@ -48,7 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Issue an access token (OAuth2 password or client_credentials grant)
+         * 签发访问令牌 · Issue an access token (OAuth2 password or client_credentials grant)
          * @description Members sign in with their membership number, ID number or phone number.
          */
         post: operations["identity_issue_token"];
@@ -67,7 +67,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a one-time code to the phone on record (open an account, reset a password) */
+        /** 发送短信验证码 · Send a one-time code to the phone on record (open an account, reset a password) */
         post: operations["identity_request_code"];
         delete?: never;
         options?: never;
@@ -84,7 +84,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a member's password with the one-time code; opens the account if none */
+        /** 设置会员密码 · Set a member's password with the one-time code; opens the account if none */
         post: operations["identity_set_password"];
         delete?: never;
         options?: never;
@@ -99,7 +99,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public keys that verify access tokens (JWKS) */
+        /** 令牌验证公钥 · Public keys that verify access tokens (JWKS) */
         get: operations["identity_jwks"];
         put?: never;
         post?: never;
@@ -116,10 +116,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members of an organisation's sub-tree; state=applied is the approval queue */
+        /** 会员列表 · Members of an organisation's sub-tree; state=applied is the approval queue */
         get: operations["members_list"];
         put?: never;
-        /** Register a person at a service point (active member or service recipient) */
+        /** 服务站登记 · Register a person at a service point (active member or service recipient) */
         post: operations["members_register"];
         delete?: never;
         options?: never;
@@ -136,7 +136,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Find a member by resident ID number (sent in the body, never in the URL) */
+        /** 按身份证号查找会员 · Find a member by resident ID number (sent in the body, never in the URL) */
         post: operations["members_lookup"];
         delete?: never;
         options?: never;
@@ -153,7 +153,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Up to 1,000 members by membership number, for other services */
+        /** 按会员号批量查询会员（服务间调用） · Up to 1,000 members by membership number, for other services */
         post: operations["members_batch_lookup"];
         delete?: never;
         options?: never;
@@ -168,7 +168,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a membership */
+        /** 查看会籍 · Read a membership */
         get: operations["members_read"];
         put?: never;
         post?: never;
@@ -185,7 +185,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dated affiliations and every recorded change, oldest first */
+        /** 会员隶属及变更记录 · Dated affiliations and every recorded change, oldest first */
         get: operations["members_history"];
         put?: never;
         post?: never;
@@ -203,7 +203,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the phone on record, where sign-in codes go (after seeing the person) */
+        /** 登记手机号 · Set the phone on record, where sign-in codes go (after seeing the person) */
         put: operations["members_set_phone"];
         post?: never;
         delete?: never;
@@ -221,7 +221,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a pending application */
+        /** 审批通过入会申请 · Approve a pending application */
         post: operations["members_approve"];
         delete?: never;
         options?: never;
@@ -238,7 +238,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a pending application, with the reason */
+        /** 驳回入会申请 · Reject a pending application, with the reason */
         post: operations["members_reject"];
         delete?: never;
         options?: never;
@@ -255,7 +255,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend a membership */
+        /** 暂停会籍 · Suspend a membership */
         post: operations["members_suspend"];
         delete?: never;
         options?: never;
@@ -272,7 +272,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reinstate a suspended membership */
+        /** 恢复会籍 · Reinstate a suspended membership */
         post: operations["members_reinstate"];
         delete?: never;
         options?: never;
@@ -289,7 +289,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that a member left the union */
+        /** 登记退会 · Record that a member left the union */
         post: operations["members_withdraw"];
         delete?: never;
         options?: never;
@@ -304,7 +304,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations, members, new-form members and joins per month of a sub-tree */
+        /** 组织与会员统计 · Organisations, members, new-form members and joins per month of a sub-tree */
         get: operations["stats_org"];
         put?: never;
         post?: never;
@@ -321,7 +321,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My membership */
+        /** 我的会籍 · My membership */
         get: operations["me_my_membership"];
         put?: never;
         post?: never;
@@ -338,7 +338,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My affiliations and changes */
+        /** 我的隶属及变更 · My affiliations and changes */
         get: operations["me_my_history"];
         put?: never;
         post?: never;
@@ -357,7 +357,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A short-lived token for my e-member card's QR code */
+        /** 电子会员证二维码令牌 · A short-lived token for my e-member card's QR code */
         post: operations["me_my_card_token"];
         delete?: never;
         options?: never;
@@ -372,7 +372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My honours */
+        /** 我的荣誉 · My honours */
         get: operations["me_my_honours"];
         put?: never;
         post?: never;
@@ -391,7 +391,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to move my membership to another union */
+        /** 申请本人转会 · Ask to move my membership to another union */
         post: operations["me_request_my_transfer"];
         delete?: never;
         options?: never;
@@ -408,7 +408,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check an e-member card token shown as a QR code (public) */
+        /** 验证电子会员证二维码（公开） · Check an e-member card token shown as a QR code (public) */
         post: operations["cards_verify"];
         delete?: never;
         options?: never;
@@ -423,7 +423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in staff account */
+        /** 当前工作人员账号 · The signed-in staff account */
         get: operations["identity_read_own_account"];
         put?: never;
         post?: never;
@@ -442,7 +442,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a staff account (admin) */
+        /** 创建工作人员账号 · Create a staff account (admin) */
         post: operations["identity_create_account"];
         delete?: never;
         options?: never;
@@ -457,7 +457,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An active account by username, for other services (service tokens only) */
+        /** 按用户名查询有效账号（服务间调用） · An active account by username, for other services (service tokens only) */
         get: operations["identity_lookup_account"];
         put?: never;
         post?: never;
@@ -474,7 +474,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a staff account (admin) */
+        /** 查看工作人员账号 · Read a staff account (admin) */
         get: operations["identity_read_account"];
         put?: never;
         post?: never;
@@ -493,7 +493,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register a machine client; its secret is shown once (admin) */
+        /** 注册服务客户端 · Register a machine client; its secret is shown once (admin) */
         post: operations["identity_create_service_client"];
         delete?: never;
         options?: never;
@@ -508,10 +508,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your entry points into the tree: the roots of your sub-trees */
+        /** 我的管辖范围 · Your entry points into the tree: the roots of your sub-trees */
         get: operations["orgs_list_entry_points"];
         put?: never;
-        /** Create an organisation under a parent in your sub-tree */
+        /** 新建工会组织 · Create an organisation under a parent in your sub-tree */
         post: operations["orgs_create"];
         delete?: never;
         options?: never;
@@ -526,14 +526,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an organisation */
+        /** 查看工会组织 · Read an organisation */
         get: operations["orgs_read"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename an organisation or change its region or new-form flag */
+        /** 修改工会组织 · Rename an organisation or change its region or new-form flag */
         patch: operations["orgs_update"];
         trace?: never;
     };
@@ -546,7 +546,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move an organisation, with its whole sub-tree, under another parent */
+        /** 调整工会组织隶属 · Move an organisation, with its whole sub-tree, under another parent */
         post: operations["orgs_move"];
         delete?: never;
         options?: never;
@@ -563,7 +563,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close an organisation that has no open sub-organisations and no members */
+        /** 撤销工会组织 · Close an organisation that has no open sub-organisations and no members */
         post: operations["orgs_close"];
         delete?: never;
         options?: never;
@@ -578,7 +578,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Direct sub-organisations, by name */
+        /** 直属下级组织 · Direct sub-organisations, by name */
         get: operations["orgs_list_children"];
         put?: never;
         post?: never;
@@ -595,7 +595,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation and everything below it, depth first */
+        /** 组织树 · The organisation and everything below it, depth first */
         get: operations["orgs_list_subtree"];
         put?: never;
         post?: never;
@@ -613,12 +613,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Find one enterprise by credit code, or list those affiliated within an org
+         * 查询企业 · Find one enterprise by credit code, or list those affiliated within an org
          * @description Give exactly one of `uscc` (answers the enterprise, 404 when absent or not yours to see) or `org_id` (answers a page of the enterprises affiliated within that organisation's sub-tree, by name).
          */
         get: operations["enterprises_find"];
         put?: never;
-        /** Register an enterprise affiliated to a federation in your sub-tree */
+        /** 登记企业 · Register an enterprise affiliated to a federation in your sub-tree */
         post: operations["enterprises_create"];
         delete?: never;
         options?: never;
@@ -636,7 +636,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Look up to 1,000 enterprises by credit code in one call
+         * 按信用代码批量查询企业 · Look up to 1,000 enterprises by credit code in one call
          * @description For other services. Codes not found, not yours to see, or malformed are listed in `missing` with the reason; the call itself fails only on a malformed body.
          */
         post: operations["enterprises_lookup"];
@@ -653,14 +653,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an enterprise; its union's bank account only masked */
+        /** 查看企业 · Read an enterprise; its union's bank account only masked */
         get: operations["enterprises_read"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change name, size class, region, own union or its bank account */
+        /** 修改企业信息 · Change name, size class, region, own union or its bank account */
         patch: operations["enterprises_update"];
         trace?: never;
     };
@@ -673,7 +673,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Affiliate the enterprise to another federation (you must manage both) */
+        /** 企业转隶其他工会 · Affiliate the enterprise to another federation (you must manage both) */
         post: operations["enterprises_change_affiliation"];
         delete?: never;
         options?: never;
@@ -691,7 +691,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Clear a flagged credit code after checking it against the business licence
+         * 解除信用代码标记 · Clear a flagged credit code after checking it against the business licence
          * @description Send the code as the licence shows it: the registered code confirms it as it stands; another code corrects it (it must then pass the GB 32100 check). Either way `needs_review` is cleared and the review is kept in `/reviews`.
          */
         post: operations["enterprises_review_uscc"];
@@ -708,7 +708,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Checks of the enterprise's credit code by cadres, oldest first */
+        /** 企业信用代码核查记录 · Checks of the enterprise's credit code by cadres, oldest first */
         get: operations["enterprises_list_reviews"];
         put?: never;
         post?: never;
@@ -725,7 +725,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The federations the enterprise has been affiliated to, oldest first */
+        /** 企业隶属历史 · The federations the enterprise has been affiliated to, oldest first */
         get: operations["enterprises_list_affiliations"];
         put?: never;
         post?: never;
@@ -742,7 +742,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The union's bank account in clear, to instruct a payout (service tokens only) */
+        /** 工会银行账户明文（服务间调用） · The union's bank account in clear, to instruct a payout (service tokens only) */
         get: operations["enterprises_read_union_account"];
         put?: never;
         post?: never;
@@ -759,10 +759,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's invitations, newest first */
+        /** 组织的入会邀请 · The organisation's invitations, newest first */
         get: operations["joining_list_invitations"];
         put?: never;
-        /** Create a QR-code invitation to join an organisation */
+        /** 创建入会二维码邀请 · Create a QR-code invitation to join an organisation */
         post: operations["joining_create_invitation"];
         delete?: never;
         options?: never;
@@ -777,7 +777,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an invitation */
+        /** 查看邀请 · Read an invitation */
         get: operations["joining_read_invitation"];
         put?: never;
         post?: never;
@@ -796,7 +796,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw an invitation; its QR code stops working at once */
+        /** 撤销邀请 · Withdraw an invitation; its QR code stops working at once */
         post: operations["joining_revoke_invitation"];
         delete?: never;
         options?: never;
@@ -811,7 +811,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invitation's QR code as PNG */
+        /** 邀请二维码（PNG） · The invitation's QR code as PNG */
         get: operations["joining_invitation_qr_png"];
         put?: never;
         post?: never;
@@ -828,7 +828,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invitation's QR code as SVG */
+        /** 邀请二维码（SVG） · The invitation's QR code as SVG */
         get: operations["joining_invitation_qr_svg"];
         put?: never;
         post?: never;
@@ -845,7 +845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public joins naming a person already on record, for the union to review */
+        /** 待核实的扫码入会 · Public joins naming a person already on record, for the union to review */
         get: operations["joining_list_join_applications"];
         put?: never;
         post?: never;
@@ -864,7 +864,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve after seeing the person: their membership comes into the union */
+        /** 核实身份后批准入会 · Approve after seeing the person: their membership comes into the union */
         post: operations["joining_approve_join_application"];
         delete?: never;
         options?: never;
@@ -881,7 +881,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dismiss an application, with the reason */
+        /** 驳回返还申请 · Dismiss an application, with the reason */
         post: operations["joining_dismiss_join_application"];
         delete?: never;
         options?: never;
@@ -896,11 +896,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a scanned invitation is for (public) */
+        /** 查看扫码邀请（公开） · What a scanned invitation is for (public) */
         get: operations["joining_join_info"];
         put?: never;
         /**
-         * Apply to join the union through a scanned invitation (public, no account needed)
+         * 扫码申请入会（公开） · Apply to join the union through a scanned invitation (public, no account needed)
          * @description The answer is the same whoever the ID number belongs to; the outcome (for a new member: the membership number and an activation code) goes by SMS to the phone on record.
          */
         post: operations["joining_join"];
@@ -920,7 +920,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+         * 批量导入会员 · Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
          * @description The file is checked for structure at once; a worker then checks and enrols its rows. Follow the counts with `GET /v1/imports/{id}` until `status` is `done`.
          */
         post: operations["imports_members"];
@@ -937,7 +937,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Progress and counts of an import */
+        /** 导入进度 · Progress and counts of an import */
         get: operations["imports_read"];
         put?: never;
         post?: never;
@@ -954,7 +954,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The refused rows with their reasons, as CSV */
+        /** 导入失败行（CSV） · The refused rows with their reasons, as CSV */
         get: operations["imports_errors"];
         put?: never;
         post?: never;
@@ -973,7 +973,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to move a membership to another union (by the member or a cadre of the old one) */
+        /** 申请转会 · Ask to move a membership to another union (by the member or a cadre of the old one) */
         post: operations["transfers_request"];
         delete?: never;
         options?: never;
@@ -988,7 +988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Transfers into (incoming) or out of (outgoing) an organisation's sub-tree */
+        /** 转会列表 · Transfers into (incoming) or out of (outgoing) an organisation's sub-tree */
         get: operations["transfers_list"];
         put?: never;
         post?: never;
@@ -1005,7 +1005,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a transfer */
+        /** 查看转会 · Read a transfer */
         get: operations["transfers_read"];
         put?: never;
         post?: never;
@@ -1024,7 +1024,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a transfer (a cadre of the receiving union) */
+        /** 批准转会（转入工会） · Approve a transfer (a cadre of the receiving union) */
         post: operations["transfers_approve"];
         delete?: never;
         options?: never;
@@ -1041,7 +1041,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a transfer, with the reason (a cadre of the receiving union) */
+        /** 驳回转会 · Reject a transfer, with the reason (a cadre of the receiving union) */
         post: operations["transfers_reject"];
         delete?: never;
         options?: never;
@@ -1058,7 +1058,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a pending transfer (the member or a cadre of the old union) */
+        /** 撤回转会申请 · Withdraw a pending transfer (the member or a cadre of the old union) */
         post: operations["transfers_cancel"];
         delete?: never;
         options?: never;
@@ -1075,7 +1075,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant an honour (a cadre, or the competition service); idempotent on source_ref */
+        /** 授予荣誉 · Grant an honour (a cadre, or the competition service); idempotent on source_ref */
         post: operations["honours_grant"];
         delete?: never;
         options?: never;
@@ -1090,7 +1090,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's honours, newest first */
+        /** 会员荣誉列表 · A member's honours, newest first */
         get: operations["honours_member"];
         put?: never;
         post?: never;
@@ -1107,10 +1107,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The services a person received, newest first */
+        /** 服务记录 · The services a person received, newest first */
         get: operations["serving_list_services"];
         put?: never;
-        /** Record a service given to a person (legal aid, gift, health check, training) */
+        /** 登记服务记录 · Record a service given to a person (legal aid, gift, health check, training) */
         post: operations["serving_record_service"];
         delete?: never;
         options?: never;
@@ -1125,7 +1125,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisation events to subscribers by state: pending, delivered or dead (admin) */
+        /** 组织事件投递列表 · Organisation events to subscribers by state: pending, delivered or dead (admin) */
         get: operations["events_list_outbox"];
         put?: never;
         post?: never;
@@ -1144,7 +1144,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a dead (or delivered) event again, now, with a fresh retry schedule (admin) */
+        /** 重新投递组织事件 · Send a dead (or delivered) event again, now, with a fresh retry schedule (admin) */
         post: operations["events_replay_outbox_message"];
         delete?: never;
         options?: never;

@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
+        /** 存活检查 · Liveness: the process answers */
         get: operations["health_healthz"];
         put?: never;
         post?: never;
@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /** 就绪检查 · Readiness: the database answers */
         get: operations["health_readyz"];
         put?: never;
         post?: never;
@@ -48,7 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Fee records pushed by a tax partner (Standard Webhooks signature, no token)
+         * 税务合作方推送缴费记录 · Fee records pushed by a tax partner (Standard Webhooks signature, no token)
          * @description The body is one of the tax partner's events (see the document's webhooks: fee.recorded, fee.corrected, fee.voided), signed with the partner's secret.
          */
         post: operations["fees_receive_records"];
@@ -67,7 +67,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A bank's answer to a payout instruction (Standard Webhooks signature, no token) */
+        /** 银行对付款指令的回执 · A bank's answer to a payout instruction (Standard Webhooks signature, no token) */
         post: operations["payouts_receive_bank_callback"];
         delete?: never;
         options?: never;
@@ -82,10 +82,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every partner (admin) */
+        /** 合作方列表 · Every partner (admin) */
         get: operations["partners_list"];
         put?: never;
-        /** Register a tax or bank partner; its webhook secret is shown once (admin) */
+        /** 登记税务或银行合作方 · Register a tax or bank partner; its webhook secret is shown once (admin) */
         post: operations["partners_create"];
         delete?: never;
         options?: never;
@@ -100,14 +100,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a partner (admin) */
+        /** 查看合作方 · Read a partner (admin) */
         get: operations["partners_read"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a partner's name, webhook URL or activity (admin) */
+        /** 修改合作方信息 · Change a partner's name, webhook URL or activity (admin) */
         patch: operations["partners_update"];
         trace?: never;
     };
@@ -120,7 +120,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a new webhook secret; the old one stays valid for a grace period (admin) */
+        /** 轮换 Webhook 密钥 · Issue a new webhook secret; the old one stays valid for a grace period (admin) */
         post: operations["partners_rotate_secret"];
         delete?: never;
         options?: never;
@@ -138,7 +138,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Fee records from a CSV file, for a partner without webhooks (admin)
+         * 导入缴费记录 CSV · Fee records from a CSV file, for a partner without webhooks (admin)
          * @description A UTF-8 CSV file with a header line naming the columns `record_id`, `uscc`, `enterprise_name`, `region_code`, `period`, `payroll_total`, `fee_amount`, `paid_at`, `payer_bank`, `payer_account_no`, `payer_account_name`, `tax_office`; money as decimal strings with two places, `paid_at` in ISO 8601 with a zone. The same file twice changes nothing.
          */
         post: operations["fees_upload_file"];
@@ -155,10 +155,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Policies in force (admins and rebate reviewers) */
+        /** 现行返还政策 · Policies in force (admins and rebate reviewers) */
         get: operations["policies_list"];
         put?: never;
-        /** Create a refund policy, version 1 (admin) */
+        /** 创建返还政策 · Create a refund policy, version 1 (admin) */
         post: operations["policies_create_policy"];
         delete?: never;
         options?: never;
@@ -174,7 +174,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save a new version of a policy; the old one is retired, cases keep naming it (admin) */
+        /** 发布政策新版本 · Save a new version of a policy; the old one is retired, cases keep naming it (admin) */
         put: operations["policies_revise_policy"];
         post?: never;
         delete?: never;
@@ -190,7 +190,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of a policy, oldest first */
+        /** 政策版本历史 · Every version of a policy, oldest first */
         get: operations["policies_policy_versions"];
         put?: never;
         post?: never;
@@ -207,10 +207,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent runs, newest first (admin) */
+        /** 批量返还任务列表 · Recent runs, newest first (admin) */
         get: operations["runs_list"];
         put?: never;
-        /** Start an automatic run over a period and region (admin); watch it with GET */
+        /** 启动批量返还 · Start an automatic run over a period and region (admin); watch it with GET */
         post: operations["runs_start"];
         delete?: never;
         options?: never;
@@ -225,7 +225,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A run and its progress (admins; reviewers of a sub-tree it made cases in) */
+        /** 查看批量返还任务及进度 · A run and its progress (admins; reviewers of a sub-tree it made cases in) */
         get: operations["runs_read"];
         put?: never;
         post?: never;
@@ -242,10 +242,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin) */
+        /** 返还申请列表 · Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin) */
         get: operations["applications_list"];
         put?: never;
-        /** Apply for the refund of a period (an enterprise account; admins on its behalf) */
+        /** 申请返还工会经费 · Apply for the refund of a period (an enterprise account; admins on its behalf) */
         post: operations["applications_apply"];
         delete?: never;
         options?: never;
@@ -260,7 +260,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An application and its state (the status of the case it became) */
+        /** 查看返还申请及状态 · An application and its state (the status of the case it became) */
         get: operations["applications_read"];
         put?: never;
         post?: never;
@@ -277,7 +277,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The queue: records that could not become part of a case, and bank answers that contradict what we know, with the reason; your sub-tree's (admins: all) */
+        /** 待处理队列 · The queue: records that could not become part of a case, and bank answers that contradict what we know, with the reason; your sub-tree's (admins: all) */
         get: operations["queue_list_exceptions"];
         put?: never;
         post?: never;
@@ -296,7 +296,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Match the enterprise's queued records again (after the register or the records were fixed): into a case, or kept with the new reason */
+        /** 重新匹配企业待处理记录 · Match the enterprise's queued records again (after the register or the records were fixed): into a case, or kept with the new reason */
         post: operations["queue_rematch_exception"];
         delete?: never;
         options?: never;
@@ -313,7 +313,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close an entry with the reason nothing more is owed on it */
+        /** 关闭待处理记录 · Close an entry with the reason nothing more is owed on it */
         post: operations["queue_dismiss_exception"];
         delete?: never;
         options?: never;
@@ -328,7 +328,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin) */
+        /** 返还案件列表 · Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin) */
         get: operations["cases_list"];
         put?: never;
         post?: never;
@@ -347,7 +347,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide many cases at once; each is checked on its own */
+        /** 批量审批案件 · Decide many cases at once; each is checked on its own */
         post: operations["cases_review_many"];
         delete?: never;
         options?: never;
@@ -362,7 +362,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case with its fee records and reviews */
+        /** 案件及其缴费记录与复核 · A case with its fee records and reviews */
         get: operations["cases_read"];
         put?: never;
         post?: never;
@@ -381,7 +381,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Review (or, where the policy asks, approve) a case; a rejection needs a reason */
+        /** 复核或审批案件 · Review (or, where the policy asks, approve) a case; a rejection needs a reason */
         post: operations["cases_review"];
         delete?: never;
         options?: never;
@@ -398,7 +398,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a rejected case with a reason; its amount is worked out afresh */
+        /** 重新受理案件 · Reopen a rejected case with a reason; its amount is worked out afresh */
         post: operations["cases_reopen"];
         delete?: never;
         options?: never;
@@ -413,7 +413,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every recorded step of the case, with its link in the hash chain */
+        /** 案件审计轨迹 · Every recorded step of the case, with its link in the hash chain */
         get: operations["cases_audit"];
         put?: never;
         post?: never;
@@ -430,7 +430,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every account's balance (debit positive); the total is always zero (admin) */
+        /** 账户余额试算 · Every account's balance (debit positive); the total is always zero (admin) */
         get: operations["ledger_trial_balance"];
         put?: never;
         post?: never;
@@ -447,7 +447,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An enterprise's balances: collected, refunded, payable, receivable */
+        /** 企业经费收支余额 · An enterprise's balances: collected, refunded, payable, receivable */
         get: operations["ledger_enterprise_balance"];
         put?: never;
         post?: never;
@@ -464,7 +464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the audit hash chain and hold it against the signed checkpoints (admin) */
+        /** 校验审计链 · Recompute the audit hash chain and hold it against the signed checkpoints (admin) */
         get: operations["audit_verify_chain"];
         put?: never;
         post?: never;
@@ -481,7 +481,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signed checkpoints of the audit chain's head, newest first, with the public key (admin, service) */
+        /** 审计链签名检查点 · Signed checkpoints of the audit chain's head, newest first, with the public key (admin, service) */
         get: operations["audit_list_checkpoints"];
         put?: never;
         post?: never;
@@ -498,10 +498,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case's payouts, oldest first; account numbers masked */
+        /** 案件的付款记录（账号脱敏） · A case's payouts, oldest first; account numbers masked */
         get: operations["payouts_list_case"];
         put?: never;
-        /** Instruct an approved case that waits for a bank partner or membership (admin) */
+        /** 下达付款指令 · Instruct an approved case that waits for a bank partner or membership (admin) */
         post: operations["payouts_instruct_waiting_case"];
         delete?: never;
         options?: never;
@@ -516,7 +516,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outbound deliveries by state: pending, delivered or dead (admin) */
+        /** 出站投递列表 · Outbound deliveries by state: pending, delivered or dead (admin) */
         get: operations["payouts_list_outbox"];
         put?: never;
         post?: never;
@@ -535,7 +535,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a dead (or delivered) message again, now, with a fresh retry schedule (admin) */
+        /** 重新投递消息 · Send a dead (or delivered) message again, now, with a fresh retry schedule (admin) */
         post: operations["payouts_replay_outbox_message"];
         delete?: never;
         options?: never;
@@ -550,7 +550,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Refunds of a sub-tree over a period range, with year-on-year growth */
+        /** 返还统计 · Refunds of a sub-tree over a period range, with year-on-year growth */
         get: operations["stats_read"];
         put?: never;
         post?: never;
@@ -567,7 +567,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every violation of the money invariants, recomputed now; empty is normal */
+        /** 资金一致性检查 · Every violation of the money invariants, recomputed now; empty is normal */
         get: operations["reconciliation_read"];
         put?: never;
         post?: never;
@@ -589,7 +589,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Tax partner → rebate: fee records
+         * 税务合作方缴费记录 · Tax partner → rebate: fee records
          * @description Signed per Standard Webhooks with the partner's secret; a repeated webhook-id is answered with the first answer and changes nothing.
          */
         post: operations["fee_recordedfee_recorded_post"];
@@ -609,7 +609,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Tax partner → rebate: corrections
+         * 税务合作方更正记录 · Tax partner → rebate: corrections
          * @description Signed per Standard Webhooks with the partner's secret; a repeated webhook-id is answered with the first answer and changes nothing.
          */
         post: operations["fee_correctedfee_corrected_post"];
@@ -629,7 +629,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Tax partner → rebate: voids
+         * 税务合作方作废记录 · Tax partner → rebate: voids
          * @description Signed per Standard Webhooks with the partner's secret; a repeated webhook-id is answered with the first answer and changes nothing.
          */
         post: operations["fee_voidedfee_voided_post"];
@@ -649,7 +649,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Bank → rebate: the answer to an instruction
+         * 银行回执 · Bank → rebate: the answer to an instruction
          * @description Signed per Standard Webhooks with the partner's secret; a repeated webhook-id is answered with the first answer and changes nothing. Every verified answer is kept and acknowledged.
          */
         post: operations["bank_answerpayout_paid___payout_failed_post"];
@@ -669,7 +669,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Rebate → bank: pay this amount to this account
+         * 付款指令 · Rebate → bank: pay this amount to this account
          * @description Signed with the bank's secret; retried on a backoff until answered 2xx.
          */
         post: operations["payout_instructedpayout_instructed_post"];
@@ -689,7 +689,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Rebate → tax partner: a refund of its records was paid
+         * 返还到账通知 · Rebate → tax partner: a refund of its records was paid
          * @description Signed with the tax partner's secret; retried on a backoff.
          */
         post: operations["rebate_paidrebate_paid_post"];

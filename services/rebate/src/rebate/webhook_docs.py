@@ -102,24 +102,34 @@ WebhookSignature = Annotated[str, Header(alias="webhook-signature")]
 def document_webhooks(app: FastAPI) -> None:
     hooks = APIRouter()
 
-    @hooks.post("fee.recorded", summary="Tax partner → rebate: fee records", description=SIGNED)
+    @hooks.post(
+        "fee.recorded",
+        summary="税务合作方缴费记录 · Tax partner → rebate: fee records",
+        description=SIGNED,
+    )
     def fee_recorded(
         body: FeeRecordedEvent, i: WebhookId, t: WebhookTimestamp, s: WebhookSignature
     ) -> None: ...
 
-    @hooks.post("fee.corrected", summary="Tax partner → rebate: corrections", description=SIGNED)
+    @hooks.post(
+        "fee.corrected",
+        summary="税务合作方更正记录 · Tax partner → rebate: corrections",
+        description=SIGNED,
+    )
     def fee_corrected(
         body: FeeCorrectedEvent, i: WebhookId, t: WebhookTimestamp, s: WebhookSignature
     ) -> None: ...
 
-    @hooks.post("fee.voided", summary="Tax partner → rebate: voids", description=SIGNED)
+    @hooks.post(
+        "fee.voided", summary="税务合作方作废记录 · Tax partner → rebate: voids", description=SIGNED
+    )
     def fee_voided(
         body: FeeVoidedEvent, i: WebhookId, t: WebhookTimestamp, s: WebhookSignature
     ) -> None: ...
 
     @hooks.post(
         "payout.paid / payout.failed",
-        summary="Bank → rebate: the answer to an instruction",
+        summary="银行回执 · Bank → rebate: the answer to an instruction",
         description=SIGNED + " Every verified answer is kept and acknowledged.",
     )
     def bank_answer(
@@ -128,7 +138,7 @@ def document_webhooks(app: FastAPI) -> None:
 
     @hooks.post(
         "payout.instructed",
-        summary="Rebate → bank: pay this amount to this account",
+        summary="付款指令 · Rebate → bank: pay this amount to this account",
         description="Signed with the bank's secret; retried on a backoff until answered 2xx.",
     )
     def payout_instructed(
@@ -137,7 +147,7 @@ def document_webhooks(app: FastAPI) -> None:
 
     @hooks.post(
         "rebate.paid",
-        summary="Rebate → tax partner: a refund of its records was paid",
+        summary="返还到账通知 · Rebate → tax partner: a refund of its records was paid",
         description="Signed with the tax partner's secret; retried on a backoff.",
     )
     def rebate_paid(

@@ -22,7 +22,7 @@ OBJECTION_404: Responses = {404: {"description": "No such objection in your sigh
 
 @router.post(
     "/stages/{stage_id}/objections",
-    summary="Lodge an objection while the stage's results are on public notice",
+    summary="公示期内提出异议 · Lodge an objection while the stage's results are on public notice",
     status_code=status.HTTP_201_CREATED,
     response_model=ObjectionRead,
     responses={
@@ -39,7 +39,7 @@ async def lodge_objection(
 
 @router.get(
     "/stages/{stage_id}/objections",
-    summary="A stage's objections: all for organisers, your own otherwise",
+    summary="阶段异议列表 · A stage's objections: all for organisers, your own otherwise",
     response_model=list[ObjectionRead],
     responses=STAGE_404,
 )
@@ -49,7 +49,7 @@ async def list_objections(stage_id: uuid.UUID, appeals: AppealServiceDep) -> lis
 
 @router.get(
     "/objections/{objection_id}",
-    summary="Read an objection",
+    summary="查看异议 · Read an objection",
     response_model=ObjectionRead,
     responses=OBJECTION_404,
 )
@@ -60,7 +60,10 @@ async def read_objection(objection_id: uuid.UUID, appeals: AppealServiceDep) -> 
 
 @router.post(
     "/objections/{objection_id}/uphold",
-    summary="Uphold an objection: the stage goes to rescoring, its published results stand",
+    summary=(
+        "支持异议并重新评分 · "
+        "Uphold an objection: the stage goes to rescoring, its published results stand"
+    ),
     response_model=ObjectionRead,
     responses={**OBJECTION_404, 409: {"description": "Already decided"}},
 )
@@ -72,7 +75,7 @@ async def uphold_objection(
 
 @router.post(
     "/objections/{objection_id}/dismiss",
-    summary="Dismiss an objection, with the reasons",
+    summary="驳回异议 · Dismiss an objection, with the reasons",
     response_model=ObjectionRead,
     responses={**OBJECTION_404, 409: {"description": "Already decided"}},
 )
@@ -84,7 +87,7 @@ async def dismiss_objection(
 
 @router.get(
     "/stages/{stage_id}/rescore/preview",
-    summary="Every rank, score, advancement and prize the rescore would change",
+    summary="重新评分预览 · Every rank, score, advancement and prize the rescore would change",
     response_model=RescorePreview,
     responses={**STAGE_404, 409: {"description": "The stage is not being rescored"}},
 )
@@ -94,7 +97,10 @@ async def preview_rescore(stage_id: uuid.UUID, appeals: AppealServiceDep) -> Res
 
 @router.post(
     "/stages/{stage_id}/rescore/apply",
-    summary="Apply the previewed rescore; the corrected results go on notice again",
+    summary=(
+        "执行重新评分并重新公示 · "
+        "Apply the previewed rescore; the corrected results go on notice again"
+    ),
     response_model=RescoreOutcome,
     responses={
         **STAGE_404,

@@ -11,7 +11,10 @@ router = APIRouter(prefix="/v1", tags=["awards and honours"], dependencies=[auth
 
 @router.post(
     "/competitions/{competition_id}/finalise",
-    summary="Finalise: prizes of the closed finals become awards, honours go to membership",
+    summary=(
+        "竞赛结项并授予荣誉 · "
+        "Finalise: prizes of the closed finals become awards, honours go to membership"
+    ),
     response_model=FinalisationRead,
     responses={
         404: {"description": "No such competition in your sight"},
@@ -24,7 +27,9 @@ async def finalise(competition_id: uuid.UUID, awards: AwardServiceDep) -> Finali
 
 @router.get(
     "/competitions/{competition_id}/awards",
-    summary="Awards, the honours they brought and their delivery (organisers)",
+    summary=(
+        "奖项、荣誉及发送情况 · Awards, the honours they brought and their delivery (organisers)"
+    ),
     response_model=list[AwardRead],
     responses={404: {"description": "No such competition in your sight"}},
 )
@@ -36,7 +41,7 @@ async def list_awards(
 
 @router.post(
     "/honour-grants/{grant_id}/retry",
-    summary="Send a dead-lettered honour to membership again",
+    summary="重新发送荣誉 · Send a dead-lettered honour to membership again",
     response_model=HonourGrantRead,
     responses={
         404: {"description": "No such honour grant in your sight"},

@@ -42,7 +42,7 @@ def _competition(contest: Contest, response: Response) -> CompetitionRead:
 
 @router.post(
     "/competitions",
-    summary="Create a competition hosted by an organisation in your sub-tree",
+    summary="创建竞赛 · Create a competition hosted by an organisation in your sub-tree",
     status_code=status.HTTP_201_CREATED,
     response_model=CompetitionRead,
     responses={404: {"description": "No such host organisation in your sub-tree"}},
@@ -58,7 +58,9 @@ async def create_competition(
 
 @router.get(
     "/competitions",
-    summary="Competitions you run, and announced ones of your part of the tree; newest first",
+    summary=(
+        "竞赛列表 · Competitions you run, and announced ones of your part of the tree; newest first"
+    ),
     response_model=Page[CompetitionRead],
 )
 async def list_competitions(
@@ -78,7 +80,7 @@ async def list_competitions(
 
 @router.get(
     "/competitions/{competition_id}",
-    summary="Read a competition",
+    summary="查看竞赛 · Read a competition",
     response_model=CompetitionRead,
     responses=COMPETITION_404,
 )
@@ -90,7 +92,7 @@ async def read_competition(
 
 @router.patch(
     "/competitions/{competition_id}",
-    summary="Rename a competition or change its description or notice period",
+    summary="修改竞赛 · Rename a competition or change its description or notice period",
     response_model=CompetitionRead,
     responses={**COMPETITION_404, **PRECONDITIONS, **STATE_409},
 )
@@ -106,7 +108,7 @@ async def update_competition(
 
 @router.post(
     "/competitions/{competition_id}/open-registration",
-    summary="Open registration (the competition needs at least one event)",
+    summary="开放报名 · Open registration (the competition needs at least one event)",
     response_model=CompetitionRead,
     responses={**COMPETITION_404, **STATE_409},
 )
@@ -118,7 +120,7 @@ async def open_registration(
 
 @router.post(
     "/competitions/{competition_id}/close-registration",
-    summary="Close registration; stages can start",
+    summary="截止报名 · Close registration; stages can start",
     response_model=CompetitionRead,
     responses={**COMPETITION_404, **STATE_409},
 )
@@ -130,7 +132,7 @@ async def close_registration(
 
 @router.post(
     "/competitions/{competition_id}/events",
-    summary="Add an event (项目) with its groups, stages, rubric and rules",
+    summary="添加竞赛项目 · Add an event (项目) with its groups, stages, rubric and rules",
     status_code=status.HTTP_201_CREATED,
     response_model=EventRead,
     responses={**COMPETITION_404, **STATE_409},
@@ -149,7 +151,7 @@ async def create_event(
 
 @router.get(
     "/competitions/{competition_id}/events",
-    summary="The events of a competition, with groups and stages",
+    summary="竞赛项目列表 · The events of a competition, with groups and stages",
     response_model=list[EventRead],
     responses=COMPETITION_404,
 )
@@ -163,7 +165,10 @@ async def _event(event: Event, contests: ContestServiceDep, response: Response) 
 
 
 @router.get(
-    "/events/{event_id}", summary="Read an event", response_model=EventRead, responses=EVENT_404
+    "/events/{event_id}",
+    summary="查看竞赛项目 · Read an event",
+    response_model=EventRead,
+    responses=EVENT_404,
 )
 async def read_event(
     event_id: uuid.UUID, contests: ContestServiceDep, response: Response
@@ -173,7 +178,10 @@ async def read_event(
 
 @router.patch(
     "/events/{event_id}",
-    summary="Change an event's rubric, aggregation or eligibility before its first stage",
+    summary=(
+        "修改竞赛项目规则 · "
+        "Change an event's rubric, aggregation or eligibility before its first stage"
+    ),
     response_model=EventRead,
     responses={**EVENT_404, **PRECONDITIONS, **STATE_409},
 )
@@ -189,7 +197,7 @@ async def update_event(
 
 @router.put(
     "/groups/{group_id}/awards",
-    summary="Set a group's prizes by rank and the honours they lead to",
+    summary="设置奖项 · Set a group's prizes by rank and the honours they lead to",
     response_model=GroupRead,
     responses={404: {"description": "No such group in your sight"}, **STATE_409},
 )
@@ -208,7 +216,9 @@ async def update_group_awards(
 
 @router.put(
     "/stages/{stage_id}/advancement",
-    summary="Set how each group advances from this stage (top N, top percent, threshold)",
+    summary=(
+        "设置晋级规则 · Set how each group advances from this stage (top N, top percent, threshold)"
+    ),
     response_model=list[AdvancementRead],
     responses={404: {"description": "No such stage in your sight"}, **STATE_409},
 )

@@ -48,7 +48,10 @@ async def _one(entries: EntryService, entry: Entry) -> EntryRead:
 
 @router.post(
     "/events/{event_id}/entries",
-    summary="Enter a union member in an individual event (themselves, delegation, organisers)",
+    summary=(
+        "会员报名个人项目 · "
+        "Enter a union member in an individual event (themselves, delegation, organisers)"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=EntryRead,
     responses=REGISTRATION,
@@ -75,7 +78,7 @@ async def enter_member(
 
 @router.post(
     "/events/{event_id}/entries/batch",
-    summary="Enter up to 1,000 members at once; each refused number says why",
+    summary="批量报名 · Enter up to 1,000 members at once; each refused number says why",
     status_code=status.HTTP_201_CREATED,
     response_model=BatchResult,
     responses=REGISTRATION,
@@ -102,7 +105,7 @@ async def enter_members(
 
 @router.post(
     "/events/{event_id}/student-entries",
-    summary="Enter a student (not a union member) with their school (organisers)",
+    summary="学生报名 · Enter a student (not a union member) with their school (organisers)",
     status_code=status.HTTP_201_CREATED,
     response_model=EntryRead,
     responses=REGISTRATION,
@@ -129,7 +132,9 @@ async def enter_student(
 
 @router.post(
     "/events/{event_id}/team-entries",
-    summary="Enter a team sent by an organisation (a delegation) in a team event",
+    summary=(
+        "代表队报名团体项目 · Enter a team sent by an organisation (a delegation) in a team event"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=EntryRead,
     responses=REGISTRATION,
@@ -156,7 +161,7 @@ async def enter_team(
 
 @router.get(
     "/competitions/{competition_id}/entries",
-    summary="Entries by code: all for organisers, a delegation's own for its cadres",
+    summary="报名列表 · Entries by code: all for organisers, a delegation's own for its cadres",
     response_model=Page[EntryRead],
     responses={404: {"description": "No such competition in your sight"}},
 )
@@ -177,7 +182,10 @@ async def list_entries(
 
 
 @router.get(
-    "/entries/{entry_id}", summary="Read an entry", response_model=EntryRead, responses=ENTRY_404
+    "/entries/{entry_id}",
+    summary="查看报名 · Read an entry",
+    response_model=EntryRead,
+    responses=ENTRY_404,
 )
 async def read_entry(entry_id: uuid.UUID, entries: EntryServiceDep) -> EntryRead:
     return await _one(entries, await entries.read(entry_id))
@@ -185,7 +193,9 @@ async def read_entry(entry_id: uuid.UUID, entries: EntryServiceDep) -> EntryRead
 
 @router.post(
     "/entries/{entry_id}/approve",
-    summary="Approve a pending entry (organisers, before the event's first stage starts)",
+    summary=(
+        "审核通过报名 · Approve a pending entry (organisers, before the event's first stage starts)"
+    ),
     response_model=EntryRead,
     responses={**ENTRY_404, **STATE_409},
 )
@@ -198,7 +208,7 @@ async def approve_entry(
 
 @router.post(
     "/competitions/{competition_id}/entries/approve",
-    summary="Approve many pending entries at once (organisers)",
+    summary="批量审核通过报名 · Approve many pending entries at once (organisers)",
     response_model=BatchApprovalResult,
     responses={404: {"description": "No such competition in your sight"}},
 )
@@ -213,7 +223,7 @@ async def approve_entries(
 
 @router.post(
     "/entries/{entry_id}/reject",
-    summary="Reject a pending entry, with the reason",
+    summary="驳回报名 · Reject a pending entry, with the reason",
     response_model=EntryRead,
     responses={**ENTRY_404, **STATE_409},
 )
@@ -225,7 +235,7 @@ async def reject_entry(
 
 @router.post(
     "/entries/{entry_id}/withdraw",
-    summary="Withdraw an entry (the entrant, their delegation or the organisers)",
+    summary="撤回报名 · Withdraw an entry (the entrant, their delegation or the organisers)",
     response_model=EntryRead,
     responses={**ENTRY_404, **STATE_409},
 )
@@ -237,7 +247,7 @@ async def withdraw_entry(
 
 @router.get(
     "/me/entries",
-    summary="A member's own entries, newest first",
+    summary="会员本人的参赛记录 · A member's own entries, newest first",
     response_model=list[EntryRead],
 )
 async def my_entries(entries: EntryServiceDep) -> list[EntryRead]:

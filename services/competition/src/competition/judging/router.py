@@ -27,7 +27,7 @@ STATE_409: Responses = {409: {"description": "Not possible in the stage's curren
 
 @router.post(
     "/competitions/{competition_id}/judges",
-    summary="Add a judge by username: a membership account with the judge permission",
+    summary="添加评委 · Add a judge by username: a membership account with the judge permission",
     status_code=status.HTTP_201_CREATED,
     response_model=JudgeRead,
     responses={
@@ -44,7 +44,7 @@ async def add_judge(
 
 @router.get(
     "/competitions/{competition_id}/judges",
-    summary="The judges of a competition, or the one with a username",
+    summary="评委列表 · The judges of a competition, or the one with a username",
     response_model=list[JudgeRead],
     responses={404: {"description": "No such competition in your sight"}},
 )
@@ -58,7 +58,7 @@ async def list_judges(
 
 @router.get(
     "/stages/{stage_id}/panel",
-    summary="The judges on a stage's panel",
+    summary="阶段评委名单 · The judges on a stage's panel",
     response_model=list[JudgeRead],
     responses=STAGE_404,
 )
@@ -68,7 +68,7 @@ async def read_panel(stage_id: uuid.UUID, judging: JudgingServiceDep) -> list[Ju
 
 @router.post(
     "/stages/{stage_id}/panel",
-    summary="Seat judges of the competition on a stage's panel",
+    summary="安排阶段评委 · Seat judges of the competition on a stage's panel",
     response_model=list[JudgeRead],
     responses={**STAGE_404, **STATE_409},
 )
@@ -80,7 +80,7 @@ async def seat_judges(
 
 @router.delete(
     "/stages/{stage_id}/panel/{judge_id}",
-    summary="Take a judge who has not scored yet off a stage's panel",
+    summary="撤换阶段评委 · Take a judge who has not scored yet off a stage's panel",
     status_code=status.HTTP_204_NO_CONTENT,
     responses={**STAGE_404, 409: {"description": "The judge has scored in this stage"}},
 )
@@ -93,7 +93,7 @@ async def unseat_judge(
 
 @router.post(
     "/judges/{judge_id}/conflicts",
-    summary="Record a declared conflict of interest; the judge leaves the entry",
+    summary="登记利益冲突 · Record a declared conflict of interest; the judge leaves the entry",
     status_code=status.HTTP_201_CREATED,
     response_model=ConflictRead,
     responses={**JUDGE_404, 409: {"description": "The judge's marks are in computed results"}},
@@ -106,7 +106,7 @@ async def declare_conflict(
 
 @router.get(
     "/judges/{judge_id}/conflicts",
-    summary="A judge's declared conflicts",
+    summary="评委已申报的利益冲突 · A judge's declared conflicts",
     response_model=list[ConflictRead],
     responses=JUDGE_404,
 )
@@ -116,7 +116,10 @@ async def list_conflicts(judge_id: uuid.UUID, judging: JudgingServiceDep) -> lis
 
 @router.post(
     "/judging/competitions/{competition_id}/conflicts",
-    summary="A judge declares a conflict with an entry they recognise by its code",
+    summary=(
+        "评委申报与参赛作品的利益冲突 · "
+        "A judge declares a conflict with an entry they recognise by its code"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=ConflictRead,
     tags=["judging"],
@@ -130,7 +133,10 @@ async def declare_own_conflict(
 
 @router.post(
     "/stages/{stage_id}/assignments/auto",
-    summary="Assign judges to every competing entry, respecting conflicts; re-runs top up",
+    summary=(
+        "为参赛作品分配评委 · "
+        "Assign judges to every competing entry, respecting conflicts; re-runs top up"
+    ),
     response_model=AssignmentPlanRead,
     responses={**STAGE_404, **STATE_409},
 )
@@ -140,7 +146,7 @@ async def auto_assign(stage_id: uuid.UUID, judging: JudgingServiceDep) -> Assign
 
 @router.get(
     "/stages/{stage_id}/assignments",
-    summary="Who scores which entry in a stage, by entry code",
+    summary="评分分配 · Who scores which entry in a stage, by entry code",
     response_model=Page[AssignmentRead],
     responses=STAGE_404,
 )

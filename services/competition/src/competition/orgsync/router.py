@@ -10,7 +10,10 @@ SIGNATURE_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
 
 @router.post(
     "/membership",
-    summary="Organisation moves and closures from membership (Standard Webhooks, no token)",
+    summary=(
+        "接收工会组织变更 · "
+        "Organisation moves and closures from membership (Standard Webhooks, no token)"
+    ),
     status_code=status.HTTP_204_NO_CONTENT,
     responses={
         401: {"description": "The signature does not verify; nothing changed"},

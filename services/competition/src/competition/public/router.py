@@ -32,7 +32,10 @@ LeaderboardsDep = Annotated[Leaderboards, Depends(_leaderboards)]
 
 @router.get(
     "/competitions/{competition_id}",
-    summary="A competition's published events, groups and stages (no token needed)",
+    summary=(
+        "竞赛已发布的项目、组别与阶段（公开） · "
+        "A competition's published events, groups and stages (no token needed)"
+    ),
     response_model=PublicCompetition,
     responses={404: {"description": "Nothing published for this competition"}},
 )
@@ -42,7 +45,10 @@ async def public_competition(competition_id: uuid.UUID, public: PublicDep) -> Pu
 
 @router.get(
     "/events/{event_id}/leaderboard",
-    summary="Leaderboard of an event and group, names and organisations masked (no token)",
+    summary=(
+        "排行榜（公开） · "
+        "Leaderboard of an event and group, names and organisations masked (no token)"
+    ),
     response_model=PublicLeaderboard,
     responses={404: {"description": "Nothing published for this event and group"}},
 )

@@ -39,7 +39,7 @@ def _sheet(sheet: ScoreSheet, entry: Entry, response: Response) -> SheetRead:
 
 @router.get(
     "/judging/stages",
-    summary="The stages whose panel you sit on, with your progress",
+    summary="我的评审阶段 · The stages whose panel you sit on, with your progress",
     tags=["judging"],
     response_model=list[JudgeStageRead],
 )
@@ -49,7 +49,10 @@ async def my_stages(scoring: ScoringServiceDep) -> list[JudgeStageRead]:
 
 @router.get(
     "/judging/stages/{stage_id}",
-    summary="A stage you judge: the rubric and your entries, by blind code",
+    summary=(
+        "评委所评阶段：评分细则与匿名作品 · "
+        "A stage you judge: the rubric and your entries, by blind code"
+    ),
     tags=["judging"],
     response_model=JudgeStageDetail,
     responses=SEAT_404,
@@ -60,7 +63,7 @@ async def judge_stage(stage_id: uuid.UUID, scoring: ScoringServiceDep) -> JudgeS
 
 @router.get(
     "/judging/stages/{stage_id}/sheets/{entry_code}",
-    summary="Your score sheet for an entry",
+    summary="我的评分表 · Your score sheet for an entry",
     tags=["judging"],
     response_model=SheetRead,
     responses=SEAT_404,
@@ -74,7 +77,10 @@ async def read_sheet(
 
 @router.put(
     "/judging/stages/{stage_id}/sheets/{entry_code}",
-    summary="Mark an entry (draft or submit); changes need If-Match, submitted ones a reason",
+    summary=(
+        "为作品评分（草稿或提交） · "
+        "Mark an entry (draft or submit); changes need If-Match, submitted ones a reason"
+    ),
     tags=["judging"],
     response_model=SheetRead,
     responses={
@@ -98,7 +104,7 @@ async def write_sheet(
 
 @router.get(
     "/stages/{stage_id}/entries/{entry_id}/sheets",
-    summary="Every judge's sheet for an entry (organisers)",
+    summary="作品的全部评分表 · Every judge's sheet for an entry (organisers)",
     tags=["scores"],
     response_model=list[SheetAuditRead],
     responses={404: {"description": "No such stage in your sight"}},
@@ -111,7 +117,7 @@ async def entry_sheets(
 
 @router.get(
     "/sheets/{sheet_id}/history",
-    summary="Every change of a sheet: before, after, who, when, why (organisers)",
+    summary="评分表修改记录 · Every change of a sheet: before, after, who, when, why (organisers)",
     tags=["scores"],
     response_model=list[ScoreChangeRead],
     responses={404: {"description": "No such sheet in your sight"}},

@@ -31,7 +31,9 @@ def stage_read(stage: Stage) -> StageStateRead:
 
 @router.post(
     "/stages/{stage_id}/start",
-    summary="Start a stage: approved entries (first stage) or the advancing ones compete",
+    summary=(
+        "开始阶段比赛 · Start a stage: approved entries (first stage) or the advancing ones compete"
+    ),
     response_model=StageStateRead,
     responses={**STAGE_404, **STATE_409},
 )
@@ -41,7 +43,7 @@ async def start_stage(stage_id: uuid.UUID, stages: StageServiceDep) -> StageStat
 
 @router.get(
     "/stages/{stage_id}/entries",
-    summary="The entries of a stage with their attendance, by code",
+    summary="阶段参赛名单及到场情况 · The entries of a stage with their attendance, by code",
     response_model=list[StageEntryRead],
     responses=STAGE_404,
 )
@@ -51,7 +53,7 @@ async def stage_entries(stage_id: uuid.UUID, stages: StageServiceDep) -> list[St
 
 @router.put(
     "/stages/{stage_id}/entries/{entry_id}/attendance",
-    summary="Record a no-show (缺赛), or that the entrant turned up after all",
+    summary="登记缺赛 · Record a no-show (缺赛), or that the entrant turned up after all",
     response_model=StageEntryRead,
     responses={**STAGE_404, **STATE_409},
 )
@@ -63,7 +65,7 @@ async def set_attendance(
 
 @router.get(
     "/stages/{stage_id}/progress",
-    summary="How far scoring has come",
+    summary="评分进度 · How far scoring has come",
     response_model=StageProgress,
     responses=STAGE_404,
 )
@@ -73,7 +75,7 @@ async def stage_progress(stage_id: uuid.UUID, stages: StageServiceDep) -> StageP
 
 @router.post(
     "/stages/{stage_id}/rank",
-    summary="Rank every group of the stage (again); results stay embargoed",
+    summary="计算排名 · Rank every group of the stage (again); results stay embargoed",
     response_model=RankingSummary,
     responses={**STAGE_404, 409: {"description": "Scoring incomplete, or the wrong state"}},
 )
@@ -83,7 +85,9 @@ async def rank_stage(stage_id: uuid.UUID, stages: StageServiceDep) -> RankingSum
 
 @router.post(
     "/stages/{stage_id}/reopen",
-    summary="Back to scoring before publication, discarding the computed results",
+    summary=(
+        "退回评分（公示前） · Back to scoring before publication, discarding the computed results"
+    ),
     response_model=StageStateRead,
     responses={**STAGE_404, **STATE_409},
 )
@@ -93,7 +97,9 @@ async def reopen_stage(stage_id: uuid.UUID, stages: StageServiceDep) -> StageSta
 
 @router.get(
     "/stages/{stage_id}/results",
-    summary="The stage's results with names, by rank (organisers; embargoed or not)",
+    summary=(
+        "阶段成绩（实名） · The stage's results with names, by rank (organisers; embargoed or not)"
+    ),
     response_model=Page[ResultRead],
     responses=STAGE_404,
 )
@@ -114,7 +120,7 @@ async def stage_results(
 
 @router.get(
     "/stages/{stage_id}/decisions",
-    summary="Ties across an advancement boundary that no rule broke",
+    summary="晋级线并列 · Ties across an advancement boundary that no rule broke",
     response_model=list[TieDecisionRead],
     responses=STAGE_404,
 )
@@ -124,7 +130,7 @@ async def list_decisions(stage_id: uuid.UUID, stages: StageServiceDep) -> list[T
 
 @router.post(
     "/decisions/{decision_id}",
-    summary="Decide which of the tied entries advance",
+    summary="裁定并列晋级 · Decide which of the tied entries advance",
     response_model=TieDecisionRead,
     responses={404: {"description": "No such decision in your sight"}, **STATE_409},
 )
@@ -136,7 +142,7 @@ async def decide_tie(
 
 @router.post(
     "/stages/{stage_id}/entries/{entry_id}/review",
-    summary="Let a flagged spread between judges stand, with a note",
+    summary="确认评委分差 · Let a flagged spread between judges stand, with a note",
     response_model=ResultRead,
     responses={**STAGE_404, **STATE_409},
 )
@@ -148,7 +154,7 @@ async def clear_review(
 
 @router.post(
     "/stages/{stage_id}/publish",
-    summary="Publish the results: the public notice period (公示) starts",
+    summary="发布结果并开始公示 · Publish the results: the public notice period (公示) starts",
     response_model=StageStateRead,
     responses={**STAGE_404, 409: {"description": "Ties or flagged entries await a decision"}},
 )
@@ -158,7 +164,10 @@ async def publish_stage(stage_id: uuid.UUID, stages: StageServiceDep) -> StageSt
 
 @router.post(
     "/stages/{stage_id}/close",
-    summary="Close the stage after its notice period: results final, the next stage can start",
+    summary=(
+        "公示期满结束阶段 · "
+        "Close the stage after its notice period: results final, the next stage can start"
+    ),
     response_model=StageStateRead,
     responses={**STAGE_404, 409: {"description": "Notice period running, or objections open"}},
 )

@@ -12,7 +12,9 @@ router = APIRouter(prefix="/v1/stats", tags=["statistics"], dependencies=[authen
 
 @router.get(
     "/participation",
-    summary="Participation per year in an organisation's sub-tree (default: your scope)",
+    summary=(
+        "年度参赛统计 · Participation per year in an organisation's sub-tree (default: your scope)"
+    ),
     response_model=ParticipationStats,
     responses={404: {"description": "No such organisation in your sub-tree"}},
 )

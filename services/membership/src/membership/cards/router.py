@@ -10,7 +10,9 @@ public_router = APIRouter(prefix="/v1/cards", tags=["cards"])
 
 @public_router.post(
     "/verify",
-    summary="Check an e-member card token shown as a QR code (public)",
+    summary=(
+        "验证电子会员证二维码（公开） · Check an e-member card token shown as a QR code (public)"
+    ),
     response_model=CardCheck,
 )
 async def verify_card(check: CardVerify, cards: CardServiceDep) -> CardCheck:

@@ -50,7 +50,7 @@ def _read(enterprise: Enterprise, response: Response) -> EnterpriseRead:
 
 @router.post(
     "",
-    summary="Register an enterprise affiliated to a federation in your sub-tree",
+    summary="登记企业 · Register an enterprise affiliated to a federation in your sub-tree",
     status_code=status.HTTP_201_CREATED,
     response_model=EnterpriseRead,
     responses={
@@ -69,7 +69,7 @@ async def create_enterprise(
 
 @router.get(
     "",
-    summary="Find one enterprise by credit code, or list those affiliated within an org",
+    summary="查询企业 · Find one enterprise by credit code, or list those affiliated within an org",
     description="Give exactly one of `uscc` (answers the enterprise, 404 when absent or not "
     "yours to see) or `org_id` (answers a page of the enterprises affiliated within that "
     "organisation's sub-tree, by name).",
@@ -107,7 +107,7 @@ def _after(cursor: str | None) -> tuple[str, uuid.UUID] | None:
 
 @router.post(
     "/lookup",
-    summary="Look up to 1,000 enterprises by credit code in one call",
+    summary="按信用代码批量查询企业 · Look up to 1,000 enterprises by credit code in one call",
     description="For other services. Codes not found, not yours to see, or malformed are "
     "listed in `missing` with the reason; the call itself fails only on a malformed body.",
     response_model=EnterpriseLookupResult,
@@ -122,7 +122,7 @@ async def lookup_enterprises(
 
 @router.get(
     "/{enterprise_id}",
-    summary="Read an enterprise; its union's bank account only masked",
+    summary="查看企业 · Read an enterprise; its union's bank account only masked",
     response_model=EnterpriseRead,
     responses=NOT_FOUND,
 )
@@ -134,7 +134,7 @@ async def read_enterprise(
 
 @router.patch(
     "/{enterprise_id}",
-    summary="Change name, size class, region, own union or its bank account",
+    summary="修改企业信息 · Change name, size class, region, own union or its bank account",
     response_model=EnterpriseRead,
     responses={**ORG_RULES, **PRECONDITIONS},
 )
@@ -150,7 +150,9 @@ async def update_enterprise(
 
 @router.post(
     "/{enterprise_id}/affiliation",
-    summary="Affiliate the enterprise to another federation (you must manage both)",
+    summary=(
+        "企业转隶其他工会 · Affiliate the enterprise to another federation (you must manage both)"
+    ),
     response_model=EnterpriseRead,
     responses={
         **ORG_RULES,
@@ -170,7 +172,10 @@ async def change_affiliation(
 
 @router.post(
     "/{enterprise_id}/review",
-    summary="Clear a flagged credit code after checking it against the business licence",
+    summary=(
+        "解除信用代码标记 · "
+        "Clear a flagged credit code after checking it against the business licence"
+    ),
     description="Send the code as the licence shows it: the registered code confirms it as "
     "it stands; another code corrects it (it must then pass the GB 32100 check). Either way "
     "`needs_review` is cleared and the review is kept in `/reviews`.",
@@ -194,7 +199,7 @@ async def review_uscc(
 
 @router.get(
     "/{enterprise_id}/reviews",
-    summary="Checks of the enterprise's credit code by cadres, oldest first",
+    summary="企业信用代码核查记录 · Checks of the enterprise's credit code by cadres, oldest first",
     response_model=list[EnterpriseReviewRead],
     responses=NOT_FOUND,
 )
@@ -207,7 +212,7 @@ async def list_reviews(
 
 @router.get(
     "/{enterprise_id}/affiliations",
-    summary="The federations the enterprise has been affiliated to, oldest first",
+    summary="企业隶属历史 · The federations the enterprise has been affiliated to, oldest first",
     response_model=list[AffiliationRead],
     responses=NOT_FOUND,
 )
@@ -220,7 +225,10 @@ async def list_affiliations(
 
 @router.get(
     "/{enterprise_id}/union-account",
-    summary="The union's bank account in clear, to instruct a payout (service tokens only)",
+    summary=(
+        "工会银行账户明文（服务间调用） · "
+        "The union's bank account in clear, to instruct a payout (service tokens only)"
+    ),
     response_model=UnionBankAccountFull,
     responses={404: {"description": "No such enterprise, no account, or not a service token"}},
 )

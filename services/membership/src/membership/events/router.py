@@ -14,7 +14,10 @@ router = APIRouter(prefix="/v1/outbox", tags=["outbox"], dependencies=[authentic
 
 @router.get(
     "",
-    summary="Organisation events to subscribers by state: pending, delivered or dead (admin)",
+    summary=(
+        "组织事件投递列表 · "
+        "Organisation events to subscribers by state: pending, delivered or dead (admin)"
+    ),
     response_model=Page[OutboxMessageRead],
 )
 async def list_outbox(
@@ -33,7 +36,10 @@ async def list_outbox(
 
 @router.post(
     "/{message_id}/replay",
-    summary="Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)",
+    summary=(
+        "重新投递组织事件 · "
+        "Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)"
+    ),
     response_model=OutboxMessageRead,
     responses={404: {"description": "No such message"}},
 )

@@ -11,7 +11,9 @@ router = APIRouter(prefix="/v1", tags=["honours"], dependencies=[authenticated])
 
 @router.post(
     "/honours",
-    summary="Grant an honour (a cadre, or the competition service); idempotent on source_ref",
+    summary=(
+        "授予荣誉 · Grant an honour (a cadre, or the competition service); idempotent on source_ref"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=HonourRead,
     responses={
@@ -31,7 +33,7 @@ async def grant_honour(
 
 @router.get(
     "/members/{member_id}/honours",
-    summary="A member's honours, newest first",
+    summary="会员荣誉列表 · A member's honours, newest first",
     response_model=list[HonourRead],
     responses={404: {"description": "No such member in your sub-tree"}},
 )

@@ -53,7 +53,7 @@ def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
 
 @public_router.post(
     "/v1/auth/token",
-    summary="Issue an access token (OAuth2 password or client_credentials grant)",
+    summary="签发访问令牌 · Issue an access token (OAuth2 password or client_credentials grant)",
     description="Members sign in with their membership number, ID number or phone number.",
     response_model=TokenRead,
     responses={
@@ -87,7 +87,10 @@ async def issue_token(
 
 @public_router.post(
     "/v1/auth/activation-codes",
-    summary="Send a one-time code to the phone on record (open an account, reset a password)",
+    summary=(
+        "发送短信验证码 · "
+        "Send a one-time code to the phone on record (open an account, reset a password)"
+    ),
     status_code=status.HTTP_202_ACCEPTED,
     response_model=CodeRequested,
     responses={429: {"description": "Too many requests for the person or address"}},
@@ -103,7 +106,9 @@ async def request_code(
 
 @public_router.post(
     "/v1/auth/password",
-    summary="Set a member's password with the one-time code; opens the account if none",
+    summary=(
+        "设置会员密码 · Set a member's password with the one-time code; opens the account if none"
+    ),
     response_model=PasswordSetRead,
     responses={
         400: {"description": "Wrong, expired or used code"},
@@ -120,14 +125,16 @@ async def set_password(
     return PasswordSetRead(username=username)
 
 
-@public_router.get("/.well-known/jwks.json", summary="Public keys that verify access tokens (JWKS)")
+@public_router.get(
+    "/.well-known/jwks.json", summary="令牌验证公钥 · Public keys that verify access tokens (JWKS)"
+)
 async def jwks(keys: SigningKeysDep) -> dict[str, Any]:
     return keys.jwks()
 
 
 @router.get(
     "/accounts/me",
-    summary="The signed-in staff account",
+    summary="当前工作人员账号 · The signed-in staff account",
     response_model=AccountRead,
     responses={404: {"description": "The token is not a staff account's"}},
 )
@@ -137,7 +144,7 @@ async def read_own_account(principal: CurrentPrincipal, accounts: AccountService
 
 @router.post(
     "/accounts",
-    summary="Create a staff account (admin)",
+    summary="创建工作人员账号 · Create a staff account (admin)",
     status_code=status.HTTP_201_CREATED,
     response_model=AccountRead,
     responses={409: {"description": "The user name is taken"}},
@@ -150,7 +157,10 @@ async def create_account(
 
 @router.get(
     "/accounts/lookup",
-    summary="An active account by username, for other services (service tokens only)",
+    summary=(
+        "按用户名查询有效账号（服务间调用） · "
+        "An active account by username, for other services (service tokens only)"
+    ),
     response_model=AccountLookupRead,
     dependencies=[Depends(require_roles(Role.SERVICE))],
     responses={
@@ -167,7 +177,7 @@ async def lookup_account(
 
 @router.get(
     "/accounts/{account_id}",
-    summary="Read a staff account (admin)",
+    summary="查看工作人员账号 · Read a staff account (admin)",
     response_model=AccountRead,
     responses={404: {"description": "No such account"}},
 )
@@ -179,7 +189,7 @@ async def read_account(
 
 @router.post(
     "/service-clients",
-    summary="Register a machine client; its secret is shown once (admin)",
+    summary="注册服务客户端 · Register a machine client; its secret is shown once (admin)",
     status_code=status.HTTP_201_CREATED,
     response_model=ServiceClientCreated,
     responses={409: {"description": "The client id is taken"}},

@@ -12,7 +12,10 @@ router = APIRouter(prefix="/v1", tags=["imports"], dependencies=[authenticated])
 
 @router.post(
     "/orgs/{org_id}/imports",
-    summary="Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)",
+    summary=(
+        "批量导入会员 · "
+        "Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)"
+    ),
     description="The file is checked for structure at once; a worker then checks and enrols "
     "its rows. Follow the counts with `GET /v1/imports/{id}` until `status` is `done`.",
     status_code=status.HTTP_202_ACCEPTED,
@@ -31,7 +34,7 @@ async def import_members(
 
 @router.get(
     "/imports/{import_id}",
-    summary="Progress and counts of an import",
+    summary="导入进度 · Progress and counts of an import",
     response_model=ImportRead,
     responses={404: {"description": "No such import in your sub-tree"}},
 )
@@ -41,7 +44,7 @@ async def read_import(import_id: uuid.UUID, imports: ImportServiceDep) -> Import
 
 @router.get(
     "/imports/{import_id}/errors.csv",
-    summary="The refused rows with their reasons, as CSV",
+    summary="导入失败行（CSV） · The refused rows with their reasons, as CSV",
     response_class=StreamingResponse,
     responses={200: {"content": {"text/csv": {}}}, 404: {"description": "No such import"}},
 )

@@ -32,7 +32,7 @@ CLOSED: Responses = {410: {"description": "Expired, revoked or used up"}}
 
 @router.post(
     "/orgs/{org_id}/invitations",
-    summary="Create a QR-code invitation to join an organisation",
+    summary="创建入会二维码邀请 · Create a QR-code invitation to join an organisation",
     status_code=status.HTTP_201_CREATED,
     response_model=InvitationRead,
     responses={404: {"description": "No such organisation in your sub-tree"}, **CLOSED},
@@ -45,7 +45,7 @@ async def create_invitation(
 
 @router.get(
     "/orgs/{org_id}/invitations",
-    summary="The organisation's invitations, newest first",
+    summary="组织的入会邀请 · The organisation's invitations, newest first",
     response_model=list[InvitationRead],
     responses={404: {"description": "No such organisation in your sub-tree"}},
 )
@@ -57,7 +57,7 @@ async def list_invitations(
 
 @router.get(
     "/invitations/{invitation_id}",
-    summary="Read an invitation",
+    summary="查看邀请 · Read an invitation",
     response_model=InvitationRead,
     responses=NOT_FOUND,
 )
@@ -69,7 +69,7 @@ async def read_invitation(
 
 @router.post(
     "/invitations/{invitation_id}/revoke",
-    summary="Withdraw an invitation; its QR code stops working at once",
+    summary="撤销邀请 · Withdraw an invitation; its QR code stops working at once",
     response_model=InvitationRead,
     responses=NOT_FOUND,
 )
@@ -81,7 +81,7 @@ async def revoke_invitation(
 
 @router.get(
     "/invitations/{invitation_id}/qr.png",
-    summary="The invitation's QR code as PNG",
+    summary="邀请二维码（PNG） · The invitation's QR code as PNG",
     response_class=Response,
     responses={200: {"content": {"image/png": {}}}, **NOT_FOUND},
 )
@@ -94,7 +94,7 @@ async def invitation_qr_png(
 
 @router.get(
     "/invitations/{invitation_id}/qr.svg",
-    summary="The invitation's QR code as SVG",
+    summary="邀请二维码（SVG） · The invitation's QR code as SVG",
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}}, **NOT_FOUND},
 )
@@ -107,7 +107,7 @@ async def invitation_qr_svg(
 
 @public_router.get(
     "/{code}",
-    summary="What a scanned invitation is for (public)",
+    summary="查看扫码邀请（公开） · What a scanned invitation is for (public)",
     response_model=JoinInfo,
     responses={404: {"description": "Not an invitation"}, **CLOSED},
 )
@@ -117,7 +117,10 @@ async def join_info(code: str, public_join: PublicJoinDep) -> JoinInfo:
 
 @public_router.post(
     "/{code}",
-    summary="Apply to join the union through a scanned invitation (public, no account needed)",
+    summary=(
+        "扫码申请入会（公开） · "
+        "Apply to join the union through a scanned invitation (public, no account needed)"
+    ),
     description="The answer is the same whoever the ID number belongs to; the outcome (for a "
     "new member: the membership number and an activation code) goes by SMS to the phone on "
     "record.",
@@ -133,7 +136,9 @@ async def join(code: str, join_in: JoinRequest, public_join: PublicJoinDep) -> J
 
 @router.get(
     "/orgs/{org_id}/join-applications",
-    summary="Public joins naming a person already on record, for the union to review",
+    summary=(
+        "待核实的扫码入会 · Public joins naming a person already on record, for the union to review"
+    ),
     response_model=list[JoinApplicationRead],
     responses={404: {"description": "No such organisation in your sub-tree"}},
 )
@@ -150,7 +155,10 @@ APPLICATION_NOT_FOUND: Responses = {404: {"description": "No such application in
 
 @router.post(
     "/join-applications/{application_id}/approve",
-    summary="Approve after seeing the person: their membership comes into the union",
+    summary=(
+        "核实身份后批准入会 · "
+        "Approve after seeing the person: their membership comes into the union"
+    ),
     response_model=JoinApplicationRead,
     responses={
         **APPLICATION_NOT_FOUND,
@@ -165,7 +173,7 @@ async def approve_join_application(
 
 @router.post(
     "/join-applications/{application_id}/dismiss",
-    summary="Dismiss an application, with the reason",
+    summary="驳回返还申请 · Dismiss an application, with the reason",
     response_model=JoinApplicationRead,
     responses={**APPLICATION_NOT_FOUND, 409: {"description": "Decided already"}},
 )

@@ -20,14 +20,16 @@ router = APIRouter(prefix="/v1/me", tags=["me"], dependencies=[authenticated])
 NO_MEMBERSHIP: Responses = {404: {"description": "This account has no membership record"}}
 
 
-@router.get("", summary="My membership", response_model=MemberRead, responses=NO_MEMBERSHIP)
+@router.get(
+    "", summary="我的会籍 · My membership", response_model=MemberRead, responses=NO_MEMBERSHIP
+)
 async def my_membership(members: MemberServiceDep) -> MemberRead:
     return await members.read(await members.own_member_id())
 
 
 @router.get(
     "/history",
-    summary="My affiliations and changes",
+    summary="我的隶属及变更 · My affiliations and changes",
     response_model=MemberHistory,
     responses=NO_MEMBERSHIP,
 )
@@ -37,7 +39,7 @@ async def my_history(members: MemberServiceDep) -> MemberHistory:
 
 @router.post(
     "/card-token",
-    summary="A short-lived token for my e-member card's QR code",
+    summary="电子会员证二维码令牌 · A short-lived token for my e-member card's QR code",
     response_model=CardToken,
     responses={**NO_MEMBERSHIP, 409: {"description": "Not an active member"}},
 )
@@ -48,7 +50,10 @@ async def my_card_token(members: MemberServiceDep, cards: CardServiceDep) -> Car
 
 
 @router.get(
-    "/honours", summary="My honours", response_model=list[HonourRead], responses=NO_MEMBERSHIP
+    "/honours",
+    summary="我的荣誉 · My honours",
+    response_model=list[HonourRead],
+    responses=NO_MEMBERSHIP,
 )
 async def my_honours(members: MemberServiceDep, honours: HonourServiceDep) -> list[HonourRead]:
     rows = await honours.for_member(await members.own_member_id())
@@ -57,7 +62,7 @@ async def my_honours(members: MemberServiceDep, honours: HonourServiceDep) -> li
 
 @router.post(
     "/transfers",
-    summary="Ask to move my membership to another union",
+    summary="申请本人转会 · Ask to move my membership to another union",
     status_code=status.HTTP_201_CREATED,
     response_model=TransferRead,
     responses={**NO_MEMBERSHIP, 409: {"description": "Not active, or already in that union"}},

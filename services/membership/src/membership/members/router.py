@@ -29,7 +29,9 @@ CONFLICT: Responses = {409: {"description": "Not possible in the member's curren
 
 @router.post(
     "/members",
-    summary="Register a person at a service point (active member or service recipient)",
+    summary=(
+        "服务站登记 · Register a person at a service point (active member or service recipient)"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=MemberRead,
     responses={
@@ -50,7 +52,7 @@ async def register_member(
 
 @router.get(
     "/members",
-    summary="Members of an organisation's sub-tree; state=applied is the approval queue",
+    summary="会员列表 · Members of an organisation's sub-tree; state=applied is the approval queue",
     response_model=Page[MemberRead],
     responses={404: {"description": "No such organisation in your sub-tree"}},
 )
@@ -73,7 +75,10 @@ async def list_members(
 
 @router.post(
     "/members/lookup",
-    summary="Find a member by resident ID number (sent in the body, never in the URL)",
+    summary=(
+        "按身份证号查找会员 · "
+        "Find a member by resident ID number (sent in the body, never in the URL)"
+    ),
     response_model=MemberRead,
     responses=NOT_FOUND,
 )
@@ -83,7 +88,10 @@ async def lookup_member(lookup: PersonLookup, members: LookupServiceDep) -> Memb
 
 @router.post(
     "/members/batch-lookup",
-    summary="Up to 1,000 members by membership number, for other services",
+    summary=(
+        "按会员号批量查询会员（服务间调用） · "
+        "Up to 1,000 members by membership number, for other services"
+    ),
     response_model=MemberBatchResult,
 )
 async def batch_lookup(lookup: MemberBatchLookup, members: MemberServiceDep) -> MemberBatchResult:
@@ -92,7 +100,7 @@ async def batch_lookup(lookup: MemberBatchLookup, members: MemberServiceDep) -> 
 
 @router.get(
     "/members/{member_id}",
-    summary="Read a membership",
+    summary="查看会籍 · Read a membership",
     response_model=MemberRead,
     responses=NOT_FOUND,
 )
@@ -102,7 +110,7 @@ async def read_member(member_id: uuid.UUID, members: MemberServiceDep) -> Member
 
 @router.get(
     "/members/{member_id}/history",
-    summary="Dated affiliations and every recorded change, oldest first",
+    summary="会员隶属及变更记录 · Dated affiliations and every recorded change, oldest first",
     response_model=MemberHistory,
     responses=NOT_FOUND,
 )
@@ -112,7 +120,9 @@ async def member_history(member_id: uuid.UUID, members: MemberServiceDep) -> Mem
 
 @router.put(
     "/members/{member_id}/phone",
-    summary="Set the phone on record, where sign-in codes go (after seeing the person)",
+    summary=(
+        "登记手机号 · Set the phone on record, where sign-in codes go (after seeing the person)"
+    ),
     response_model=MemberRead,
     responses=NOT_FOUND,
 )
@@ -124,7 +134,7 @@ async def set_phone(
 
 @router.post(
     "/members/{member_id}/approve",
-    summary="Approve a pending application",
+    summary="审批通过入会申请 · Approve a pending application",
     response_model=MemberRead,
     responses={**NOT_FOUND, **CONFLICT},
 )
@@ -136,7 +146,7 @@ async def approve(
 
 @router.post(
     "/members/{member_id}/reject",
-    summary="Reject a pending application, with the reason",
+    summary="驳回入会申请 · Reject a pending application, with the reason",
     response_model=MemberRead,
     responses={**NOT_FOUND, **CONFLICT},
 )
@@ -148,7 +158,7 @@ async def reject(
 
 @router.post(
     "/members/{member_id}/suspend",
-    summary="Suspend a membership",
+    summary="暂停会籍 · Suspend a membership",
     response_model=MemberRead,
     responses={**NOT_FOUND, **CONFLICT},
 )
@@ -160,7 +170,7 @@ async def suspend(
 
 @router.post(
     "/members/{member_id}/reinstate",
-    summary="Reinstate a suspended membership",
+    summary="恢复会籍 · Reinstate a suspended membership",
     response_model=MemberRead,
     responses={**NOT_FOUND, **CONFLICT},
 )
@@ -172,7 +182,7 @@ async def reinstate(
 
 @router.post(
     "/members/{member_id}/withdraw",
-    summary="Record that a member left the union",
+    summary="登记退会 · Record that a member left the union",
     response_model=MemberRead,
     responses={**NOT_FOUND, **CONFLICT},
 )

@@ -27,7 +27,7 @@ def _read(org: Org, response: Response) -> OrgRead:
 
 @router.post(
     "",
-    summary="Create an organisation under a parent in your sub-tree",
+    summary="新建工会组织 · Create an organisation under a parent in your sub-tree",
     status_code=status.HTTP_201_CREATED,
     response_model=OrgRead,
     responses={**NOT_FOUND, 409: {"description": "The parent is closed"}},
@@ -40,7 +40,7 @@ async def create_org(org_in: OrgCreate, orgs: OrgServiceDep, response: Response)
 
 @router.get(
     "",
-    summary="Your entry points into the tree: the roots of your sub-trees",
+    summary="我的管辖范围 · Your entry points into the tree: the roots of your sub-trees",
     response_model=list[OrgRead],
 )
 async def list_entry_points(access: AccessDep) -> Any:
@@ -50,7 +50,10 @@ async def list_entry_points(access: AccessDep) -> Any:
 
 
 @router.get(
-    "/{org_id}", summary="Read an organisation", response_model=OrgRead, responses=NOT_FOUND
+    "/{org_id}",
+    summary="查看工会组织 · Read an organisation",
+    response_model=OrgRead,
+    responses=NOT_FOUND,
 )
 async def read_org(org_id: uuid.UUID, orgs: OrgServiceDep, response: Response) -> OrgRead:
     return _read(await orgs.read(org_id), response)
@@ -58,7 +61,7 @@ async def read_org(org_id: uuid.UUID, orgs: OrgServiceDep, response: Response) -
 
 @router.patch(
     "/{org_id}",
-    summary="Rename an organisation or change its region or new-form flag",
+    summary="修改工会组织 · Rename an organisation or change its region or new-form flag",
     response_model=OrgRead,
     responses={**NOT_FOUND, **PRECONDITIONS},
 )
@@ -74,7 +77,9 @@ async def update_org(
 
 @router.post(
     "/{org_id}/move",
-    summary="Move an organisation, with its whole sub-tree, under another parent",
+    summary=(
+        "调整工会组织隶属 · Move an organisation, with its whole sub-tree, under another parent"
+    ),
     response_model=OrgRead,
     responses={**NOT_FOUND, **PRECONDITIONS, 422: {"description": "Not a valid place"}},
 )
@@ -90,7 +95,9 @@ async def move_org(
 
 @router.post(
     "/{org_id}/close",
-    summary="Close an organisation that has no open sub-organisations and no members",
+    summary=(
+        "撤销工会组织 · Close an organisation that has no open sub-organisations and no members"
+    ),
     response_model=OrgRead,
     responses={**NOT_FOUND, **PRECONDITIONS, 409: {"description": "Still has members or children"}},
 )
@@ -102,7 +109,7 @@ async def close_org(
 
 @router.get(
     "/{org_id}/children",
-    summary="Direct sub-organisations, by name",
+    summary="直属下级组织 · Direct sub-organisations, by name",
     response_model=Page[OrgRead],
     responses=NOT_FOUND,
 )
@@ -116,7 +123,7 @@ async def list_children(
 
 @router.get(
     "/{org_id}/subtree",
-    summary="The organisation and everything below it, depth first",
+    summary="组织树 · The organisation and everything below it, depth first",
     response_model=Page[OrgRead],
     responses=NOT_FOUND,
 )

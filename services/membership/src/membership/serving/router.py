@@ -12,7 +12,10 @@ router = APIRouter(prefix="/v1", tags=["services to workers"], dependencies=[aut
 
 @router.post(
     "/people/{person_id}/services",
-    summary="Record a service given to a person (legal aid, gift, health check, training)",
+    summary=(
+        "登记服务记录 · "
+        "Record a service given to a person (legal aid, gift, health check, training)"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=ServiceRecordRead,
     responses={
@@ -29,7 +32,7 @@ async def record_service(
 
 @router.get(
     "/people/{person_id}/services",
-    summary="The services a person received, newest first",
+    summary="服务记录 · The services a person received, newest first",
     response_model=list[ServiceRecordRead],
     responses={404: {"description": "No such person in your sub-tree"}},
 )

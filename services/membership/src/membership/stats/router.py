@@ -15,7 +15,10 @@ MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 @router.get(
     "/orgs/{org_id}/stats",
-    summary="Organisations, members, new-form members and joins per month of a sub-tree",
+    summary=(
+        "组织与会员统计 · "
+        "Organisations, members, new-form members and joins per month of a sub-tree"
+    ),
     response_model=OrgStats,
     responses={404: {"description": "No such organisation in your sub-tree"}},
 )

@@ -24,7 +24,10 @@ class Direction(enum.StrEnum):
 
 @router.post(
     "/members/{member_id}/transfers",
-    summary="Ask to move a membership to another union (by the member or a cadre of the old one)",
+    summary=(
+        "申请转会 · "
+        "Ask to move a membership to another union (by the member or a cadre of the old one)"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=TransferRead,
     responses={
@@ -41,7 +44,7 @@ async def request_transfer(
 
 @router.get(
     "/transfers",
-    summary="Transfers into (incoming) or out of (outgoing) an organisation's sub-tree",
+    summary="转会列表 · Transfers into (incoming) or out of (outgoing) an organisation's sub-tree",
     response_model=list[TransferRead],
     responses={404: {"description": "No such organisation in your sub-tree"}},
 )
@@ -57,7 +60,7 @@ async def list_transfers(
 
 @router.get(
     "/transfers/{transfer_id}",
-    summary="Read a transfer",
+    summary="查看转会 · Read a transfer",
     response_model=TransferRead,
     responses=NOT_FOUND,
 )
@@ -67,7 +70,7 @@ async def read_transfer(transfer_id: uuid.UUID, transfers: TransferServiceDep) -
 
 @router.post(
     "/transfers/{transfer_id}/approve",
-    summary="Approve a transfer (a cadre of the receiving union)",
+    summary="批准转会（转入工会） · Approve a transfer (a cadre of the receiving union)",
     response_model=TransferRead,
     responses={
         **NOT_FOUND,
@@ -83,7 +86,7 @@ async def approve_transfer(
 
 @router.post(
     "/transfers/{transfer_id}/reject",
-    summary="Reject a transfer, with the reason (a cadre of the receiving union)",
+    summary="驳回转会 · Reject a transfer, with the reason (a cadre of the receiving union)",
     response_model=TransferRead,
     responses={**NOT_FOUND, **DECIDED},
 )
@@ -95,7 +98,7 @@ async def reject_transfer(
 
 @router.post(
     "/transfers/{transfer_id}/cancel",
-    summary="Withdraw a pending transfer (the member or a cadre of the old union)",
+    summary="撤回转会申请 · Withdraw a pending transfer (the member or a cadre of the old union)",
     response_model=TransferRead,
     responses={**NOT_FOUND, **DECIDED},
 )

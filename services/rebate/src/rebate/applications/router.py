@@ -31,7 +31,10 @@ IdempotencyKey = Annotated[
 
 @router.post(
     "",
-    summary="Apply for the refund of a period (an enterprise account; admins on its behalf)",
+    summary=(
+        "申请返还工会经费 · "
+        "Apply for the refund of a period (an enterprise account; admins on its behalf)"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=ApplicationRead,
     responses={
@@ -67,7 +70,10 @@ async def apply(
 
 @router.get(
     "",
-    summary="Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)",
+    summary=(
+        "返还申请列表 · "
+        "Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)"
+    ),
     response_model=list[ApplicationRead],
 )
 async def list_applications(
@@ -80,7 +86,7 @@ async def list_applications(
 
 @router.get(
     "/{application_id}",
-    summary="An application and its state (the status of the case it became)",
+    summary="查看返还申请及状态 · An application and its state (the status of the case it became)",
     response_model=ApplicationRead,
     responses={404: {"description": "No such application visible to you"}},
 )

@@ -51,7 +51,10 @@ class CheckpointPage(Page[CheckpointRead]):
 
 @router.get(
     "/verify",
-    summary="Recompute the audit hash chain and hold it against the signed checkpoints (admin)",
+    summary=(
+        "校验审计链 · "
+        "Recompute the audit hash chain and hold it against the signed checkpoints (admin)"
+    ),
     response_model=ChainCheck,
 )
 async def verify_chain(
@@ -71,8 +74,11 @@ async def verify_chain(
 
 @router.get(
     "/checkpoints",
-    summary="Signed checkpoints of the audit chain's head, newest first, with the public key "
-    "(admin, service)",
+    summary=(
+        "审计链签名检查点 · "
+        "Signed checkpoints of the audit chain's head, newest first, with the public key "
+        "(admin, service)"
+    ),
     response_model=CheckpointPage,
 )
 async def list_checkpoints(

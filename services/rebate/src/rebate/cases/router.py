@@ -37,7 +37,9 @@ CasesDep = Annotated[CaseService, Depends(_cases)]
 
 @router.get(
     "",
-    summary="Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)",
+    summary=(
+        "返还案件列表 · Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)"
+    ),
     response_model=Page[CaseRead],
 )
 async def list_cases(
@@ -58,7 +60,7 @@ async def list_cases(
 
 @router.post(
     "/review",
-    summary="Decide many cases at once; each is checked on its own",
+    summary="批量审批案件 · Decide many cases at once; each is checked on its own",
     response_model=BulkReviewResult,
 )
 async def review_many(review: BulkReviewIn, cases: CasesDep) -> BulkReviewResult:
@@ -70,7 +72,7 @@ async def review_many(review: BulkReviewIn, cases: CasesDep) -> BulkReviewResult
 
 @router.get(
     "/{case_id}",
-    summary="A case with its fee records and reviews",
+    summary="案件及其缴费记录与复核 · A case with its fee records and reviews",
     response_model=CaseDetail,
     responses=NOT_FOUND,
 )
@@ -80,7 +82,10 @@ async def read_case(case_id: uuid.UUID, cases: CasesDep) -> CaseDetail:
 
 @router.post(
     "/{case_id}/review",
-    summary="Review (or, where the policy asks, approve) a case; a rejection needs a reason",
+    summary=(
+        "复核或审批案件 · "
+        "Review (or, where the policy asks, approve) a case; a rejection needs a reason"
+    ),
     response_model=CaseRead,
     responses={
         **NOT_FOUND,
@@ -95,7 +100,7 @@ async def review_case(case_id: uuid.UUID, review: ReviewIn, cases: CasesDep) -> 
 
 @router.post(
     "/{case_id}/reopen",
-    summary="Reopen a rejected case with a reason; its amount is worked out afresh",
+    summary="重新受理案件 · Reopen a rejected case with a reason; its amount is worked out afresh",
     response_model=CaseRead,
     responses={
         **NOT_FOUND,
@@ -109,7 +114,7 @@ async def reopen_case(case_id: uuid.UUID, reopen: ReopenIn, cases: CasesDep) -> 
 
 @router.get(
     "/{case_id}/audit",
-    summary="Every recorded step of the case, with its link in the hash chain",
+    summary="案件审计轨迹 · Every recorded step of the case, with its link in the hash chain",
     response_model=list[AuditEventRead],
     responses=NOT_FOUND,
 )

@@ -63,7 +63,10 @@ def _envelope(body: bytes, limit: int) -> tuple[str, list[Any]]:
 
 @webhook_router.post(
     "/tax/{partner_id}",
-    summary="Fee records pushed by a tax partner (Standard Webhooks signature, no token)",
+    summary=(
+        "税务合作方推送缴费记录 · "
+        "Fee records pushed by a tax partner (Standard Webhooks signature, no token)"
+    ),
     description="The body is one of the tax partner's events (see the document's webhooks: "
     "fee.recorded, fee.corrected, fee.voided), signed with the partner's secret.",
     response_model=DeliveryResult,
@@ -130,7 +133,9 @@ def _rows(reader: "csv.DictReader[str]") -> list[dict[str, Any]]:
 
 @router.post(
     "/partners/{partner_id}/fee-files",
-    summary="Fee records from a CSV file, for a partner without webhooks (admin)",
+    summary=(
+        "导入缴费记录 CSV · Fee records from a CSV file, for a partner without webhooks (admin)"
+    ),
     description="A UTF-8 CSV file with a header line naming the columns "
     + ", ".join(f"`{column}`" for column in CSV_COLUMNS)
     + "; money as decimal strings with two places, `paid_at` in ISO 8601 with a zone. "

@@ -23,7 +23,9 @@ class Balances(BaseModel):
 
 @router.get(
     "/trial-balance",
-    summary="Every account's balance (debit positive); the total is always zero (admin)",
+    summary=(
+        "账户余额试算 · Every account's balance (debit positive); the total is always zero (admin)"
+    ),
     response_model=Balances,
 )
 async def trial_balance(_: AdminPrincipal, session: SessionDep) -> Balances:
@@ -35,7 +37,7 @@ async def trial_balance(_: AdminPrincipal, session: SessionDep) -> Balances:
 
 @router.get(
     "/enterprises/{uscc}",
-    summary="An enterprise's balances: collected, refunded, payable, receivable",
+    summary="企业经费收支余额 · An enterprise's balances: collected, refunded, payable, receivable",
     response_model=Balances,
     responses={404: {"description": "Not your enterprise"}},
 )

@@ -23,7 +23,10 @@ URL_REFUSED: Responses = {
 
 @router.post(
     "",
-    summary="Register a tax or bank partner; its webhook secret is shown once (admin)",
+    summary=(
+        "登记税务或银行合作方 · "
+        "Register a tax or bank partner; its webhook secret is shown once (admin)"
+    ),
     status_code=status.HTTP_201_CREATED,
     response_model=PartnerCreated,
     responses=URL_REFUSED,
@@ -37,14 +40,14 @@ async def create_partner(
     return PartnerCreated(id=partner.id, name=partner.name, kind=partner.kind, secret=secret)
 
 
-@router.get("", summary="Every partner (admin)", response_model=list[PartnerRead])
+@router.get("", summary="合作方列表 · Every partner (admin)", response_model=list[PartnerRead])
 async def list_partners(_admin: AdminPrincipal, partners: PartnerServiceDep) -> list[PartnerRead]:
     return [PartnerRead.model_validate(p) for p in await partners.all()]
 
 
 @router.get(
     "/{partner_id}",
-    summary="Read a partner (admin)",
+    summary="查看合作方 · Read a partner (admin)",
     response_model=PartnerRead,
     responses=NOT_FOUND,
 )
@@ -58,7 +61,7 @@ async def read_partner(
 
 @router.patch(
     "/{partner_id}",
-    summary="Change a partner's name, webhook URL or activity (admin)",
+    summary="修改合作方信息 · Change a partner's name, webhook URL or activity (admin)",
     response_model=PartnerRead,
     responses={**NOT_FOUND, **URL_REFUSED},
 )
@@ -74,7 +77,10 @@ async def update_partner(
 
 @router.post(
     "/{partner_id}/rotate-secret",
-    summary="Issue a new webhook secret; the old one stays valid for a grace period (admin)",
+    summary=(
+        "轮换 Webhook 密钥 · "
+        "Issue a new webhook secret; the old one stays valid for a grace period (admin)"
+    ),
     response_model=SecretRotated,
     responses=NOT_FOUND,
 )

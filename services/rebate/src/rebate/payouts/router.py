@@ -37,7 +37,10 @@ PayoutsDep = Annotated[PayoutService, Depends(_payouts)]
 
 @webhook_router.post(
     "/bank/{partner_id}",
-    summary="A bank's answer to a payout instruction (Standard Webhooks signature, no token)",
+    summary=(
+        "银行对付款指令的回执 · "
+        "A bank's answer to a payout instruction (Standard Webhooks signature, no token)"
+    ),
     openapi_extra=raw_json_body("BankCallback"),
     response_model=CallbackResult,
     responses={
@@ -69,7 +72,7 @@ async def receive_bank_callback(
 
 @router.get(
     "/{case_id}/payouts",
-    summary="A case's payouts, oldest first; account numbers masked",
+    summary="案件的付款记录（账号脱敏） · A case's payouts, oldest first; account numbers masked",
     response_model=list[PayoutRead],
     responses=CASE_NOT_FOUND,
 )
@@ -83,7 +86,10 @@ async def list_case_payouts(
 
 @router.post(
     "/{case_id}/payouts",
-    summary="Instruct an approved case that waits for a bank partner or membership (admin)",
+    summary=(
+        "下达付款指令 · "
+        "Instruct an approved case that waits for a bank partner or membership (admin)"
+    ),
     response_model=list[PayoutRead],
     responses={**CASE_NOT_FOUND, 409: {"description": "The case is not approved and waiting"}},
 )
@@ -97,7 +103,7 @@ async def instruct_waiting_case(
 
 @outbox_router.get(
     "",
-    summary="Outbound deliveries by state: pending, delivered or dead (admin)",
+    summary="出站投递列表 · Outbound deliveries by state: pending, delivered or dead (admin)",
     response_model=Page[OutboxMessageRead],
 )
 async def list_outbox(
@@ -117,7 +123,10 @@ async def list_outbox(
 
 @outbox_router.post(
     "/{message_id}/replay",
-    summary="Send a dead (or delivered) message again, now, with a fresh retry schedule (admin)",
+    summary=(
+        "重新投递消息 · "
+        "Send a dead (or delivered) message again, now, with a fresh retry schedule (admin)"
+    ),
     response_model=OutboxMessageRead,
     responses={404: {"description": "No such message"}},
 )

@@ -11,7 +11,7 @@ router = APIRouter(prefix="/v1/policies", tags=["policies"], dependencies=[authe
 
 @router.post(
     "",
-    summary="Create a refund policy, version 1 (admin)",
+    summary="创建返还政策 · Create a refund policy, version 1 (admin)",
     status_code=status.HTTP_201_CREATED,
     response_model=PolicyRead,
     responses={
@@ -30,7 +30,7 @@ async def create_policy(
 @router.get(
     "",
     # Excluded enterprises and the pool account are the federation's business: reviewers only.
-    summary="Policies in force (admins and rebate reviewers)",
+    summary="现行返还政策 · Policies in force (admins and rebate reviewers)",
     response_model=list[PolicyRead],
 )
 async def list_policies(_: ReviewerPrincipal, session: SessionDep, pii: PiiDep) -> list[PolicyRead]:
@@ -39,7 +39,10 @@ async def list_policies(_: ReviewerPrincipal, session: SessionDep, pii: PiiDep) 
 
 @router.put(
     "/{policy_key}",
-    summary="Save a new version of a policy; the old one is retired, cases keep naming it (admin)",
+    summary=(
+        "发布政策新版本 · "
+        "Save a new version of a policy; the old one is retired, cases keep naming it (admin)"
+    ),
     response_model=PolicyRead,
     responses={
         404: {"description": "No such policy in force"},
@@ -55,7 +58,7 @@ async def revise_policy(
 
 @router.get(
     "/{policy_key}/versions",
-    summary="Every version of a policy, oldest first",
+    summary="政策版本历史 · Every version of a policy, oldest first",
     response_model=list[PolicyRead],
     responses={404: {"description": "No such policy"}},
 )

@@ -23,8 +23,11 @@ ACTION: Responses = {
 
 @router.get(
     "",
-    summary="The queue: records that could not become part of a case, and bank answers that "
-    "contradict what we know, with the reason; your sub-tree's (admins: all)",
+    summary=(
+        "待处理队列 · "
+        "The queue: records that could not become part of a case, and bank answers that "
+        "contradict what we know, with the reason; your sub-tree's (admins: all)"
+    ),
     response_model=list[ExceptionRead],
 )
 async def list_exceptions(
@@ -44,8 +47,11 @@ async def list_exceptions(
 
 @router.post(
     "/{entry_id}/rematch",
-    summary="Match the enterprise's queued records again (after the register or the records "
-    "were fixed): into a case, or kept with the new reason",
+    summary=(
+        "重新匹配企业待处理记录 · "
+        "Match the enterprise's queued records again (after the register or the records "
+        "were fixed): into a case, or kept with the new reason"
+    ),
     response_model=ExceptionRead,
     responses={**ACTION, 503: {"description": "Membership cannot answer now"}},
 )
@@ -63,7 +69,7 @@ async def rematch_exception(
 
 @router.post(
     "/{entry_id}/dismiss",
-    summary="Close an entry with the reason nothing more is owed on it",
+    summary="关闭待处理记录 · Close an entry with the reason nothing more is owed on it",
     response_model=ExceptionRead,
     responses=ACTION,
 )

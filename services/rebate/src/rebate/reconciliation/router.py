@@ -13,7 +13,9 @@ router = APIRouter(prefix="/v1", tags=["reconciliation"], dependencies=[authenti
 
 @router.get(
     "/reconciliation",
-    summary="Every violation of the money invariants, recomputed now; empty is normal",
+    summary=(
+        "资金一致性检查 · Every violation of the money invariants, recomputed now; empty is normal"
+    ),
     response_model=Reconciliation,
     responses={403: {"description": "Not an admin or a rebate reviewer"}},
 )

@@ -51,7 +51,9 @@ async def execute_here(request: Request, run_id: uuid.UUID) -> None:
 
 @router.post(
     "/runs",
-    summary="Start an automatic run over a period and region (admin); watch it with GET",
+    summary=(
+        "启动批量返还 · Start an automatic run over a period and region (admin); watch it with GET"
+    ),
     status_code=status.HTTP_202_ACCEPTED,
     response_model=RunRead,
     responses={
@@ -88,7 +90,10 @@ async def start_run(
 
 @router.get(
     "/runs/{run_id}",
-    summary="A run and its progress (admins; reviewers of a sub-tree it made cases in)",
+    summary=(
+        "查看批量返还任务及进度 · "
+        "A run and its progress (admins; reviewers of a sub-tree it made cases in)"
+    ),
     response_model=RunRead,
     responses={404: {"description": "No such run in your sight"}},
 )
@@ -98,7 +103,11 @@ async def read_run(
     return RunRead.model_validate(await RunService(session, principal, pii).visible(run_id))
 
 
-@router.get("/runs", summary="Recent runs, newest first (admin)", response_model=list[RunRead])
+@router.get(
+    "/runs",
+    summary="批量返还任务列表 · Recent runs, newest first (admin)",
+    response_model=list[RunRead],
+)
 async def list_runs(
     admin: AdminPrincipal, session: SessionDep, pii: PiiDep, limit: LimitParam = 50
 ) -> list[RunRead]:

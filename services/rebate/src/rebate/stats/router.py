@@ -24,7 +24,7 @@ StatsServiceDep = Annotated[StatsService, Depends(_stats_service)]
 
 @router.get(
     "/stats",
-    summary="Refunds of a sub-tree over a period range, with year-on-year growth",
+    summary="返还统计 · Refunds of a sub-tree over a period range, with year-on-year growth",
     response_model=RebateStats,
     responses={
         403: {"description": "Needs admin, or a cadre with review_rebates"},

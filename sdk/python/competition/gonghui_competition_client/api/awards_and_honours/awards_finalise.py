@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[FinalisationRead | Problem]:
-    """Finalise: prizes of the closed finals become awards, honours go to membership
+    """竞赛结项并授予荣誉 · Finalise: prizes of the closed finals become awards, honours go to membership
 
     Args:
         competition_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> FinalisationRead | Problem | None:
-    """Finalise: prizes of the closed finals become awards, honours go to membership
+    """竞赛结项并授予荣誉 · Finalise: prizes of the closed finals become awards, honours go to membership
 
     Args:
         competition_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[FinalisationRead | Problem]:
-    """Finalise: prizes of the closed finals become awards, honours go to membership
+    """竞赛结项并授予荣誉 · Finalise: prizes of the closed finals become awards, honours go to membership
 
     Args:
         competition_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> FinalisationRead | Problem | None:
-    """Finalise: prizes of the closed finals become awards, honours go to membership
+    """竞赛结项并授予荣誉 · Finalise: prizes of the closed finals become awards, honours go to membership
 
     Args:
         competition_id (UUID):

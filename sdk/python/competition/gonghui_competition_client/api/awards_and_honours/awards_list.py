@@ -113,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     event_id: None | Unset | UUID = UNSET,
 ) -> Response[Problem | list[AwardRead]]:
-    """Awards, the honours they brought and their delivery (organisers)
+    """奖项、荣誉及发送情况 · Awards, the honours they brought and their delivery (organisers)
 
     Args:
         competition_id (UUID):
@@ -145,7 +145,7 @@ def sync(
     client: AuthenticatedClient,
     event_id: None | Unset | UUID = UNSET,
 ) -> Problem | list[AwardRead] | None:
-    """Awards, the honours they brought and their delivery (organisers)
+    """奖项、荣誉及发送情况 · Awards, the honours they brought and their delivery (organisers)
 
     Args:
         competition_id (UUID):
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     event_id: None | Unset | UUID = UNSET,
 ) -> Response[Problem | list[AwardRead]]:
-    """Awards, the honours they brought and their delivery (organisers)
+    """奖项、荣誉及发送情况 · Awards, the honours they brought and their delivery (organisers)
 
     Args:
         competition_id (UUID):
@@ -202,7 +202,7 @@ async def asyncio(
     client: AuthenticatedClient,
     event_id: None | Unset | UUID = UNSET,
 ) -> Problem | list[AwardRead] | None:
-    """Awards, the honours they brought and their delivery (organisers)
+    """奖项、荣誉及发送情况 · Awards, the honours they brought and their delivery (organisers)
 
     Args:
         competition_id (UUID):

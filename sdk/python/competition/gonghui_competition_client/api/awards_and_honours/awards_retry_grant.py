@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[HonourGrantRead | Problem]:
-    """Send a dead-lettered honour to membership again
+    """重新发送荣誉 · Send a dead-lettered honour to membership again
 
     Args:
         grant_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> HonourGrantRead | Problem | None:
-    """Send a dead-lettered honour to membership again
+    """重新发送荣誉 · Send a dead-lettered honour to membership again
 
     Args:
         grant_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[HonourGrantRead | Problem]:
-    """Send a dead-lettered honour to membership again
+    """重新发送荣誉 · Send a dead-lettered honour to membership again
 
     Args:
         grant_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> HonourGrantRead | Problem | None:
-    """Send a dead-lettered honour to membership again
+    """重新发送荣誉 · Send a dead-lettered honour to membership again
 
     Args:
         grant_id (UUID):

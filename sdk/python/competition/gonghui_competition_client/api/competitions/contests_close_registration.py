@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CompetitionRead | Problem]:
-    """Close registration; stages can start
+    """截止报名 · Close registration; stages can start
 
     Args:
         competition_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> CompetitionRead | Problem | None:
-    """Close registration; stages can start
+    """截止报名 · Close registration; stages can start
 
     Args:
         competition_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CompetitionRead | Problem]:
-    """Close registration; stages can start
+    """截止报名 · Close registration; stages can start
 
     Args:
         competition_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> CompetitionRead | Problem | None:
-    """Close registration; stages can start
+    """截止报名 · Close registration; stages can start
 
     Args:
         competition_id (UUID):

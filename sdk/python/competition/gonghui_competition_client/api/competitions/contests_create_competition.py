@@ -110,7 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CompetitionCreate,
 ) -> Response[CompetitionRead | Problem]:
-    """Create a competition hosted by an organisation in your sub-tree
+    """创建竞赛 · Create a competition hosted by an organisation in your sub-tree
 
     Args:
         body (CompetitionCreate):
@@ -139,7 +139,7 @@ def sync(
     client: AuthenticatedClient,
     body: CompetitionCreate,
 ) -> CompetitionRead | Problem | None:
-    """Create a competition hosted by an organisation in your sub-tree
+    """创建竞赛 · Create a competition hosted by an organisation in your sub-tree
 
     Args:
         body (CompetitionCreate):
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CompetitionCreate,
 ) -> Response[CompetitionRead | Problem]:
-    """Create a competition hosted by an organisation in your sub-tree
+    """创建竞赛 · Create a competition hosted by an organisation in your sub-tree
 
     Args:
         body (CompetitionCreate):
@@ -190,7 +190,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CompetitionCreate,
 ) -> CompetitionRead | Problem | None:
-    """Create a competition hosted by an organisation in your sub-tree
+    """创建竞赛 · Create a competition hosted by an organisation in your sub-tree
 
     Args:
         body (CompetitionCreate):

@@ -112,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EventCreate,
 ) -> Response[EventRead | Problem]:
-    """Add an event (项目) with its groups, stages, rubric and rules
+    """添加竞赛项目 · Add an event (项目) with its groups, stages, rubric and rules
 
     Args:
         competition_id (UUID):
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: EventCreate,
 ) -> EventRead | Problem | None:
-    """Add an event (项目) with its groups, stages, rubric and rules
+    """添加竞赛项目 · Add an event (项目) with its groups, stages, rubric and rules
 
     Args:
         competition_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EventCreate,
 ) -> Response[EventRead | Problem]:
-    """Add an event (项目) with its groups, stages, rubric and rules
+    """添加竞赛项目 · Add an event (项目) with its groups, stages, rubric and rules
 
     Args:
         competition_id (UUID):
@@ -201,7 +201,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EventCreate,
 ) -> EventRead | Problem | None:
-    """Add an event (项目) with its groups, stages, rubric and rules
+    """添加竞赛项目 · Add an event (项目) with its groups, stages, rubric and rules
 
     Args:
         competition_id (UUID):

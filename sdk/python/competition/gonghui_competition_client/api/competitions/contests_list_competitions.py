@@ -137,7 +137,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageCompetitionRead | Problem]:
-    """Competitions you run, and announced ones of your part of the tree; newest first
+    """竞赛列表 · Competitions you run, and announced ones of your part of the tree; newest first
 
     Args:
         year (int | None | Unset):
@@ -178,7 +178,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageCompetitionRead | Problem | None:
-    """Competitions you run, and announced ones of your part of the tree; newest first
+    """竞赛列表 · Competitions you run, and announced ones of your part of the tree; newest first
 
     Args:
         year (int | None | Unset):
@@ -214,7 +214,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageCompetitionRead | Problem]:
-    """Competitions you run, and announced ones of your part of the tree; newest first
+    """竞赛列表 · Competitions you run, and announced ones of your part of the tree; newest first
 
     Args:
         year (int | None | Unset):
@@ -253,7 +253,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageCompetitionRead | Problem | None:
-    """Competitions you run, and announced ones of your part of the tree; newest first
+    """竞赛列表 · Competitions you run, and announced ones of your part of the tree; newest first
 
     Args:
         year (int | None | Unset):

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[EventRead]]:
-    """The events of a competition, with groups and stages
+    """竞赛项目列表 · The events of a competition, with groups and stages
 
     Args:
         competition_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[EventRead] | None:
-    """The events of a competition, with groups and stages
+    """竞赛项目列表 · The events of a competition, with groups and stages
 
     Args:
         competition_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[EventRead]]:
-    """The events of a competition, with groups and stages
+    """竞赛项目列表 · The events of a competition, with groups and stages
 
     Args:
         competition_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[EventRead] | None:
-    """The events of a competition, with groups and stages
+    """竞赛项目列表 · The events of a competition, with groups and stages
 
     Args:
         competition_id (UUID):

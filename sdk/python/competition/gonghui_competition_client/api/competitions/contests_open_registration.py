@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CompetitionRead | Problem]:
-    """Open registration (the competition needs at least one event)
+    """开放报名 · Open registration (the competition needs at least one event)
 
     Args:
         competition_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> CompetitionRead | Problem | None:
-    """Open registration (the competition needs at least one event)
+    """开放报名 · Open registration (the competition needs at least one event)
 
     Args:
         competition_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CompetitionRead | Problem]:
-    """Open registration (the competition needs at least one event)
+    """开放报名 · Open registration (the competition needs at least one event)
 
     Args:
         competition_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> CompetitionRead | Problem | None:
-    """Open registration (the competition needs at least one event)
+    """开放报名 · Open registration (the competition needs at least one event)
 
     Args:
         competition_id (UUID):

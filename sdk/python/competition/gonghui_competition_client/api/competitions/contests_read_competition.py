@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CompetitionRead | Problem]:
-    """Read a competition
+    """查看竞赛 · Read a competition
 
     Args:
         competition_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> CompetitionRead | Problem | None:
-    """Read a competition
+    """查看竞赛 · Read a competition
 
     Args:
         competition_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CompetitionRead | Problem]:
-    """Read a competition
+    """查看竞赛 · Read a competition
 
     Args:
         competition_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> CompetitionRead | Problem | None:
-    """Read a competition
+    """查看竞赛 · Read a competition
 
     Args:
         competition_id (UUID):

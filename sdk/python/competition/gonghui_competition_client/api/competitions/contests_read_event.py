@@ -87,7 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EventRead | Problem]:
-    """Read an event
+    """查看竞赛项目 · Read an event
 
     Args:
         event_id (UUID):
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> EventRead | Problem | None:
-    """Read an event
+    """查看竞赛项目 · Read an event
 
     Args:
         event_id (UUID):
@@ -140,7 +140,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EventRead | Problem]:
-    """Read an event
+    """查看竞赛项目 · Read an event
 
     Args:
         event_id (UUID):
@@ -167,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> EventRead | Problem | None:
-    """Read an event
+    """查看竞赛项目 · Read an event
 
     Args:
         event_id (UUID):

@@ -124,7 +124,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: list[AdvancementRuleIn],
 ) -> Response[Problem | list[AdvancementRead]]:
-    """Set how each group advances from this stage (top N, top percent, threshold)
+    """设置晋级规则 · Set how each group advances from this stage (top N, top percent, threshold)
 
     Args:
         stage_id (UUID):
@@ -156,7 +156,7 @@ def sync(
     client: AuthenticatedClient,
     body: list[AdvancementRuleIn],
 ) -> Problem | list[AdvancementRead] | None:
-    """Set how each group advances from this stage (top N, top percent, threshold)
+    """设置晋级规则 · Set how each group advances from this stage (top N, top percent, threshold)
 
     Args:
         stage_id (UUID):
@@ -183,7 +183,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: list[AdvancementRuleIn],
 ) -> Response[Problem | list[AdvancementRead]]:
-    """Set how each group advances from this stage (top N, top percent, threshold)
+    """设置晋级规则 · Set how each group advances from this stage (top N, top percent, threshold)
 
     Args:
         stage_id (UUID):
@@ -213,7 +213,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: list[AdvancementRuleIn],
 ) -> Problem | list[AdvancementRead] | None:
-    """Set how each group advances from this stage (top N, top percent, threshold)
+    """设置晋级规则 · Set how each group advances from this stage (top N, top percent, threshold)
 
     Args:
         stage_id (UUID):

@@ -129,7 +129,7 @@ def sync_detailed(
     body: CompetitionUpdate,
     if_match: str,
 ) -> Response[CompetitionRead | Problem]:
-    """Rename a competition or change its description or notice period
+    """修改竞赛 · Rename a competition or change its description or notice period
 
     Args:
         competition_id (UUID):
@@ -164,7 +164,7 @@ def sync(
     body: CompetitionUpdate,
     if_match: str,
 ) -> CompetitionRead | Problem | None:
-    """Rename a competition or change its description or notice period
+    """修改竞赛 · Rename a competition or change its description or notice period
 
     Args:
         competition_id (UUID):
@@ -194,7 +194,7 @@ async def asyncio_detailed(
     body: CompetitionUpdate,
     if_match: str,
 ) -> Response[CompetitionRead | Problem]:
-    """Rename a competition or change its description or notice period
+    """修改竞赛 · Rename a competition or change its description or notice period
 
     Args:
         competition_id (UUID):
@@ -227,7 +227,7 @@ async def asyncio(
     body: CompetitionUpdate,
     if_match: str,
 ) -> CompetitionRead | Problem | None:
-    """Rename a competition or change its description or notice period
+    """修改竞赛 · Rename a competition or change its description or notice period
 
     Args:
         competition_id (UUID):

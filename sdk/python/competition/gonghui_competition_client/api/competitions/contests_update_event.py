@@ -125,7 +125,7 @@ def sync_detailed(
     body: EventUpdate,
     if_match: str,
 ) -> Response[EventRead | Problem]:
-    """Change an event's rubric, aggregation or eligibility before its first stage
+    """修改竞赛项目规则 · Change an event's rubric, aggregation or eligibility before its first stage
 
     Args:
         event_id (UUID):
@@ -160,7 +160,7 @@ def sync(
     body: EventUpdate,
     if_match: str,
 ) -> EventRead | Problem | None:
-    """Change an event's rubric, aggregation or eligibility before its first stage
+    """修改竞赛项目规则 · Change an event's rubric, aggregation or eligibility before its first stage
 
     Args:
         event_id (UUID):
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     body: EventUpdate,
     if_match: str,
 ) -> Response[EventRead | Problem]:
-    """Change an event's rubric, aggregation or eligibility before its first stage
+    """修改竞赛项目规则 · Change an event's rubric, aggregation or eligibility before its first stage
 
     Args:
         event_id (UUID):
@@ -223,7 +223,7 @@ async def asyncio(
     body: EventUpdate,
     if_match: str,
 ) -> EventRead | Problem | None:
-    """Change an event's rubric, aggregation or eligibility before its first stage
+    """修改竞赛项目规则 · Change an event's rubric, aggregation or eligibility before its first stage
 
     Args:
         event_id (UUID):

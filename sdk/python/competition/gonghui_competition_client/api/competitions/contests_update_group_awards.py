@@ -112,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: GroupAwardsUpdate,
 ) -> Response[GroupRead | Problem]:
-    """Set a group's prizes by rank and the honours they lead to
+    """设置奖项 · Set a group's prizes by rank and the honours they lead to
 
     Args:
         group_id (UUID):
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: GroupAwardsUpdate,
 ) -> GroupRead | Problem | None:
-    """Set a group's prizes by rank and the honours they lead to
+    """设置奖项 · Set a group's prizes by rank and the honours they lead to
 
     Args:
         group_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: GroupAwardsUpdate,
 ) -> Response[GroupRead | Problem]:
-    """Set a group's prizes by rank and the honours they lead to
+    """设置奖项 · Set a group's prizes by rank and the honours they lead to
 
     Args:
         group_id (UUID):
@@ -201,7 +201,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: GroupAwardsUpdate,
 ) -> GroupRead | Problem | None:
-    """Set a group's prizes by rank and the honours they lead to
+    """设置奖项 · Set a group's prizes by rank and the honours they lead to
 
     Args:
         group_id (UUID):

@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: BatchApproval,
 ) -> Response[BatchApprovalResult | Problem]:
-    """Approve many pending entries at once (organisers)
+    """批量审核通过报名 · Approve many pending entries at once (organisers)
 
     Args:
         competition_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: BatchApproval,
 ) -> BatchApprovalResult | Problem | None:
-    """Approve many pending entries at once (organisers)
+    """批量审核通过报名 · Approve many pending entries at once (organisers)
 
     Args:
         competition_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: BatchApproval,
 ) -> Response[BatchApprovalResult | Problem]:
-    """Approve many pending entries at once (organisers)
+    """批量审核通过报名 · Approve many pending entries at once (organisers)
 
     Args:
         competition_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: BatchApproval,
 ) -> BatchApprovalResult | Problem | None:
-    """Approve many pending entries at once (organisers)
+    """批量审核通过报名 · Approve many pending entries at once (organisers)
 
     Args:
         competition_id (UUID):

@@ -113,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: Reason | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
-    """Approve a pending entry (organisers, before the event's first stage starts)
+    """审核通过报名 · Approve a pending entry (organisers, before the event's first stage starts)
 
     Args:
         entry_id (UUID):
@@ -145,7 +145,7 @@ def sync(
     client: AuthenticatedClient,
     body: Reason | Unset = UNSET,
 ) -> EntryRead | Problem | None:
-    """Approve a pending entry (organisers, before the event's first stage starts)
+    """审核通过报名 · Approve a pending entry (organisers, before the event's first stage starts)
 
     Args:
         entry_id (UUID):
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: Reason | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
-    """Approve a pending entry (organisers, before the event's first stage starts)
+    """审核通过报名 · Approve a pending entry (organisers, before the event's first stage starts)
 
     Args:
         entry_id (UUID):
@@ -202,7 +202,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: Reason | Unset = UNSET,
 ) -> EntryRead | Problem | None:
-    """Approve a pending entry (organisers, before the event's first stage starts)
+    """审核通过报名 · Approve a pending entry (organisers, before the event's first stage starts)
 
     Args:
         entry_id (UUID):

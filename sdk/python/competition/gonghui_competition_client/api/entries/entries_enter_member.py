@@ -116,7 +116,7 @@ def sync_detailed(
     body: MemberEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
-    """Enter a union member in an individual event (themselves, delegation, organisers)
+    """会员报名个人项目 · Enter a union member in an individual event (themselves, delegation, organisers)
 
     Args:
         event_id (UUID):
@@ -153,7 +153,7 @@ def sync(
     body: MemberEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> EntryRead | Problem | None:
-    """Enter a union member in an individual event (themselves, delegation, organisers)
+    """会员报名个人项目 · Enter a union member in an individual event (themselves, delegation, organisers)
 
     Args:
         event_id (UUID):
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     body: MemberEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
-    """Enter a union member in an individual event (themselves, delegation, organisers)
+    """会员报名个人项目 · Enter a union member in an individual event (themselves, delegation, organisers)
 
     Args:
         event_id (UUID):
@@ -220,7 +220,7 @@ async def asyncio(
     body: MemberEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> EntryRead | Problem | None:
-    """Enter a union member in an individual event (themselves, delegation, organisers)
+    """会员报名个人项目 · Enter a union member in an individual event (themselves, delegation, organisers)
 
     Args:
         event_id (UUID):

@@ -118,7 +118,7 @@ def sync_detailed(
     body: MemberBatchCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[BatchResult | Problem]:
-    """Enter up to 1,000 members at once; each refused number says why
+    """批量报名 · Enter up to 1,000 members at once; each refused number says why
 
     Args:
         event_id (UUID):
@@ -154,7 +154,7 @@ def sync(
     body: MemberBatchCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> BatchResult | Problem | None:
-    """Enter up to 1,000 members at once; each refused number says why
+    """批量报名 · Enter up to 1,000 members at once; each refused number says why
 
     Args:
         event_id (UUID):
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     body: MemberBatchCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[BatchResult | Problem]:
-    """Enter up to 1,000 members at once; each refused number says why
+    """批量报名 · Enter up to 1,000 members at once; each refused number says why
 
     Args:
         event_id (UUID):
@@ -219,7 +219,7 @@ async def asyncio(
     body: MemberBatchCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> BatchResult | Problem | None:
-    """Enter up to 1,000 members at once; each refused number says why
+    """批量报名 · Enter up to 1,000 members at once; each refused number says why
 
     Args:
         event_id (UUID):

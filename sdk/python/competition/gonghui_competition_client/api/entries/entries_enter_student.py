@@ -116,7 +116,7 @@ def sync_detailed(
     body: StudentEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
-    """Enter a student (not a union member) with their school (organisers)
+    """学生报名 · Enter a student (not a union member) with their school (organisers)
 
     Args:
         event_id (UUID):
@@ -152,7 +152,7 @@ def sync(
     body: StudentEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> EntryRead | Problem | None:
-    """Enter a student (not a union member) with their school (organisers)
+    """学生报名 · Enter a student (not a union member) with their school (organisers)
 
     Args:
         event_id (UUID):
@@ -183,7 +183,7 @@ async def asyncio_detailed(
     body: StudentEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
-    """Enter a student (not a union member) with their school (organisers)
+    """学生报名 · Enter a student (not a union member) with their school (organisers)
 
     Args:
         event_id (UUID):
@@ -217,7 +217,7 @@ async def asyncio(
     body: StudentEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> EntryRead | Problem | None:
-    """Enter a student (not a union member) with their school (organisers)
+    """学生报名 · Enter a student (not a union member) with their school (organisers)
 
     Args:
         event_id (UUID):

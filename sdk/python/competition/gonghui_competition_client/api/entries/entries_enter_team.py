@@ -116,7 +116,7 @@ def sync_detailed(
     body: TeamEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
-    """Enter a team sent by an organisation (a delegation) in a team event
+    """代表队报名团体项目 · Enter a team sent by an organisation (a delegation) in a team event
 
     Args:
         event_id (UUID):
@@ -153,7 +153,7 @@ def sync(
     body: TeamEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> EntryRead | Problem | None:
-    """Enter a team sent by an organisation (a delegation) in a team event
+    """代表队报名团体项目 · Enter a team sent by an organisation (a delegation) in a team event
 
     Args:
         event_id (UUID):
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     body: TeamEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EntryRead | Problem]:
-    """Enter a team sent by an organisation (a delegation) in a team event
+    """代表队报名团体项目 · Enter a team sent by an organisation (a delegation) in a team event
 
     Args:
         event_id (UUID):
@@ -220,7 +220,7 @@ async def asyncio(
     body: TeamEntryCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> EntryRead | Problem | None:
-    """Enter a team sent by an organisation (a delegation) in a team event
+    """代表队报名团体项目 · Enter a team sent by an organisation (a delegation) in a team event
 
     Args:
         event_id (UUID):

@@ -149,7 +149,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageEntryRead | Problem]:
-    """Entries by code: all for organisers, a delegation's own for its cadres
+    """报名列表 · Entries by code: all for organisers, a delegation's own for its cadres
 
     Args:
         competition_id (UUID):
@@ -193,7 +193,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageEntryRead | Problem | None:
-    """Entries by code: all for organisers, a delegation's own for its cadres
+    """报名列表 · Entries by code: all for organisers, a delegation's own for its cadres
 
     Args:
         competition_id (UUID):
@@ -232,7 +232,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageEntryRead | Problem]:
-    """Entries by code: all for organisers, a delegation's own for its cadres
+    """报名列表 · Entries by code: all for organisers, a delegation's own for its cadres
 
     Args:
         competition_id (UUID):
@@ -274,7 +274,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageEntryRead | Problem | None:
-    """Entries by code: all for organisers, a delegation's own for its cadres
+    """报名列表 · Entries by code: all for organisers, a delegation's own for its cadres
 
     Args:
         competition_id (UUID):

@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[EntryRead]]:
-    """A member's own entries, newest first
+    """会员本人的参赛记录 · A member's own entries, newest first
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[EntryRead] | None:
-    """A member's own entries, newest first
+    """会员本人的参赛记录 · A member's own entries, newest first
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[EntryRead]]:
-    """A member's own entries, newest first
+    """会员本人的参赛记录 · A member's own entries, newest first
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[EntryRead] | None:
-    """A member's own entries, newest first
+    """会员本人的参赛记录 · A member's own entries, newest first
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -87,7 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EntryRead | Problem]:
-    """Read an entry
+    """查看报名 · Read an entry
 
     Args:
         entry_id (UUID):
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> EntryRead | Problem | None:
-    """Read an entry
+    """查看报名 · Read an entry
 
     Args:
         entry_id (UUID):
@@ -140,7 +140,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EntryRead | Problem]:
-    """Read an entry
+    """查看报名 · Read an entry
 
     Args:
         entry_id (UUID):
@@ -167,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> EntryRead | Problem | None:
-    """Read an entry
+    """查看报名 · Read an entry
 
     Args:
         entry_id (UUID):

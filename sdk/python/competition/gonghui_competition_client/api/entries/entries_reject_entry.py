@@ -112,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[EntryRead | Problem]:
-    """Reject a pending entry, with the reason
+    """驳回报名 · Reject a pending entry, with the reason
 
     Args:
         entry_id (UUID):
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> EntryRead | Problem | None:
-    """Reject a pending entry, with the reason
+    """驳回报名 · Reject a pending entry, with the reason
 
     Args:
         entry_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[EntryRead | Problem]:
-    """Reject a pending entry, with the reason
+    """驳回报名 · Reject a pending entry, with the reason
 
     Args:
         entry_id (UUID):
@@ -201,7 +201,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> EntryRead | Problem | None:
-    """Reject a pending entry, with the reason
+    """驳回报名 · Reject a pending entry, with the reason
 
     Args:
         entry_id (UUID):

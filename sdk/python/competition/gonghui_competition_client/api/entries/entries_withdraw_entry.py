@@ -112,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[EntryRead | Problem]:
-    """Withdraw an entry (the entrant, their delegation or the organisers)
+    """撤回报名 · Withdraw an entry (the entrant, their delegation or the organisers)
 
     Args:
         entry_id (UUID):
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> EntryRead | Problem | None:
-    """Withdraw an entry (the entrant, their delegation or the organisers)
+    """撤回报名 · Withdraw an entry (the entrant, their delegation or the organisers)
 
     Args:
         entry_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[EntryRead | Problem]:
-    """Withdraw an entry (the entrant, their delegation or the organisers)
+    """撤回报名 · Withdraw an entry (the entrant, their delegation or the organisers)
 
     Args:
         entry_id (UUID):
@@ -201,7 +201,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> EntryRead | Problem | None:
-    """Withdraw an entry (the entrant, their delegation or the organisers)
+    """撤回报名 · Withdraw an entry (the entrant, their delegation or the organisers)
 
     Args:
         entry_id (UUID):

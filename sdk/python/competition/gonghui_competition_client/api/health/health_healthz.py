@@ -69,7 +69,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[HealthHealthzResponseHealthHealthz | Problem]:
-    """Liveness: the process answers
+    """存活检查 · Liveness: the process answers
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,7 +92,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> HealthHealthzResponseHealthHealthz | Problem | None:
-    """Liveness: the process answers
+    """存活检查 · Liveness: the process answers
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,7 +111,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[HealthHealthzResponseHealthHealthz | Problem]:
-    """Liveness: the process answers
+    """存活检查 · Liveness: the process answers
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +132,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> HealthHealthzResponseHealthHealthz | Problem | None:
-    """Liveness: the process answers
+    """存活检查 · Liveness: the process answers
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -112,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: JudgeCreate,
 ) -> Response[JudgeRead | Problem]:
-    """Add a judge by username: a membership account with the judge permission
+    """添加评委 · Add a judge by username: a membership account with the judge permission
 
     Args:
         competition_id (UUID):
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: JudgeCreate,
 ) -> JudgeRead | Problem | None:
-    """Add a judge by username: a membership account with the judge permission
+    """添加评委 · Add a judge by username: a membership account with the judge permission
 
     Args:
         competition_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: JudgeCreate,
 ) -> Response[JudgeRead | Problem]:
-    """Add a judge by username: a membership account with the judge permission
+    """添加评委 · Add a judge by username: a membership account with the judge permission
 
     Args:
         competition_id (UUID):
@@ -201,7 +201,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: JudgeCreate,
 ) -> JudgeRead | Problem | None:
-    """Add a judge by username: a membership account with the judge permission
+    """添加评委 · Add a judge by username: a membership account with the judge permission
 
     Args:
         competition_id (UUID):

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[AssignmentPlanRead | Problem]:
-    """Assign judges to every competing entry, respecting conflicts; re-runs top up
+    """为参赛作品分配评委 · Assign judges to every competing entry, respecting conflicts; re-runs top up
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> AssignmentPlanRead | Problem | None:
-    """Assign judges to every competing entry, respecting conflicts; re-runs top up
+    """为参赛作品分配评委 · Assign judges to every competing entry, respecting conflicts; re-runs top up
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[AssignmentPlanRead | Problem]:
-    """Assign judges to every competing entry, respecting conflicts; re-runs top up
+    """为参赛作品分配评委 · Assign judges to every competing entry, respecting conflicts; re-runs top up
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> AssignmentPlanRead | Problem | None:
-    """Assign judges to every competing entry, respecting conflicts; re-runs top up
+    """为参赛作品分配评委 · Assign judges to every competing entry, respecting conflicts; re-runs top up
 
     Args:
         stage_id (UUID):

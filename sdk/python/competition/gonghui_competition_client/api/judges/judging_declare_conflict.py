@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ConflictCreate,
 ) -> Response[ConflictRead | Problem]:
-    """Record a declared conflict of interest; the judge leaves the entry
+    """登记利益冲突 · Record a declared conflict of interest; the judge leaves the entry
 
     Args:
         judge_id (UUID):
@@ -146,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     body: ConflictCreate,
 ) -> ConflictRead | Problem | None:
-    """Record a declared conflict of interest; the judge leaves the entry
+    """登记利益冲突 · Record a declared conflict of interest; the judge leaves the entry
 
     Args:
         judge_id (UUID):
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ConflictCreate,
 ) -> Response[ConflictRead | Problem]:
-    """Record a declared conflict of interest; the judge leaves the entry
+    """登记利益冲突 · Record a declared conflict of interest; the judge leaves the entry
 
     Args:
         judge_id (UUID):
@@ -203,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ConflictCreate,
 ) -> ConflictRead | Problem | None:
-    """Record a declared conflict of interest; the judge leaves the entry
+    """登记利益冲突 · Record a declared conflict of interest; the judge leaves the entry
 
     Args:
         judge_id (UUID):

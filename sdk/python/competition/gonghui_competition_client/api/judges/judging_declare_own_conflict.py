@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OwnConflictCreate,
 ) -> Response[ConflictRead | Problem]:
-    """A judge declares a conflict with an entry they recognise by its code
+    """评委申报与参赛作品的利益冲突 · A judge declares a conflict with an entry they recognise by its code
 
     Args:
         competition_id (UUID):
@@ -147,7 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: OwnConflictCreate,
 ) -> ConflictRead | Problem | None:
-    """A judge declares a conflict with an entry they recognise by its code
+    """评委申报与参赛作品的利益冲突 · A judge declares a conflict with an entry they recognise by its code
 
     Args:
         competition_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OwnConflictCreate,
 ) -> Response[ConflictRead | Problem]:
-    """A judge declares a conflict with an entry they recognise by its code
+    """评委申报与参赛作品的利益冲突 · A judge declares a conflict with an entry they recognise by its code
 
     Args:
         competition_id (UUID):
@@ -206,7 +206,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OwnConflictCreate,
 ) -> ConflictRead | Problem | None:
-    """A judge declares a conflict with an entry they recognise by its code
+    """评委申报与参赛作品的利益冲突 · A judge declares a conflict with an entry they recognise by its code
 
     Args:
         competition_id (UUID):

@@ -126,7 +126,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageAssignmentRead | Problem]:
-    """Who scores which entry in a stage, by entry code
+    """评分分配 · Who scores which entry in a stage, by entry code
 
     Args:
         stage_id (UUID):
@@ -164,7 +164,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageAssignmentRead | Problem | None:
-    """Who scores which entry in a stage, by entry code
+    """评分分配 · Who scores which entry in a stage, by entry code
 
     Args:
         stage_id (UUID):
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageAssignmentRead | Problem]:
-    """Who scores which entry in a stage, by entry code
+    """评分分配 · Who scores which entry in a stage, by entry code
 
     Args:
         stage_id (UUID):
@@ -233,7 +233,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageAssignmentRead | Problem | None:
-    """Who scores which entry in a stage, by entry code
+    """评分分配 · Who scores which entry in a stage, by entry code
 
     Args:
         stage_id (UUID):

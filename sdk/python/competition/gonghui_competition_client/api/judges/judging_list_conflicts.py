@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[ConflictRead]]:
-    """A judge's declared conflicts
+    """评委已申报的利益冲突 · A judge's declared conflicts
 
     Args:
         judge_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[ConflictRead] | None:
-    """A judge's declared conflicts
+    """评委已申报的利益冲突 · A judge's declared conflicts
 
     Args:
         judge_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[ConflictRead]]:
-    """A judge's declared conflicts
+    """评委已申报的利益冲突 · A judge's declared conflicts
 
     Args:
         judge_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[ConflictRead] | None:
-    """A judge's declared conflicts
+    """评委已申报的利益冲突 · A judge's declared conflicts
 
     Args:
         judge_id (UUID):

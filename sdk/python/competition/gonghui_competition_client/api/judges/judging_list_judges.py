@@ -111,7 +111,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     username: None | str | Unset = UNSET,
 ) -> Response[Problem | list[JudgeRead]]:
-    """The judges of a competition, or the one with a username
+    """评委列表 · The judges of a competition, or the one with a username
 
     Args:
         competition_id (UUID):
@@ -143,7 +143,7 @@ def sync(
     client: AuthenticatedClient,
     username: None | str | Unset = UNSET,
 ) -> Problem | list[JudgeRead] | None:
-    """The judges of a competition, or the one with a username
+    """评委列表 · The judges of a competition, or the one with a username
 
     Args:
         competition_id (UUID):
@@ -170,7 +170,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     username: None | str | Unset = UNSET,
 ) -> Response[Problem | list[JudgeRead]]:
-    """The judges of a competition, or the one with a username
+    """评委列表 · The judges of a competition, or the one with a username
 
     Args:
         competition_id (UUID):
@@ -200,7 +200,7 @@ async def asyncio(
     client: AuthenticatedClient,
     username: None | str | Unset = UNSET,
 ) -> Problem | list[JudgeRead] | None:
-    """The judges of a competition, or the one with a username
+    """评委列表 · The judges of a competition, or the one with a username
 
     Args:
         competition_id (UUID):

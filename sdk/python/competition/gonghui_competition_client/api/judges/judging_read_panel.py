@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[JudgeRead]]:
-    """The judges on a stage's panel
+    """阶段评委名单 · The judges on a stage's panel
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[JudgeRead] | None:
-    """The judges on a stage's panel
+    """阶段评委名单 · The judges on a stage's panel
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[JudgeRead]]:
-    """The judges on a stage's panel
+    """阶段评委名单 · The judges on a stage's panel
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[JudgeRead] | None:
-    """The judges on a stage's panel
+    """阶段评委名单 · The judges on a stage's panel
 
     Args:
         stage_id (UUID):

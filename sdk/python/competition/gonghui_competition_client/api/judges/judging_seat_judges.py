@@ -121,7 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PanelIn,
 ) -> Response[Problem | list[JudgeRead]]:
-    """Seat judges of the competition on a stage's panel
+    """安排阶段评委 · Seat judges of the competition on a stage's panel
 
     Args:
         stage_id (UUID):
@@ -153,7 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: PanelIn,
 ) -> Problem | list[JudgeRead] | None:
-    """Seat judges of the competition on a stage's panel
+    """安排阶段评委 · Seat judges of the competition on a stage's panel
 
     Args:
         stage_id (UUID):
@@ -180,7 +180,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PanelIn,
 ) -> Response[Problem | list[JudgeRead]]:
-    """Seat judges of the competition on a stage's panel
+    """安排阶段评委 · Seat judges of the competition on a stage's panel
 
     Args:
         stage_id (UUID):
@@ -210,7 +210,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PanelIn,
 ) -> Problem | list[JudgeRead] | None:
-    """Seat judges of the competition on a stage's panel
+    """安排阶段评委 · Seat judges of the competition on a stage's panel
 
     Args:
         stage_id (UUID):

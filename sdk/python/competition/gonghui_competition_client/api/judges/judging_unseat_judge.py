@@ -93,7 +93,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
-    """Take a judge who has not scored yet off a stage's panel
+    """撤换阶段评委 · Take a judge who has not scored yet off a stage's panel
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
-    """Take a judge who has not scored yet off a stage's panel
+    """撤换阶段评委 · Take a judge who has not scored yet off a stage's panel
 
     Args:
         stage_id (UUID):
@@ -152,7 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
-    """Take a judge who has not scored yet off a stage's panel
+    """撤换阶段评委 · Take a judge who has not scored yet off a stage's panel
 
     Args:
         stage_id (UUID):
@@ -182,7 +182,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
-    """Take a judge who has not scored yet off a stage's panel
+    """撤换阶段评委 · Take a judge who has not scored yet off a stage's panel
 
     Args:
         stage_id (UUID):

@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[JudgeStageDetail | Problem]:
-    """A stage you judge: the rubric and your entries, by blind code
+    """评委所评阶段：评分细则与匿名作品 · A stage you judge: the rubric and your entries, by blind code
 
     Args:
         stage_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> JudgeStageDetail | Problem | None:
-    """A stage you judge: the rubric and your entries, by blind code
+    """评委所评阶段：评分细则与匿名作品 · A stage you judge: the rubric and your entries, by blind code
 
     Args:
         stage_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[JudgeStageDetail | Problem]:
-    """A stage you judge: the rubric and your entries, by blind code
+    """评委所评阶段：评分细则与匿名作品 · A stage you judge: the rubric and your entries, by blind code
 
     Args:
         stage_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> JudgeStageDetail | Problem | None:
-    """A stage you judge: the rubric and your entries, by blind code
+    """评委所评阶段：评分细则与匿名作品 · A stage you judge: the rubric and your entries, by blind code
 
     Args:
         stage_id (UUID):

@@ -90,7 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | SheetRead]:
-    """Your score sheet for an entry
+    """我的评分表 · Your score sheet for an entry
 
     Args:
         stage_id (UUID):
@@ -122,7 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | SheetRead | None:
-    """Your score sheet for an entry
+    """我的评分表 · Your score sheet for an entry
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | SheetRead]:
-    """Your score sheet for an entry
+    """我的评分表 · Your score sheet for an entry
 
     Args:
         stage_id (UUID):
@@ -179,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | SheetRead | None:
-    """Your score sheet for an entry
+    """我的评分表 · Your score sheet for an entry
 
     Args:
         stage_id (UUID):

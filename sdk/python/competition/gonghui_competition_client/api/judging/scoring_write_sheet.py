@@ -129,7 +129,7 @@ def sync_detailed(
     body: SheetIn,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | SheetRead]:
-    """Mark an entry (draft or submit); changes need If-Match, submitted ones a reason
+    """为作品评分（草稿或提交） · Mark an entry (draft or submit); changes need If-Match, submitted ones a reason
 
     Args:
         stage_id (UUID):
@@ -167,7 +167,7 @@ def sync(
     body: SheetIn,
     if_match: None | str | Unset = UNSET,
 ) -> Problem | SheetRead | None:
-    """Mark an entry (draft or submit); changes need If-Match, submitted ones a reason
+    """为作品评分（草稿或提交） · Mark an entry (draft or submit); changes need If-Match, submitted ones a reason
 
     Args:
         stage_id (UUID):
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     body: SheetIn,
     if_match: None | str | Unset = UNSET,
 ) -> Response[Problem | SheetRead]:
-    """Mark an entry (draft or submit); changes need If-Match, submitted ones a reason
+    """为作品评分（草稿或提交） · Mark an entry (draft or submit); changes need If-Match, submitted ones a reason
 
     Args:
         stage_id (UUID):
@@ -236,7 +236,7 @@ async def asyncio(
     body: SheetIn,
     if_match: None | str | Unset = UNSET,
 ) -> Problem | SheetRead | None:
-    """Mark an entry (draft or submit); changes need If-Match, submitted ones a reason
+    """为作品评分（草稿或提交） · Mark an entry (draft or submit); changes need If-Match, submitted ones a reason
 
     Args:
         stage_id (UUID):

@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RescoreApply,
 ) -> Response[Problem | RescoreOutcome]:
-    """Apply the previewed rescore; the corrected results go on notice again
+    """执行重新评分并重新公示 · Apply the previewed rescore; the corrected results go on notice again
 
     Args:
         stage_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: RescoreApply,
 ) -> Problem | RescoreOutcome | None:
-    """Apply the previewed rescore; the corrected results go on notice again
+    """执行重新评分并重新公示 · Apply the previewed rescore; the corrected results go on notice again
 
     Args:
         stage_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RescoreApply,
 ) -> Response[Problem | RescoreOutcome]:
-    """Apply the previewed rescore; the corrected results go on notice again
+    """执行重新评分并重新公示 · Apply the previewed rescore; the corrected results go on notice again
 
     Args:
         stage_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RescoreApply,
 ) -> Problem | RescoreOutcome | None:
-    """Apply the previewed rescore; the corrected results go on notice again
+    """执行重新评分并重新公示 · Apply the previewed rescore; the corrected results go on notice again
 
     Args:
         stage_id (UUID):

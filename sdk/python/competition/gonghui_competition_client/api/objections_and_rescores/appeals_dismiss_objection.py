@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ObjectionDecision,
 ) -> Response[ObjectionRead | Problem]:
-    """Dismiss an objection, with the reasons
+    """驳回异议 · Dismiss an objection, with the reasons
 
     Args:
         objection_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: ObjectionDecision,
 ) -> ObjectionRead | Problem | None:
-    """Dismiss an objection, with the reasons
+    """驳回异议 · Dismiss an objection, with the reasons
 
     Args:
         objection_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ObjectionDecision,
 ) -> Response[ObjectionRead | Problem]:
-    """Dismiss an objection, with the reasons
+    """驳回异议 · Dismiss an objection, with the reasons
 
     Args:
         objection_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ObjectionDecision,
 ) -> ObjectionRead | Problem | None:
-    """Dismiss an objection, with the reasons
+    """驳回异议 · Dismiss an objection, with the reasons
 
     Args:
         objection_id (UUID):

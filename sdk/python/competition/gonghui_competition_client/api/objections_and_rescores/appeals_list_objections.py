@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[ObjectionRead]]:
-    """A stage's objections: all for organisers, your own otherwise
+    """阶段异议列表 · A stage's objections: all for organisers, your own otherwise
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[ObjectionRead] | None:
-    """A stage's objections: all for organisers, your own otherwise
+    """阶段异议列表 · A stage's objections: all for organisers, your own otherwise
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[ObjectionRead]]:
-    """A stage's objections: all for organisers, your own otherwise
+    """阶段异议列表 · A stage's objections: all for organisers, your own otherwise
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[ObjectionRead] | None:
-    """A stage's objections: all for organisers, your own otherwise
+    """阶段异议列表 · A stage's objections: all for organisers, your own otherwise
 
     Args:
         stage_id (UUID):

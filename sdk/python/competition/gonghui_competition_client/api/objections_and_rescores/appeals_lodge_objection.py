@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ObjectionCreate,
 ) -> Response[ObjectionRead | Problem]:
-    """Lodge an objection while the stage's results are on public notice
+    """公示期内提出异议 · Lodge an objection while the stage's results are on public notice
 
     Args:
         stage_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: ObjectionCreate,
 ) -> ObjectionRead | Problem | None:
-    """Lodge an objection while the stage's results are on public notice
+    """公示期内提出异议 · Lodge an objection while the stage's results are on public notice
 
     Args:
         stage_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ObjectionCreate,
 ) -> Response[ObjectionRead | Problem]:
-    """Lodge an objection while the stage's results are on public notice
+    """公示期内提出异议 · Lodge an objection while the stage's results are on public notice
 
     Args:
         stage_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ObjectionCreate,
 ) -> ObjectionRead | Problem | None:
-    """Lodge an objection while the stage's results are on public notice
+    """公示期内提出异议 · Lodge an objection while the stage's results are on public notice
 
     Args:
         stage_id (UUID):

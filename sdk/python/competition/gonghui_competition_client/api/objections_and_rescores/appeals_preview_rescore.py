@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RescorePreview]:
-    """Every rank, score, advancement and prize the rescore would change
+    """重新评分预览 · Every rank, score, advancement and prize the rescore would change
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RescorePreview | None:
-    """Every rank, score, advancement and prize the rescore would change
+    """重新评分预览 · Every rank, score, advancement and prize the rescore would change
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RescorePreview]:
-    """Every rank, score, advancement and prize the rescore would change
+    """重新评分预览 · Every rank, score, advancement and prize the rescore would change
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RescorePreview | None:
-    """Every rank, score, advancement and prize the rescore would change
+    """重新评分预览 · Every rank, score, advancement and prize the rescore would change
 
     Args:
         stage_id (UUID):

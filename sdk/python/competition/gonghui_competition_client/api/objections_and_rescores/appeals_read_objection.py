@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ObjectionRead | Problem]:
-    """Read an objection
+    """查看异议 · Read an objection
 
     Args:
         objection_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ObjectionRead | Problem | None:
-    """Read an objection
+    """查看异议 · Read an objection
 
     Args:
         objection_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ObjectionRead | Problem]:
-    """Read an objection
+    """查看异议 · Read an objection
 
     Args:
         objection_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ObjectionRead | Problem | None:
-    """Read an objection
+    """查看异议 · Read an objection
 
     Args:
         objection_id (UUID):

@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ObjectionDecision,
 ) -> Response[ObjectionRead | Problem]:
-    """Uphold an objection: the stage goes to rescoring, its published results stand
+    """支持异议并重新评分 · Uphold an objection: the stage goes to rescoring, its published results stand
 
     Args:
         objection_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: ObjectionDecision,
 ) -> ObjectionRead | Problem | None:
-    """Uphold an objection: the stage goes to rescoring, its published results stand
+    """支持异议并重新评分 · Uphold an objection: the stage goes to rescoring, its published results stand
 
     Args:
         objection_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ObjectionDecision,
 ) -> Response[ObjectionRead | Problem]:
-    """Uphold an objection: the stage goes to rescoring, its published results stand
+    """支持异议并重新评分 · Uphold an objection: the stage goes to rescoring, its published results stand
 
     Args:
         objection_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ObjectionDecision,
 ) -> ObjectionRead | Problem | None:
-    """Uphold an objection: the stage goes to rescoring, its published results stand
+    """支持异议并重新评分 · Uphold an objection: the stage goes to rescoring, its published results stand
 
     Args:
         objection_id (UUID):

@@ -81,7 +81,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | PublicCompetition]:
-    """A competition's published events, groups and stages (no token needed)
+    """竞赛已发布的项目、组别与阶段（公开） · A competition's published events, groups and stages (no token needed)
 
     Args:
         competition_id (UUID):
@@ -110,7 +110,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Problem | PublicCompetition | None:
-    """A competition's published events, groups and stages (no token needed)
+    """竞赛已发布的项目、组别与阶段（公开） · A competition's published events, groups and stages (no token needed)
 
     Args:
         competition_id (UUID):
@@ -134,7 +134,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | PublicCompetition]:
-    """A competition's published events, groups and stages (no token needed)
+    """竞赛已发布的项目、组别与阶段（公开） · A competition's published events, groups and stages (no token needed)
 
     Args:
         competition_id (UUID):
@@ -161,7 +161,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Problem | PublicCompetition | None:
-    """A competition's published events, groups and stages (no token needed)
+    """竞赛已发布的项目、组别与阶段（公开） · A competition's published events, groups and stages (no token needed)
 
     Args:
         competition_id (UUID):

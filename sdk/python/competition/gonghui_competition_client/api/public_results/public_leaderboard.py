@@ -127,7 +127,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[Problem | PublicLeaderboard]:
-    """Leaderboard of an event and group, names and organisations masked (no token)
+    """排行榜（公开） · Leaderboard of an event and group, names and organisations masked (no token)
 
     Args:
         event_id (UUID):
@@ -168,7 +168,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Problem | PublicLeaderboard | None:
-    """Leaderboard of an event and group, names and organisations masked (no token)
+    """排行榜（公开） · Leaderboard of an event and group, names and organisations masked (no token)
 
     Args:
         event_id (UUID):
@@ -204,7 +204,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[Problem | PublicLeaderboard]:
-    """Leaderboard of an event and group, names and organisations masked (no token)
+    """排行榜（公开） · Leaderboard of an event and group, names and organisations masked (no token)
 
     Args:
         event_id (UUID):
@@ -243,7 +243,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Problem | PublicLeaderboard | None:
-    """Leaderboard of an event and group, names and organisations masked (no token)
+    """排行榜（公开） · Leaderboard of an event and group, names and organisations masked (no token)
 
     Args:
         event_id (UUID):

@@ -99,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[SheetAuditRead]]:
-    """Every judge's sheet for an entry (organisers)
+    """作品的全部评分表 · Every judge's sheet for an entry (organisers)
 
     Args:
         stage_id (UUID):
@@ -131,7 +131,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[SheetAuditRead] | None:
-    """Every judge's sheet for an entry (organisers)
+    """作品的全部评分表 · Every judge's sheet for an entry (organisers)
 
     Args:
         stage_id (UUID):
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[SheetAuditRead]]:
-    """Every judge's sheet for an entry (organisers)
+    """作品的全部评分表 · Every judge's sheet for an entry (organisers)
 
     Args:
         stage_id (UUID):
@@ -188,7 +188,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[SheetAuditRead] | None:
-    """Every judge's sheet for an entry (organisers)
+    """作品的全部评分表 · Every judge's sheet for an entry (organisers)
 
     Args:
         stage_id (UUID):

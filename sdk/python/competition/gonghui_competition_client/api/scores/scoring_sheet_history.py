@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[ScoreChangeRead]]:
-    """Every change of a sheet: before, after, who, when, why (organisers)
+    """评分表修改记录 · Every change of a sheet: before, after, who, when, why (organisers)
 
     Args:
         sheet_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[ScoreChangeRead] | None:
-    """Every change of a sheet: before, after, who, when, why (organisers)
+    """评分表修改记录 · Every change of a sheet: before, after, who, when, why (organisers)
 
     Args:
         sheet_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[ScoreChangeRead]]:
-    """Every change of a sheet: before, after, who, when, why (organisers)
+    """评分表修改记录 · Every change of a sheet: before, after, who, when, why (organisers)
 
     Args:
         sheet_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[ScoreChangeRead] | None:
-    """Every change of a sheet: before, after, who, when, why (organisers)
+    """评分表修改记录 · Every change of a sheet: before, after, who, when, why (organisers)
 
     Args:
         sheet_id (UUID):

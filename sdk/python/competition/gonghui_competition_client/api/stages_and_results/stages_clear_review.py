@@ -117,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReviewIn,
 ) -> Response[Problem | ResultRead]:
-    """Let a flagged spread between judges stand, with a note
+    """确认评委分差 · Let a flagged spread between judges stand, with a note
 
     Args:
         stage_id (UUID):
@@ -152,7 +152,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReviewIn,
 ) -> Problem | ResultRead | None:
-    """Let a flagged spread between judges stand, with a note
+    """确认评委分差 · Let a flagged spread between judges stand, with a note
 
     Args:
         stage_id (UUID):
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReviewIn,
 ) -> Response[Problem | ResultRead]:
-    """Let a flagged spread between judges stand, with a note
+    """确认评委分差 · Let a flagged spread between judges stand, with a note
 
     Args:
         stage_id (UUID):
@@ -215,7 +215,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReviewIn,
 ) -> Problem | ResultRead | None:
-    """Let a flagged spread between judges stand, with a note
+    """确认评委分差 · Let a flagged spread between judges stand, with a note
 
     Args:
         stage_id (UUID):

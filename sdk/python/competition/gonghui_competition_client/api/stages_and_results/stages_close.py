@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageStateRead]:
-    """Close the stage after its notice period: results final, the next stage can start
+    """公示期满结束阶段 · Close the stage after its notice period: results final, the next stage can start
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageStateRead | None:
-    """Close the stage after its notice period: results final, the next stage can start
+    """公示期满结束阶段 · Close the stage after its notice period: results final, the next stage can start
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageStateRead]:
-    """Close the stage after its notice period: results final, the next stage can start
+    """公示期满结束阶段 · Close the stage after its notice period: results final, the next stage can start
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageStateRead | None:
-    """Close the stage after its notice period: results final, the next stage can start
+    """公示期满结束阶段 · Close the stage after its notice period: results final, the next stage can start
 
     Args:
         stage_id (UUID):

@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: TieDecisionIn,
 ) -> Response[Problem | TieDecisionRead]:
-    """Decide which of the tied entries advance
+    """裁定并列晋级 · Decide which of the tied entries advance
 
     Args:
         decision_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: TieDecisionIn,
 ) -> Problem | TieDecisionRead | None:
-    """Decide which of the tied entries advance
+    """裁定并列晋级 · Decide which of the tied entries advance
 
     Args:
         decision_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: TieDecisionIn,
 ) -> Response[Problem | TieDecisionRead]:
-    """Decide which of the tied entries advance
+    """裁定并列晋级 · Decide which of the tied entries advance
 
     Args:
         decision_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: TieDecisionIn,
 ) -> Problem | TieDecisionRead | None:
-    """Decide which of the tied entries advance
+    """裁定并列晋级 · Decide which of the tied entries advance
 
     Args:
         decision_id (UUID):

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[StageEntryRead]]:
-    """The entries of a stage with their attendance, by code
+    """阶段参赛名单及到场情况 · The entries of a stage with their attendance, by code
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[StageEntryRead] | None:
-    """The entries of a stage with their attendance, by code
+    """阶段参赛名单及到场情况 · The entries of a stage with their attendance, by code
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[StageEntryRead]]:
-    """The entries of a stage with their attendance, by code
+    """阶段参赛名单及到场情况 · The entries of a stage with their attendance, by code
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[StageEntryRead] | None:
-    """The entries of a stage with their attendance, by code
+    """阶段参赛名单及到场情况 · The entries of a stage with their attendance, by code
 
     Args:
         stage_id (UUID):

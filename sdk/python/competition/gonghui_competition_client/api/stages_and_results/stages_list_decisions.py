@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[TieDecisionRead]]:
-    """Ties across an advancement boundary that no rule broke
+    """晋级线并列 · Ties across an advancement boundary that no rule broke
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[TieDecisionRead] | None:
-    """Ties across an advancement boundary that no rule broke
+    """晋级线并列 · Ties across an advancement boundary that no rule broke
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[TieDecisionRead]]:
-    """Ties across an advancement boundary that no rule broke
+    """晋级线并列 · Ties across an advancement boundary that no rule broke
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[TieDecisionRead] | None:
-    """Ties across an advancement boundary that no rule broke
+    """晋级线并列 · Ties across an advancement boundary that no rule broke
 
     Args:
         stage_id (UUID):

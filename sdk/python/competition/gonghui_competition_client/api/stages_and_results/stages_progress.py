@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageProgress]:
-    """How far scoring has come
+    """评分进度 · How far scoring has come
 
     Args:
         stage_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageProgress | None:
-    """How far scoring has come
+    """评分进度 · How far scoring has come
 
     Args:
         stage_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageProgress]:
-    """How far scoring has come
+    """评分进度 · How far scoring has come
 
     Args:
         stage_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageProgress | None:
-    """How far scoring has come
+    """评分进度 · How far scoring has come
 
     Args:
         stage_id (UUID):

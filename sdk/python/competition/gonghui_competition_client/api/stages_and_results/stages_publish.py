@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageStateRead]:
-    """Publish the results: the public notice period (公示) starts
+    """发布结果并开始公示 · Publish the results: the public notice period (公示) starts
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageStateRead | None:
-    """Publish the results: the public notice period (公示) starts
+    """发布结果并开始公示 · Publish the results: the public notice period (公示) starts
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageStateRead]:
-    """Publish the results: the public notice period (公示) starts
+    """发布结果并开始公示 · Publish the results: the public notice period (公示) starts
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageStateRead | None:
-    """Publish the results: the public notice period (公示) starts
+    """发布结果并开始公示 · Publish the results: the public notice period (公示) starts
 
     Args:
         stage_id (UUID):

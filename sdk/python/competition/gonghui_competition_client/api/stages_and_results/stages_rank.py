@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RankingSummary]:
-    """Rank every group of the stage (again); results stay embargoed
+    """计算排名 · Rank every group of the stage (again); results stay embargoed
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RankingSummary | None:
-    """Rank every group of the stage (again); results stay embargoed
+    """计算排名 · Rank every group of the stage (again); results stay embargoed
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RankingSummary]:
-    """Rank every group of the stage (again); results stay embargoed
+    """计算排名 · Rank every group of the stage (again); results stay embargoed
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RankingSummary | None:
-    """Rank every group of the stage (again); results stay embargoed
+    """计算排名 · Rank every group of the stage (again); results stay embargoed
 
     Args:
         stage_id (UUID):

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageStateRead]:
-    """Back to scoring before publication, discarding the computed results
+    """退回评分（公示前） · Back to scoring before publication, discarding the computed results
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageStateRead | None:
-    """Back to scoring before publication, discarding the computed results
+    """退回评分（公示前） · Back to scoring before publication, discarding the computed results
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageStateRead]:
-    """Back to scoring before publication, discarding the computed results
+    """退回评分（公示前） · Back to scoring before publication, discarding the computed results
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageStateRead | None:
-    """Back to scoring before publication, discarding the computed results
+    """退回评分（公示前） · Back to scoring before publication, discarding the computed results
 
     Args:
         stage_id (UUID):

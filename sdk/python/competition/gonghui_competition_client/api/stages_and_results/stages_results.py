@@ -135,7 +135,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageResultRead | Problem]:
-    """The stage's results with names, by rank (organisers; embargoed or not)
+    """阶段成绩（实名） · The stage's results with names, by rank (organisers; embargoed or not)
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageResultRead | Problem | None:
-    """The stage's results with names, by rank (organisers; embargoed or not)
+    """阶段成绩（实名） · The stage's results with names, by rank (organisers; embargoed or not)
 
     Args:
         stage_id (UUID):
@@ -212,7 +212,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageResultRead | Problem]:
-    """The stage's results with names, by rank (organisers; embargoed or not)
+    """阶段成绩（实名） · The stage's results with names, by rank (organisers; embargoed or not)
 
     Args:
         stage_id (UUID):
@@ -251,7 +251,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageResultRead | Problem | None:
-    """The stage's results with names, by rank (organisers; embargoed or not)
+    """阶段成绩（实名） · The stage's results with names, by rank (organisers; embargoed or not)
 
     Args:
         stage_id (UUID):

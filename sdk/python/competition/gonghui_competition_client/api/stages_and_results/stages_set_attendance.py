@@ -119,7 +119,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AttendanceIn,
 ) -> Response[Problem | StageEntryRead]:
-    """Record a no-show (缺赛), or that the entrant turned up after all
+    """登记缺赛 · Record a no-show (缺赛), or that the entrant turned up after all
 
     Args:
         stage_id (UUID):
@@ -154,7 +154,7 @@ def sync(
     client: AuthenticatedClient,
     body: AttendanceIn,
 ) -> Problem | StageEntryRead | None:
-    """Record a no-show (缺赛), or that the entrant turned up after all
+    """登记缺赛 · Record a no-show (缺赛), or that the entrant turned up after all
 
     Args:
         stage_id (UUID):
@@ -184,7 +184,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AttendanceIn,
 ) -> Response[Problem | StageEntryRead]:
-    """Record a no-show (缺赛), or that the entrant turned up after all
+    """登记缺赛 · Record a no-show (缺赛), or that the entrant turned up after all
 
     Args:
         stage_id (UUID):
@@ -217,7 +217,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AttendanceIn,
 ) -> Problem | StageEntryRead | None:
-    """Record a no-show (缺赛), or that the entrant turned up after all
+    """登记缺赛 · Record a no-show (缺赛), or that the entrant turned up after all
 
     Args:
         stage_id (UUID):

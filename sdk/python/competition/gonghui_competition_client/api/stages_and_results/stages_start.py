@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageStateRead]:
-    """Start a stage: approved entries (first stage) or the advancing ones compete
+    """开始阶段比赛 · Start a stage: approved entries (first stage) or the advancing ones compete
 
     Args:
         stage_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageStateRead | None:
-    """Start a stage: approved entries (first stage) or the advancing ones compete
+    """开始阶段比赛 · Start a stage: approved entries (first stage) or the advancing ones compete
 
     Args:
         stage_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | StageStateRead]:
-    """Start a stage: approved entries (first stage) or the advancing ones compete
+    """开始阶段比赛 · Start a stage: approved entries (first stage) or the advancing ones compete
 
     Args:
         stage_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | StageStateRead | None:
-    """Start a stage: approved entries (first stage) or the advancing ones compete
+    """开始阶段比赛 · Start a stage: approved entries (first stage) or the advancing ones compete
 
     Args:
         stage_id (UUID):

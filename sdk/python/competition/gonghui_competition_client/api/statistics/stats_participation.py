@@ -111,7 +111,7 @@ def sync_detailed(
     year_from: int | Unset = 2000,
     year_to: int | Unset = 2100,
 ) -> Response[ParticipationStats | Problem]:
-    """Participation per year in an organisation's sub-tree (default: your scope)
+    """年度参赛统计 · Participation per year in an organisation's sub-tree (default: your scope)
 
     Args:
         org_id (None | Unset | UUID):
@@ -146,7 +146,7 @@ def sync(
     year_from: int | Unset = 2000,
     year_to: int | Unset = 2100,
 ) -> ParticipationStats | Problem | None:
-    """Participation per year in an organisation's sub-tree (default: your scope)
+    """年度参赛统计 · Participation per year in an organisation's sub-tree (default: your scope)
 
     Args:
         org_id (None | Unset | UUID):
@@ -176,7 +176,7 @@ async def asyncio_detailed(
     year_from: int | Unset = 2000,
     year_to: int | Unset = 2100,
 ) -> Response[ParticipationStats | Problem]:
-    """Participation per year in an organisation's sub-tree (default: your scope)
+    """年度参赛统计 · Participation per year in an organisation's sub-tree (default: your scope)
 
     Args:
         org_id (None | Unset | UUID):
@@ -209,7 +209,7 @@ async def asyncio(
     year_from: int | Unset = 2000,
     year_to: int | Unset = 2100,
 ) -> ParticipationStats | Problem | None:
-    """Participation per year in an organisation's sub-tree (default: your scope)
+    """年度参赛统计 · Participation per year in an organisation's sub-tree (default: your scope)
 
     Args:
         org_id (None | Unset | UUID):

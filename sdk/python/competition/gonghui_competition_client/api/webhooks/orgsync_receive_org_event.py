@@ -73,7 +73,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Problem]:
-    """Organisation moves and closures from membership (Standard Webhooks, no token)
+    """接收工会组织变更 · Organisation moves and closures from membership (Standard Webhooks, no token)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,7 +96,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Any | Problem | None:
-    """Organisation moves and closures from membership (Standard Webhooks, no token)
+    """接收工会组织变更 · Organisation moves and closures from membership (Standard Webhooks, no token)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,7 +115,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Problem]:
-    """Organisation moves and closures from membership (Standard Webhooks, no token)
+    """接收工会组织变更 · Organisation moves and closures from membership (Standard Webhooks, no token)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +136,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Any | Problem | None:
-    """Organisation moves and closures from membership (Standard Webhooks, no token)
+    """接收工会组织变更 · Organisation moves and closures from membership (Standard Webhooks, no token)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AccountCreate,
 ) -> Response[AccountRead | Problem]:
-    """Create a staff account (admin)
+    """创建工作人员账号 · Create a staff account (admin)
 
     Args:
         body (AccountCreate): One role per account; an organisation scope and permissions only for
@@ -134,7 +134,7 @@ def sync(
     client: AuthenticatedClient,
     body: AccountCreate,
 ) -> AccountRead | Problem | None:
-    """Create a staff account (admin)
+    """创建工作人员账号 · Create a staff account (admin)
 
     Args:
         body (AccountCreate): One role per account; an organisation scope and permissions only for
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AccountCreate,
 ) -> Response[AccountRead | Problem]:
-    """Create a staff account (admin)
+    """创建工作人员账号 · Create a staff account (admin)
 
     Args:
         body (AccountCreate): One role per account; an organisation scope and permissions only for
@@ -189,7 +189,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AccountCreate,
 ) -> AccountRead | Problem | None:
-    """Create a staff account (admin)
+    """创建工作人员账号 · Create a staff account (admin)
 
     Args:
         body (AccountCreate): One role per account; an organisation scope and permissions only for

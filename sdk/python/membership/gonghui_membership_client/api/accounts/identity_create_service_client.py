@@ -105,7 +105,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ServiceClientCreate,
 ) -> Response[Problem | ServiceClientCreated]:
-    """Register a machine client; its secret is shown once (admin)
+    """注册服务客户端 · Register a machine client; its secret is shown once (admin)
 
     Args:
         body (ServiceClientCreate):
@@ -134,7 +134,7 @@ def sync(
     client: AuthenticatedClient,
     body: ServiceClientCreate,
 ) -> Problem | ServiceClientCreated | None:
-    """Register a machine client; its secret is shown once (admin)
+    """注册服务客户端 · Register a machine client; its secret is shown once (admin)
 
     Args:
         body (ServiceClientCreate):
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ServiceClientCreate,
 ) -> Response[Problem | ServiceClientCreated]:
-    """Register a machine client; its secret is shown once (admin)
+    """注册服务客户端 · Register a machine client; its secret is shown once (admin)
 
     Args:
         body (ServiceClientCreate):
@@ -185,7 +185,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ServiceClientCreate,
 ) -> Problem | ServiceClientCreated | None:
-    """Register a machine client; its secret is shown once (admin)
+    """注册服务客户端 · Register a machine client; its secret is shown once (admin)
 
     Args:
         body (ServiceClientCreate):

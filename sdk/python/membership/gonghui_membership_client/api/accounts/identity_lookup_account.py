@@ -95,7 +95,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     username: str,
 ) -> Response[AccountLookupRead | Problem]:
-    """An active account by username, for other services (service tokens only)
+    """按用户名查询有效账号（服务间调用） · An active account by username, for other services (service tokens only)
 
     Args:
         username (str):
@@ -124,7 +124,7 @@ def sync(
     client: AuthenticatedClient,
     username: str,
 ) -> AccountLookupRead | Problem | None:
-    """An active account by username, for other services (service tokens only)
+    """按用户名查询有效账号（服务间调用） · An active account by username, for other services (service tokens only)
 
     Args:
         username (str):
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     username: str,
 ) -> Response[AccountLookupRead | Problem]:
-    """An active account by username, for other services (service tokens only)
+    """按用户名查询有效账号（服务间调用） · An active account by username, for other services (service tokens only)
 
     Args:
         username (str):
@@ -175,7 +175,7 @@ async def asyncio(
     client: AuthenticatedClient,
     username: str,
 ) -> AccountLookupRead | Problem | None:
-    """An active account by username, for other services (service tokens only)
+    """按用户名查询有效账号（服务间调用） · An active account by username, for other services (service tokens only)
 
     Args:
         username (str):

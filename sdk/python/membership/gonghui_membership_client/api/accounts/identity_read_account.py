@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[AccountRead | Problem]:
-    """Read a staff account (admin)
+    """查看工作人员账号 · Read a staff account (admin)
 
     Args:
         account_id (UUID):
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> AccountRead | Problem | None:
-    """Read a staff account (admin)
+    """查看工作人员账号 · Read a staff account (admin)
 
     Args:
         account_id (UUID):
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[AccountRead | Problem]:
-    """Read a staff account (admin)
+    """查看工作人员账号 · Read a staff account (admin)
 
     Args:
         account_id (UUID):
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> AccountRead | Problem | None:
-    """Read a staff account (admin)
+    """查看工作人员账号 · Read a staff account (admin)
 
     Args:
         account_id (UUID):

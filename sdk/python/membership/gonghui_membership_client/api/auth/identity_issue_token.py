@@ -104,7 +104,7 @@ def sync_detailed(
     body: BodyIdentityIssueToken,
     authorization: None | str | Unset = UNSET,
 ) -> Response[Problem | TokenRead]:
-    """Issue an access token (OAuth2 password or client_credentials grant)
+    """签发访问令牌 · Issue an access token (OAuth2 password or client_credentials grant)
 
      Members sign in with their membership number, ID number or phone number.
 
@@ -138,7 +138,7 @@ def sync(
     body: BodyIdentityIssueToken,
     authorization: None | str | Unset = UNSET,
 ) -> Problem | TokenRead | None:
-    """Issue an access token (OAuth2 password or client_credentials grant)
+    """签发访问令牌 · Issue an access token (OAuth2 password or client_credentials grant)
 
      Members sign in with their membership number, ID number or phone number.
 
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     body: BodyIdentityIssueToken,
     authorization: None | str | Unset = UNSET,
 ) -> Response[Problem | TokenRead]:
-    """Issue an access token (OAuth2 password or client_credentials grant)
+    """签发访问令牌 · Issue an access token (OAuth2 password or client_credentials grant)
 
      Members sign in with their membership number, ID number or phone number.
 
@@ -199,7 +199,7 @@ async def asyncio(
     body: BodyIdentityIssueToken,
     authorization: None | str | Unset = UNSET,
 ) -> Problem | TokenRead | None:
-    """Issue an access token (OAuth2 password or client_credentials grant)
+    """签发访问令牌 · Issue an access token (OAuth2 password or client_credentials grant)
 
      Members sign in with their membership number, ID number or phone number.
 

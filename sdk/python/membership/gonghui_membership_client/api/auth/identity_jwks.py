@@ -69,7 +69,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[IdentityJwksResponseIdentityJwks | Problem]:
-    """Public keys that verify access tokens (JWKS)
+    """令牌验证公钥 · Public keys that verify access tokens (JWKS)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,7 +92,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> IdentityJwksResponseIdentityJwks | Problem | None:
-    """Public keys that verify access tokens (JWKS)
+    """令牌验证公钥 · Public keys that verify access tokens (JWKS)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,7 +111,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[IdentityJwksResponseIdentityJwks | Problem]:
-    """Public keys that verify access tokens (JWKS)
+    """令牌验证公钥 · Public keys that verify access tokens (JWKS)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +132,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> IdentityJwksResponseIdentityJwks | Problem | None:
-    """Public keys that verify access tokens (JWKS)
+    """令牌验证公钥 · Public keys that verify access tokens (JWKS)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -100,7 +100,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: CodeRequest,
 ) -> Response[CodeRequested | Problem]:
-    """Send a one-time code to the phone on record (open an account, reset a password)
+    """发送短信验证码 · Send a one-time code to the phone on record (open an account, reset a password)
 
     Args:
         body (CodeRequest): ID number and the phone number on record; both travel in the body,
@@ -130,7 +130,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: CodeRequest,
 ) -> CodeRequested | Problem | None:
-    """Send a one-time code to the phone on record (open an account, reset a password)
+    """发送短信验证码 · Send a one-time code to the phone on record (open an account, reset a password)
 
     Args:
         body (CodeRequest): ID number and the phone number on record; both travel in the body,
@@ -155,7 +155,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: CodeRequest,
 ) -> Response[CodeRequested | Problem]:
-    """Send a one-time code to the phone on record (open an account, reset a password)
+    """发送短信验证码 · Send a one-time code to the phone on record (open an account, reset a password)
 
     Args:
         body (CodeRequest): ID number and the phone number on record; both travel in the body,
@@ -183,7 +183,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: CodeRequest,
 ) -> CodeRequested | Problem | None:
-    """Send a one-time code to the phone on record (open an account, reset a password)
+    """发送短信验证码 · Send a one-time code to the phone on record (open an account, reset a password)
 
     Args:
         body (CodeRequest): ID number and the phone number on record; both travel in the body,

@@ -100,7 +100,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: PasswordSet,
 ) -> Response[PasswordSetRead | Problem]:
-    """Set a member's password with the one-time code; opens the account if none
+    """设置会员密码 · Set a member's password with the one-time code; opens the account if none
 
     Args:
         body (PasswordSet):
@@ -129,7 +129,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: PasswordSet,
 ) -> PasswordSetRead | Problem | None:
-    """Set a member's password with the one-time code; opens the account if none
+    """设置会员密码 · Set a member's password with the one-time code; opens the account if none
 
     Args:
         body (PasswordSet):
@@ -153,7 +153,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: PasswordSet,
 ) -> Response[PasswordSetRead | Problem]:
-    """Set a member's password with the one-time code; opens the account if none
+    """设置会员密码 · Set a member's password with the one-time code; opens the account if none
 
     Args:
         body (PasswordSet):
@@ -180,7 +180,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: PasswordSet,
 ) -> PasswordSetRead | Problem | None:
-    """Set a member's password with the one-time code; opens the account if none
+    """设置会员密码 · Set a member's password with the one-time code; opens the account if none
 
     Args:
         body (PasswordSet):

@@ -91,7 +91,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: CardVerify,
 ) -> Response[CardCheck | Problem]:
-    """Check an e-member card token shown as a QR code (public)
+    """验证电子会员证二维码（公开） · Check an e-member card token shown as a QR code (public)
 
     Args:
         body (CardVerify):
@@ -120,7 +120,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: CardVerify,
 ) -> CardCheck | Problem | None:
-    """Check an e-member card token shown as a QR code (public)
+    """验证电子会员证二维码（公开） · Check an e-member card token shown as a QR code (public)
 
     Args:
         body (CardVerify):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: CardVerify,
 ) -> Response[CardCheck | Problem]:
-    """Check an e-member card token shown as a QR code (public)
+    """验证电子会员证二维码（公开） · Check an e-member card token shown as a QR code (public)
 
     Args:
         body (CardVerify):
@@ -171,7 +171,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: CardVerify,
 ) -> CardCheck | Problem | None:
-    """Check an e-member card token shown as a QR code (public)
+    """验证电子会员证二维码（公开） · Check an e-member card token shown as a QR code (public)
 
     Args:
         body (CardVerify):

@@ -129,7 +129,7 @@ def sync_detailed(
     body: AffiliationChange,
     if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
-    """Affiliate the enterprise to another federation (you must manage both)
+    """企业转隶其他工会 · Affiliate the enterprise to another federation (you must manage both)
 
     Args:
         enterprise_id (UUID):
@@ -164,7 +164,7 @@ def sync(
     body: AffiliationChange,
     if_match: str,
 ) -> EnterpriseRead | Problem | None:
-    """Affiliate the enterprise to another federation (you must manage both)
+    """企业转隶其他工会 · Affiliate the enterprise to another federation (you must manage both)
 
     Args:
         enterprise_id (UUID):
@@ -194,7 +194,7 @@ async def asyncio_detailed(
     body: AffiliationChange,
     if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
-    """Affiliate the enterprise to another federation (you must manage both)
+    """企业转隶其他工会 · Affiliate the enterprise to another federation (you must manage both)
 
     Args:
         enterprise_id (UUID):
@@ -227,7 +227,7 @@ async def asyncio(
     body: AffiliationChange,
     if_match: str,
 ) -> EnterpriseRead | Problem | None:
-    """Affiliate the enterprise to another federation (you must manage both)
+    """企业转隶其他工会 · Affiliate the enterprise to another federation (you must manage both)
 
     Args:
         enterprise_id (UUID):

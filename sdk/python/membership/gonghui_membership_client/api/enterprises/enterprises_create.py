@@ -110,7 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EnterpriseCreate,
 ) -> Response[EnterpriseRead | Problem]:
-    """Register an enterprise affiliated to a federation in your sub-tree
+    """登记企业 · Register an enterprise affiliated to a federation in your sub-tree
 
     Args:
         body (EnterpriseCreate):
@@ -139,7 +139,7 @@ def sync(
     client: AuthenticatedClient,
     body: EnterpriseCreate,
 ) -> EnterpriseRead | Problem | None:
-    """Register an enterprise affiliated to a federation in your sub-tree
+    """登记企业 · Register an enterprise affiliated to a federation in your sub-tree
 
     Args:
         body (EnterpriseCreate):
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EnterpriseCreate,
 ) -> Response[EnterpriseRead | Problem]:
-    """Register an enterprise affiliated to a federation in your sub-tree
+    """登记企业 · Register an enterprise affiliated to a federation in your sub-tree
 
     Args:
         body (EnterpriseCreate):
@@ -190,7 +190,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EnterpriseCreate,
 ) -> EnterpriseRead | Problem | None:
-    """Register an enterprise affiliated to a federation in your sub-tree
+    """登记企业 · Register an enterprise affiliated to a federation in your sub-tree
 
     Args:
         body (EnterpriseCreate):

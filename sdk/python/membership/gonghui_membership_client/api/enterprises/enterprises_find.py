@@ -156,7 +156,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[EnterpriseRead | PageEnterpriseRead | Problem]:
-    """Find one enterprise by credit code, or list those affiliated within an org
+    """查询企业 · Find one enterprise by credit code, or list those affiliated within an org
 
      Give exactly one of `uscc` (answers the enterprise, 404 when absent or not yours to see) or `org_id`
     (answers a page of the enterprises affiliated within that organisation's sub-tree, by name).
@@ -200,7 +200,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> EnterpriseRead | PageEnterpriseRead | Problem | None:
-    """Find one enterprise by credit code, or list those affiliated within an org
+    """查询企业 · Find one enterprise by credit code, or list those affiliated within an org
 
      Give exactly one of `uscc` (answers the enterprise, 404 when absent or not yours to see) or `org_id`
     (answers a page of the enterprises affiliated within that organisation's sub-tree, by name).
@@ -239,7 +239,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[EnterpriseRead | PageEnterpriseRead | Problem]:
-    """Find one enterprise by credit code, or list those affiliated within an org
+    """查询企业 · Find one enterprise by credit code, or list those affiliated within an org
 
      Give exactly one of `uscc` (answers the enterprise, 404 when absent or not yours to see) or `org_id`
     (answers a page of the enterprises affiliated within that organisation's sub-tree, by name).
@@ -281,7 +281,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> EnterpriseRead | PageEnterpriseRead | Problem | None:
-    """Find one enterprise by credit code, or list those affiliated within an org
+    """查询企业 · Find one enterprise by credit code, or list those affiliated within an org
 
      Give exactly one of `uscc` (answers the enterprise, 404 when absent or not yours to see) or `org_id`
     (answers a page of the enterprises affiliated within that organisation's sub-tree, by name).

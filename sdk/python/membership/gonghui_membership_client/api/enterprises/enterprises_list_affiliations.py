@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[AffiliationRead]]:
-    """The federations the enterprise has been affiliated to, oldest first
+    """企业隶属历史 · The federations the enterprise has been affiliated to, oldest first
 
     Args:
         enterprise_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[AffiliationRead] | None:
-    """The federations the enterprise has been affiliated to, oldest first
+    """企业隶属历史 · The federations the enterprise has been affiliated to, oldest first
 
     Args:
         enterprise_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[AffiliationRead]]:
-    """The federations the enterprise has been affiliated to, oldest first
+    """企业隶属历史 · The federations the enterprise has been affiliated to, oldest first
 
     Args:
         enterprise_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[AffiliationRead] | None:
-    """The federations the enterprise has been affiliated to, oldest first
+    """企业隶属历史 · The federations the enterprise has been affiliated to, oldest first
 
     Args:
         enterprise_id (UUID):

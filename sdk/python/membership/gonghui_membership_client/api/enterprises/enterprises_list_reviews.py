@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[EnterpriseReviewRead]]:
-    """Checks of the enterprise's credit code by cadres, oldest first
+    """企业信用代码核查记录 · Checks of the enterprise's credit code by cadres, oldest first
 
     Args:
         enterprise_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[EnterpriseReviewRead] | None:
-    """Checks of the enterprise's credit code by cadres, oldest first
+    """企业信用代码核查记录 · Checks of the enterprise's credit code by cadres, oldest first
 
     Args:
         enterprise_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[EnterpriseReviewRead]]:
-    """Checks of the enterprise's credit code by cadres, oldest first
+    """企业信用代码核查记录 · Checks of the enterprise's credit code by cadres, oldest first
 
     Args:
         enterprise_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[EnterpriseReviewRead] | None:
-    """Checks of the enterprise's credit code by cadres, oldest first
+    """企业信用代码核查记录 · Checks of the enterprise's credit code by cadres, oldest first
 
     Args:
         enterprise_id (UUID):

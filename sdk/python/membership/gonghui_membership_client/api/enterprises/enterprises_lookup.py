@@ -105,7 +105,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EnterpriseLookup,
 ) -> Response[EnterpriseLookupResult | Problem]:
-    """Look up to 1,000 enterprises by credit code in one call
+    """按信用代码批量查询企业 · Look up to 1,000 enterprises by credit code in one call
 
      For other services. Codes not found, not yours to see, or malformed are listed in `missing` with the
     reason; the call itself fails only on a malformed body.
@@ -137,7 +137,7 @@ def sync(
     client: AuthenticatedClient,
     body: EnterpriseLookup,
 ) -> EnterpriseLookupResult | Problem | None:
-    """Look up to 1,000 enterprises by credit code in one call
+    """按信用代码批量查询企业 · Look up to 1,000 enterprises by credit code in one call
 
      For other services. Codes not found, not yours to see, or malformed are listed in `missing` with the
     reason; the call itself fails only on a malformed body.
@@ -164,7 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EnterpriseLookup,
 ) -> Response[EnterpriseLookupResult | Problem]:
-    """Look up to 1,000 enterprises by credit code in one call
+    """按信用代码批量查询企业 · Look up to 1,000 enterprises by credit code in one call
 
      For other services. Codes not found, not yours to see, or malformed are listed in `missing` with the
     reason; the call itself fails only on a malformed body.
@@ -194,7 +194,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EnterpriseLookup,
 ) -> EnterpriseLookupResult | Problem | None:
-    """Look up to 1,000 enterprises by credit code in one call
+    """按信用代码批量查询企业 · Look up to 1,000 enterprises by credit code in one call
 
      For other services. Codes not found, not yours to see, or malformed are listed in `missing` with the
     reason; the call itself fails only on a malformed body.

@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EnterpriseRead | Problem]:
-    """Read an enterprise; its union's bank account only masked
+    """查看企业 · Read an enterprise; its union's bank account only masked
 
     Args:
         enterprise_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> EnterpriseRead | Problem | None:
-    """Read an enterprise; its union's bank account only masked
+    """查看企业 · Read an enterprise; its union's bank account only masked
 
     Args:
         enterprise_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EnterpriseRead | Problem]:
-    """Read an enterprise; its union's bank account only masked
+    """查看企业 · Read an enterprise; its union's bank account only masked
 
     Args:
         enterprise_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> EnterpriseRead | Problem | None:
-    """Read an enterprise; its union's bank account only masked
+    """查看企业 · Read an enterprise; its union's bank account only masked
 
     Args:
         enterprise_id (UUID):

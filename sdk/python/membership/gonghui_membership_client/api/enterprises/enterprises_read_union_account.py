@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | UnionBankAccountFull]:
-    """The union's bank account in clear, to instruct a payout (service tokens only)
+    """工会银行账户明文（服务间调用） · The union's bank account in clear, to instruct a payout (service tokens only)
 
     Args:
         enterprise_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | UnionBankAccountFull | None:
-    """The union's bank account in clear, to instruct a payout (service tokens only)
+    """工会银行账户明文（服务间调用） · The union's bank account in clear, to instruct a payout (service tokens only)
 
     Args:
         enterprise_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | UnionBankAccountFull]:
-    """The union's bank account in clear, to instruct a payout (service tokens only)
+    """工会银行账户明文（服务间调用） · The union's bank account in clear, to instruct a payout (service tokens only)
 
     Args:
         enterprise_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | UnionBankAccountFull | None:
-    """The union's bank account in clear, to instruct a payout (service tokens only)
+    """工会银行账户明文（服务间调用） · The union's bank account in clear, to instruct a payout (service tokens only)
 
     Args:
         enterprise_id (UUID):

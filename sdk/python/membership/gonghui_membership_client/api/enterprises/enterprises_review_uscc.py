@@ -129,7 +129,7 @@ def sync_detailed(
     body: UsccReview,
     if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
-    """Clear a flagged credit code after checking it against the business licence
+    """解除信用代码标记 · Clear a flagged credit code after checking it against the business licence
 
      Send the code as the licence shows it: the registered code confirms it as it stands; another code
     corrects it (it must then pass the GB 32100 check). Either way `needs_review` is cleared and the
@@ -170,7 +170,7 @@ def sync(
     body: UsccReview,
     if_match: str,
 ) -> EnterpriseRead | Problem | None:
-    """Clear a flagged credit code after checking it against the business licence
+    """解除信用代码标记 · Clear a flagged credit code after checking it against the business licence
 
      Send the code as the licence shows it: the registered code confirms it as it stands; another code
     corrects it (it must then pass the GB 32100 check). Either way `needs_review` is cleared and the
@@ -206,7 +206,7 @@ async def asyncio_detailed(
     body: UsccReview,
     if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
-    """Clear a flagged credit code after checking it against the business licence
+    """解除信用代码标记 · Clear a flagged credit code after checking it against the business licence
 
      Send the code as the licence shows it: the registered code confirms it as it stands; another code
     corrects it (it must then pass the GB 32100 check). Either way `needs_review` is cleared and the
@@ -245,7 +245,7 @@ async def asyncio(
     body: UsccReview,
     if_match: str,
 ) -> EnterpriseRead | Problem | None:
-    """Clear a flagged credit code after checking it against the business licence
+    """解除信用代码标记 · Clear a flagged credit code after checking it against the business licence
 
      Send the code as the licence shows it: the registered code confirms it as it stands; another code
     corrects it (it must then pass the GB 32100 check). Either way `needs_review` is cleared and the

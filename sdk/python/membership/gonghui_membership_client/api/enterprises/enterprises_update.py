@@ -129,7 +129,7 @@ def sync_detailed(
     body: EnterpriseUpdate,
     if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
-    """Change name, size class, region, own union or its bank account
+    """修改企业信息 · Change name, size class, region, own union or its bank account
 
     Args:
         enterprise_id (UUID):
@@ -165,7 +165,7 @@ def sync(
     body: EnterpriseUpdate,
     if_match: str,
 ) -> EnterpriseRead | Problem | None:
-    """Change name, size class, region, own union or its bank account
+    """修改企业信息 · Change name, size class, region, own union or its bank account
 
     Args:
         enterprise_id (UUID):
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     body: EnterpriseUpdate,
     if_match: str,
 ) -> Response[EnterpriseRead | Problem]:
-    """Change name, size class, region, own union or its bank account
+    """修改企业信息 · Change name, size class, region, own union or its bank account
 
     Args:
         enterprise_id (UUID):
@@ -230,7 +230,7 @@ async def asyncio(
     body: EnterpriseUpdate,
     if_match: str,
 ) -> EnterpriseRead | Problem | None:
-    """Change name, size class, region, own union or its bank account
+    """修改企业信息 · Change name, size class, region, own union or its bank account
 
     Args:
         enterprise_id (UUID):

@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: HonourCreate,
 ) -> Response[Any | HonourRead | Problem]:
-    """Grant an honour (a cadre, or the competition service); idempotent on source_ref
+    """授予荣誉 · Grant an honour (a cadre, or the competition service); idempotent on source_ref
 
     Args:
         body (HonourCreate):
@@ -143,7 +143,7 @@ def sync(
     client: AuthenticatedClient,
     body: HonourCreate,
 ) -> Any | HonourRead | Problem | None:
-    """Grant an honour (a cadre, or the competition service); idempotent on source_ref
+    """授予荣誉 · Grant an honour (a cadre, or the competition service); idempotent on source_ref
 
     Args:
         body (HonourCreate):
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: HonourCreate,
 ) -> Response[Any | HonourRead | Problem]:
-    """Grant an honour (a cadre, or the competition service); idempotent on source_ref
+    """授予荣誉 · Grant an honour (a cadre, or the competition service); idempotent on source_ref
 
     Args:
         body (HonourCreate):
@@ -194,7 +194,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: HonourCreate,
 ) -> Any | HonourRead | Problem | None:
-    """Grant an honour (a cadre, or the competition service); idempotent on source_ref
+    """授予荣誉 · Grant an honour (a cadre, or the competition service); idempotent on source_ref
 
     Args:
         body (HonourCreate):

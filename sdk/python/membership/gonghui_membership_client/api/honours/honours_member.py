@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[HonourRead]]:
-    """A member's honours, newest first
+    """会员荣誉列表 · A member's honours, newest first
 
     Args:
         member_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[HonourRead] | None:
-    """A member's honours, newest first
+    """会员荣誉列表 · A member's honours, newest first
 
     Args:
         member_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[HonourRead]]:
-    """A member's honours, newest first
+    """会员荣誉列表 · A member's honours, newest first
 
     Args:
         member_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[HonourRead] | None:
-    """A member's honours, newest first
+    """会员荣誉列表 · A member's honours, newest first
 
     Args:
         member_id (UUID):

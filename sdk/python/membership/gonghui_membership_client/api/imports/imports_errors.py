@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
-    """The refused rows with their reasons, as CSV
+    """导入失败行（CSV） · The refused rows with their reasons, as CSV
 
     Args:
         import_id (UUID):
@@ -114,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
-    """The refused rows with their reasons, as CSV
+    """导入失败行（CSV） · The refused rows with their reasons, as CSV
 
     Args:
         import_id (UUID):
@@ -138,7 +138,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
-    """The refused rows with their reasons, as CSV
+    """导入失败行（CSV） · The refused rows with their reasons, as CSV
 
     Args:
         import_id (UUID):
@@ -165,7 +165,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
-    """The refused rows with their reasons, as CSV
+    """导入失败行（CSV） · The refused rows with their reasons, as CSV
 
     Args:
         import_id (UUID):

@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: BodyImportsMembers,
 ) -> Response[ImportRead | Problem]:
-    """Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+    """批量导入会员 · Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
 
      The file is checked for structure at once; a worker then checks and enrols its rows. Follow the
     counts with `GET /v1/imports/{id}` until `status` is `done`.
@@ -149,7 +149,7 @@ def sync(
     client: AuthenticatedClient,
     body: BodyImportsMembers,
 ) -> ImportRead | Problem | None:
-    """Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+    """批量导入会员 · Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
 
      The file is checked for structure at once; a worker then checks and enrols its rows. Follow the
     counts with `GET /v1/imports/{id}` until `status` is `done`.
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: BodyImportsMembers,
 ) -> Response[ImportRead | Problem]:
-    """Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+    """批量导入会员 · Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
 
      The file is checked for structure at once; a worker then checks and enrols its rows. Follow the
     counts with `GET /v1/imports/{id}` until `status` is `done`.
@@ -212,7 +212,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: BodyImportsMembers,
 ) -> ImportRead | Problem | None:
-    """Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
+    """批量导入会员 · Queue an import of members from a CSV or XLSX file (姓名, 身份证号, 手机号, 就业形态)
 
      The file is checked for structure at once; a worker then checks and enrols its rows. Follow the
     counts with `GET /v1/imports/{id}` until `status` is `done`.

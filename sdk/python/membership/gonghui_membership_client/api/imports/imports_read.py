@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ImportRead | Problem]:
-    """Progress and counts of an import
+    """导入进度 · Progress and counts of an import
 
     Args:
         import_id (UUID):
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ImportRead | Problem | None:
-    """Progress and counts of an import
+    """导入进度 · Progress and counts of an import
 
     Args:
         import_id (UUID):
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ImportRead | Problem]:
-    """Progress and counts of an import
+    """导入进度 · Progress and counts of an import
 
     Args:
         import_id (UUID):
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ImportRead | Problem | None:
-    """Progress and counts of an import
+    """导入进度 · Progress and counts of an import
 
     Args:
         import_id (UUID):

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[JoinApplicationRead | Problem]:
-    """Approve after seeing the person: their membership comes into the union
+    """核实身份后批准入会 · Approve after seeing the person: their membership comes into the union
 
     Args:
         application_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> JoinApplicationRead | Problem | None:
-    """Approve after seeing the person: their membership comes into the union
+    """核实身份后批准入会 · Approve after seeing the person: their membership comes into the union
 
     Args:
         application_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[JoinApplicationRead | Problem]:
-    """Approve after seeing the person: their membership comes into the union
+    """核实身份后批准入会 · Approve after seeing the person: their membership comes into the union
 
     Args:
         application_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> JoinApplicationRead | Problem | None:
-    """Approve after seeing the person: their membership comes into the union
+    """核实身份后批准入会 · Approve after seeing the person: their membership comes into the union
 
     Args:
         application_id (UUID):

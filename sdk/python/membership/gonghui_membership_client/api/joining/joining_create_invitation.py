@@ -121,7 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: InvitationCreate,
 ) -> Response[InvitationRead | Problem]:
-    """Create a QR-code invitation to join an organisation
+    """创建入会二维码邀请 · Create a QR-code invitation to join an organisation
 
     Args:
         org_id (UUID):
@@ -153,7 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: InvitationCreate,
 ) -> InvitationRead | Problem | None:
-    """Create a QR-code invitation to join an organisation
+    """创建入会二维码邀请 · Create a QR-code invitation to join an organisation
 
     Args:
         org_id (UUID):
@@ -180,7 +180,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: InvitationCreate,
 ) -> Response[InvitationRead | Problem]:
-    """Create a QR-code invitation to join an organisation
+    """创建入会二维码邀请 · Create a QR-code invitation to join an organisation
 
     Args:
         org_id (UUID):
@@ -210,7 +210,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: InvitationCreate,
 ) -> InvitationRead | Problem | None:
-    """Create a QR-code invitation to join an organisation
+    """创建入会二维码邀请 · Create a QR-code invitation to join an organisation
 
     Args:
         org_id (UUID):

@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[JoinApplicationRead | Problem]:
-    """Dismiss an application, with the reason
+    """驳回返还申请 · Dismiss an application, with the reason
 
     Args:
         application_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> JoinApplicationRead | Problem | None:
-    """Dismiss an application, with the reason
+    """驳回返还申请 · Dismiss an application, with the reason
 
     Args:
         application_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[JoinApplicationRead | Problem]:
-    """Dismiss an application, with the reason
+    """驳回返还申请 · Dismiss an application, with the reason
 
     Args:
         application_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> JoinApplicationRead | Problem | None:
-    """Dismiss an application, with the reason
+    """驳回返还申请 · Dismiss an application, with the reason
 
     Args:
         application_id (UUID):

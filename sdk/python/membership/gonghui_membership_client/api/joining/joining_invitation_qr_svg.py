@@ -81,7 +81,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem]:
-    """The invitation's QR code as SVG
+    """邀请二维码（SVG） · The invitation's QR code as SVG
 
     Args:
         invitation_id (UUID):
@@ -110,7 +110,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | None:
-    """The invitation's QR code as SVG
+    """邀请二维码（SVG） · The invitation's QR code as SVG
 
     Args:
         invitation_id (UUID):
@@ -134,7 +134,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem]:
-    """The invitation's QR code as SVG
+    """邀请二维码（SVG） · The invitation's QR code as SVG
 
     Args:
         invitation_id (UUID):
@@ -161,7 +161,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | None:
-    """The invitation's QR code as SVG
+    """邀请二维码（SVG） · The invitation's QR code as SVG
 
     Args:
         invitation_id (UUID):

@@ -108,7 +108,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: JoinRequest,
 ) -> Response[JoinReceived | Problem]:
-    """Apply to join the union through a scanned invitation (public, no account needed)
+    """扫码申请入会（公开） · Apply to join the union through a scanned invitation (public, no account needed)
 
      The answer is the same whoever the ID number belongs to; the outcome (for a new member: the
     membership number and an activation code) goes by SMS to the phone on record.
@@ -143,7 +143,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: JoinRequest,
 ) -> JoinReceived | Problem | None:
-    """Apply to join the union through a scanned invitation (public, no account needed)
+    """扫码申请入会（公开） · Apply to join the union through a scanned invitation (public, no account needed)
 
      The answer is the same whoever the ID number belongs to; the outcome (for a new member: the
     membership number and an activation code) goes by SMS to the phone on record.
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: JoinRequest,
 ) -> Response[JoinReceived | Problem]:
-    """Apply to join the union through a scanned invitation (public, no account needed)
+    """扫码申请入会（公开） · Apply to join the union through a scanned invitation (public, no account needed)
 
      The answer is the same whoever the ID number belongs to; the outcome (for a new member: the
     membership number and an activation code) goes by SMS to the phone on record.
@@ -206,7 +206,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: JoinRequest,
 ) -> JoinReceived | Problem | None:
-    """Apply to join the union through a scanned invitation (public, no account needed)
+    """扫码申请入会（公开） · Apply to join the union through a scanned invitation (public, no account needed)
 
      The answer is the same whoever the ID number belongs to; the outcome (for a new member: the
     membership number and an activation code) goes by SMS to the phone on record.

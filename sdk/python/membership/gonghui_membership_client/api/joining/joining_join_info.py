@@ -81,7 +81,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[JoinInfo | Problem]:
-    """What a scanned invitation is for (public)
+    """查看扫码邀请（公开） · What a scanned invitation is for (public)
 
     Args:
         code (str):
@@ -110,7 +110,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> JoinInfo | Problem | None:
-    """What a scanned invitation is for (public)
+    """查看扫码邀请（公开） · What a scanned invitation is for (public)
 
     Args:
         code (str):
@@ -134,7 +134,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[JoinInfo | Problem]:
-    """What a scanned invitation is for (public)
+    """查看扫码邀请（公开） · What a scanned invitation is for (public)
 
     Args:
         code (str):
@@ -161,7 +161,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> JoinInfo | Problem | None:
-    """What a scanned invitation is for (public)
+    """查看扫码邀请（公开） · What a scanned invitation is for (public)
 
     Args:
         code (str):

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[InvitationRead]]:
-    """The organisation's invitations, newest first
+    """组织的入会邀请 · The organisation's invitations, newest first
 
     Args:
         org_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[InvitationRead] | None:
-    """The organisation's invitations, newest first
+    """组织的入会邀请 · The organisation's invitations, newest first
 
     Args:
         org_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[InvitationRead]]:
-    """The organisation's invitations, newest first
+    """组织的入会邀请 · The organisation's invitations, newest first
 
     Args:
         org_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[InvitationRead] | None:
-    """The organisation's invitations, newest first
+    """组织的入会邀请 · The organisation's invitations, newest first
 
     Args:
         org_id (UUID):

@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     state: JoinApplicationState | None | Unset = JoinApplicationState.PENDING,
 ) -> Response[Problem | list[JoinApplicationRead]]:
-    """Public joins naming a person already on record, for the union to review
+    """待核实的扫码入会 · Public joins naming a person already on record, for the union to review
 
     Args:
         org_id (UUID):
@@ -146,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     state: JoinApplicationState | None | Unset = JoinApplicationState.PENDING,
 ) -> Problem | list[JoinApplicationRead] | None:
-    """Public joins naming a person already on record, for the union to review
+    """待核实的扫码入会 · Public joins naming a person already on record, for the union to review
 
     Args:
         org_id (UUID):
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     state: JoinApplicationState | None | Unset = JoinApplicationState.PENDING,
 ) -> Response[Problem | list[JoinApplicationRead]]:
-    """Public joins naming a person already on record, for the union to review
+    """待核实的扫码入会 · Public joins naming a person already on record, for the union to review
 
     Args:
         org_id (UUID):
@@ -203,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient,
     state: JoinApplicationState | None | Unset = JoinApplicationState.PENDING,
 ) -> Problem | list[JoinApplicationRead] | None:
-    """Public joins naming a person already on record, for the union to review
+    """待核实的扫码入会 · Public joins naming a person already on record, for the union to review
 
     Args:
         org_id (UUID):

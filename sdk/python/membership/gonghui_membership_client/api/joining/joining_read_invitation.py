@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[InvitationRead | Problem]:
-    """Read an invitation
+    """查看邀请 · Read an invitation
 
     Args:
         invitation_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> InvitationRead | Problem | None:
-    """Read an invitation
+    """查看邀请 · Read an invitation
 
     Args:
         invitation_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[InvitationRead | Problem]:
-    """Read an invitation
+    """查看邀请 · Read an invitation
 
     Args:
         invitation_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> InvitationRead | Problem | None:
-    """Read an invitation
+    """查看邀请 · Read an invitation
 
     Args:
         invitation_id (UUID):

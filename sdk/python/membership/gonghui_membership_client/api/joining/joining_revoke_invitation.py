@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[InvitationRead | Problem]:
-    """Withdraw an invitation; its QR code stops working at once
+    """撤销邀请 · Withdraw an invitation; its QR code stops working at once
 
     Args:
         invitation_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> InvitationRead | Problem | None:
-    """Withdraw an invitation; its QR code stops working at once
+    """撤销邀请 · Withdraw an invitation; its QR code stops working at once
 
     Args:
         invitation_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[InvitationRead | Problem]:
-    """Withdraw an invitation; its QR code stops working at once
+    """撤销邀请 · Withdraw an invitation; its QR code stops working at once
 
     Args:
         invitation_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> InvitationRead | Problem | None:
-    """Withdraw an invitation; its QR code stops working at once
+    """撤销邀请 · Withdraw an invitation; its QR code stops working at once
 
     Args:
         invitation_id (UUID):

@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CardToken | Problem]:
-    """A short-lived token for my e-member card's QR code
+    """电子会员证二维码令牌 · A short-lived token for my e-member card's QR code
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> CardToken | Problem | None:
-    """A short-lived token for my e-member card's QR code
+    """电子会员证二维码令牌 · A short-lived token for my e-member card's QR code
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +127,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CardToken | Problem]:
-    """A short-lived token for my e-member card's QR code
+    """电子会员证二维码令牌 · A short-lived token for my e-member card's QR code
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +148,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> CardToken | Problem | None:
-    """A short-lived token for my e-member card's QR code
+    """电子会员证二维码令牌 · A short-lived token for my e-member card's QR code
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -82,7 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[MemberRead | Problem]:
-    """My membership
+    """我的会籍 · My membership
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,7 +105,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> MemberRead | Problem | None:
-    """My membership
+    """我的会籍 · My membership
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +124,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[MemberRead | Problem]:
-    """My membership
+    """我的会籍 · My membership
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +145,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> MemberRead | Problem | None:
-    """My membership
+    """我的会籍 · My membership
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

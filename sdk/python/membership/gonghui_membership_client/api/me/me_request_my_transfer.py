@@ -108,7 +108,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: TransferCreate,
 ) -> Response[Problem | TransferRead]:
-    """Ask to move my membership to another union
+    """申请本人转会 · Ask to move my membership to another union
 
     Args:
         body (TransferCreate):
@@ -137,7 +137,7 @@ def sync(
     client: AuthenticatedClient,
     body: TransferCreate,
 ) -> Problem | TransferRead | None:
-    """Ask to move my membership to another union
+    """申请本人转会 · Ask to move my membership to another union
 
     Args:
         body (TransferCreate):
@@ -161,7 +161,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: TransferCreate,
 ) -> Response[Problem | TransferRead]:
-    """Ask to move my membership to another union
+    """申请本人转会 · Ask to move my membership to another union
 
     Args:
         body (TransferCreate):
@@ -188,7 +188,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: TransferCreate,
 ) -> Problem | TransferRead | None:
-    """Ask to move my membership to another union
+    """申请本人转会 · Ask to move my membership to another union
 
     Args:
         body (TransferCreate):

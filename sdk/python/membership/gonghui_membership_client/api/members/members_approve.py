@@ -115,7 +115,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Response[MemberRead | Problem]:
-    """Approve a pending application
+    """审批通过入会申请 · Approve a pending application
 
     Args:
         member_id (UUID):
@@ -147,7 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> MemberRead | Problem | None:
-    """Approve a pending application
+    """审批通过入会申请 · Approve a pending application
 
     Args:
         member_id (UUID):
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Response[MemberRead | Problem]:
-    """Approve a pending application
+    """审批通过入会申请 · Approve a pending application
 
     Args:
         member_id (UUID):
@@ -204,7 +204,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> MemberRead | Problem | None:
-    """Approve a pending application
+    """审批通过入会申请 · Approve a pending application
 
     Args:
         member_id (UUID):

@@ -105,7 +105,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: MemberBatchLookup,
 ) -> Response[MemberBatchResult | Problem]:
-    """Up to 1,000 members by membership number, for other services
+    """按会员号批量查询会员（服务间调用） · Up to 1,000 members by membership number, for other services
 
     Args:
         body (MemberBatchLookup):
@@ -134,7 +134,7 @@ def sync(
     client: AuthenticatedClient,
     body: MemberBatchLookup,
 ) -> MemberBatchResult | Problem | None:
-    """Up to 1,000 members by membership number, for other services
+    """按会员号批量查询会员（服务间调用） · Up to 1,000 members by membership number, for other services
 
     Args:
         body (MemberBatchLookup):
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: MemberBatchLookup,
 ) -> Response[MemberBatchResult | Problem]:
-    """Up to 1,000 members by membership number, for other services
+    """按会员号批量查询会员（服务间调用） · Up to 1,000 members by membership number, for other services
 
     Args:
         body (MemberBatchLookup):
@@ -185,7 +185,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: MemberBatchLookup,
 ) -> MemberBatchResult | Problem | None:
-    """Up to 1,000 members by membership number, for other services
+    """按会员号批量查询会员（服务间调用） · Up to 1,000 members by membership number, for other services
 
     Args:
         body (MemberBatchLookup):

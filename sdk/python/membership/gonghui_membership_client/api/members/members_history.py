@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[MemberHistory | Problem]:
-    """Dated affiliations and every recorded change, oldest first
+    """会员隶属及变更记录 · Dated affiliations and every recorded change, oldest first
 
     Args:
         member_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> MemberHistory | Problem | None:
-    """Dated affiliations and every recorded change, oldest first
+    """会员隶属及变更记录 · Dated affiliations and every recorded change, oldest first
 
     Args:
         member_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[MemberHistory | Problem]:
-    """Dated affiliations and every recorded change, oldest first
+    """会员隶属及变更记录 · Dated affiliations and every recorded change, oldest first
 
     Args:
         member_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> MemberHistory | Problem | None:
-    """Dated affiliations and every recorded change, oldest first
+    """会员隶属及变更记录 · Dated affiliations and every recorded change, oldest first
 
     Args:
         member_id (UUID):

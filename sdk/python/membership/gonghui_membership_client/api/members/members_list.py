@@ -131,7 +131,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageMemberRead | Problem]:
-    """Members of an organisation's sub-tree; state=applied is the approval queue
+    """会员列表 · Members of an organisation's sub-tree; state=applied is the approval queue
 
     Args:
         org_id (UUID):
@@ -169,7 +169,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageMemberRead | Problem | None:
-    """Members of an organisation's sub-tree; state=applied is the approval queue
+    """会员列表 · Members of an organisation's sub-tree; state=applied is the approval queue
 
     Args:
         org_id (UUID):
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageMemberRead | Problem]:
-    """Members of an organisation's sub-tree; state=applied is the approval queue
+    """会员列表 · Members of an organisation's sub-tree; state=applied is the approval queue
 
     Args:
         org_id (UUID):
@@ -238,7 +238,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageMemberRead | Problem | None:
-    """Members of an organisation's sub-tree; state=applied is the approval queue
+    """会员列表 · Members of an organisation's sub-tree; state=applied is the approval queue
 
     Args:
         org_id (UUID):

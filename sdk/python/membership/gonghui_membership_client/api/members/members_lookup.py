@@ -108,7 +108,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PersonLookup,
 ) -> Response[MemberRead | Problem]:
-    """Find a member by resident ID number (sent in the body, never in the URL)
+    """按身份证号查找会员 · Find a member by resident ID number (sent in the body, never in the URL)
 
     Args:
         body (PersonLookup): The ID number travels in the body, never in a URL that ends up in
@@ -138,7 +138,7 @@ def sync(
     client: AuthenticatedClient,
     body: PersonLookup,
 ) -> MemberRead | Problem | None:
-    """Find a member by resident ID number (sent in the body, never in the URL)
+    """按身份证号查找会员 · Find a member by resident ID number (sent in the body, never in the URL)
 
     Args:
         body (PersonLookup): The ID number travels in the body, never in a URL that ends up in
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PersonLookup,
 ) -> Response[MemberRead | Problem]:
-    """Find a member by resident ID number (sent in the body, never in the URL)
+    """按身份证号查找会员 · Find a member by resident ID number (sent in the body, never in the URL)
 
     Args:
         body (PersonLookup): The ID number travels in the body, never in a URL that ends up in
@@ -191,7 +191,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PersonLookup,
 ) -> MemberRead | Problem | None:
-    """Find a member by resident ID number (sent in the body, never in the URL)
+    """按身份证号查找会员 · Find a member by resident ID number (sent in the body, never in the URL)
 
     Args:
         body (PersonLookup): The ID number travels in the body, never in a URL that ends up in

@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[MemberRead | Problem]:
-    """Read a membership
+    """查看会籍 · Read a membership
 
     Args:
         member_id (UUID):
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> MemberRead | Problem | None:
-    """Read a membership
+    """查看会籍 · Read a membership
 
     Args:
         member_id (UUID):
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[MemberRead | Problem]:
-    """Read a membership
+    """查看会籍 · Read a membership
 
     Args:
         member_id (UUID):
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> MemberRead | Problem | None:
-    """Read a membership
+    """查看会籍 · Read a membership
 
     Args:
         member_id (UUID):

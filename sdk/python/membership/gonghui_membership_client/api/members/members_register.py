@@ -113,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: MemberRegister,
 ) -> Response[MemberRead | Problem]:
-    """Register a person at a service point (active member or service recipient)
+    """服务站登记 · Register a person at a service point (active member or service recipient)
 
     Args:
         body (MemberRegister): Registration by a cadre at a service point.
@@ -142,7 +142,7 @@ def sync(
     client: AuthenticatedClient,
     body: MemberRegister,
 ) -> MemberRead | Problem | None:
-    """Register a person at a service point (active member or service recipient)
+    """服务站登记 · Register a person at a service point (active member or service recipient)
 
     Args:
         body (MemberRegister): Registration by a cadre at a service point.
@@ -166,7 +166,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: MemberRegister,
 ) -> Response[MemberRead | Problem]:
-    """Register a person at a service point (active member or service recipient)
+    """服务站登记 · Register a person at a service point (active member or service recipient)
 
     Args:
         body (MemberRegister): Registration by a cadre at a service point.
@@ -193,7 +193,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: MemberRegister,
 ) -> MemberRead | Problem | None:
-    """Register a person at a service point (active member or service recipient)
+    """服务站登记 · Register a person at a service point (active member or service recipient)
 
     Args:
         body (MemberRegister): Registration by a cadre at a service point.

@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[MemberRead | Problem]:
-    """Reinstate a suspended membership
+    """恢复会籍 · Reinstate a suspended membership
 
     Args:
         member_id (UUID):
@@ -146,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> MemberRead | Problem | None:
-    """Reinstate a suspended membership
+    """恢复会籍 · Reinstate a suspended membership
 
     Args:
         member_id (UUID):
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[MemberRead | Problem]:
-    """Reinstate a suspended membership
+    """恢复会籍 · Reinstate a suspended membership
 
     Args:
         member_id (UUID):
@@ -203,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> MemberRead | Problem | None:
-    """Reinstate a suspended membership
+    """恢复会籍 · Reinstate a suspended membership
 
     Args:
         member_id (UUID):

@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PhoneUpdate,
 ) -> Response[MemberRead | Problem]:
-    """Set the phone on record, where sign-in codes go (after seeing the person)
+    """登记手机号 · Set the phone on record, where sign-in codes go (after seeing the person)
 
     Args:
         member_id (UUID):
@@ -146,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     body: PhoneUpdate,
 ) -> MemberRead | Problem | None:
-    """Set the phone on record, where sign-in codes go (after seeing the person)
+    """登记手机号 · Set the phone on record, where sign-in codes go (after seeing the person)
 
     Args:
         member_id (UUID):
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PhoneUpdate,
 ) -> Response[MemberRead | Problem]:
-    """Set the phone on record, where sign-in codes go (after seeing the person)
+    """登记手机号 · Set the phone on record, where sign-in codes go (after seeing the person)
 
     Args:
         member_id (UUID):
@@ -203,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PhoneUpdate,
 ) -> MemberRead | Problem | None:
-    """Set the phone on record, where sign-in codes go (after seeing the person)
+    """登记手机号 · Set the phone on record, where sign-in codes go (after seeing the person)
 
     Args:
         member_id (UUID):

@@ -108,7 +108,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[OrgRead | Problem]:
-    """Close an organisation that has no open sub-organisations and no members
+    """撤销工会组织 · Close an organisation that has no open sub-organisations and no members
 
     Args:
         org_id (UUID):
@@ -140,7 +140,7 @@ def sync(
     client: AuthenticatedClient,
     if_match: str,
 ) -> OrgRead | Problem | None:
-    """Close an organisation that has no open sub-organisations and no members
+    """撤销工会组织 · Close an organisation that has no open sub-organisations and no members
 
     Args:
         org_id (UUID):
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[OrgRead | Problem]:
-    """Close an organisation that has no open sub-organisations and no members
+    """撤销工会组织 · Close an organisation that has no open sub-organisations and no members
 
     Args:
         org_id (UUID):
@@ -197,7 +197,7 @@ async def asyncio(
     client: AuthenticatedClient,
     if_match: str,
 ) -> OrgRead | Problem | None:
-    """Close an organisation that has no open sub-organisations and no members
+    """撤销工会组织 · Close an organisation that has no open sub-organisations and no members
 
     Args:
         org_id (UUID):

@@ -106,7 +106,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OrgCreate,
 ) -> Response[OrgRead | Problem]:
-    """Create an organisation under a parent in your sub-tree
+    """新建工会组织 · Create an organisation under a parent in your sub-tree
 
     Args:
         body (OrgCreate):
@@ -135,7 +135,7 @@ def sync(
     client: AuthenticatedClient,
     body: OrgCreate,
 ) -> OrgRead | Problem | None:
-    """Create an organisation under a parent in your sub-tree
+    """新建工会组织 · Create an organisation under a parent in your sub-tree
 
     Args:
         body (OrgCreate):
@@ -159,7 +159,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OrgCreate,
 ) -> Response[OrgRead | Problem]:
-    """Create an organisation under a parent in your sub-tree
+    """新建工会组织 · Create an organisation under a parent in your sub-tree
 
     Args:
         body (OrgCreate):
@@ -186,7 +186,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OrgCreate,
 ) -> OrgRead | Problem | None:
-    """Create an organisation under a parent in your sub-tree
+    """新建工会组织 · Create an organisation under a parent in your sub-tree
 
     Args:
         body (OrgCreate):

@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[OrgRead]]:
-    """Your entry points into the tree: the roots of your sub-trees
+    """我的管辖范围 · Your entry points into the tree: the roots of your sub-trees
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[OrgRead] | None:
-    """Your entry points into the tree: the roots of your sub-trees
+    """我的管辖范围 · Your entry points into the tree: the roots of your sub-trees
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[OrgRead]]:
-    """Your entry points into the tree: the roots of your sub-trees
+    """我的管辖范围 · Your entry points into the tree: the roots of your sub-trees
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[OrgRead] | None:
-    """Your entry points into the tree: the roots of your sub-trees
+    """我的管辖范围 · Your entry points into the tree: the roots of your sub-trees
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -113,7 +113,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageOrgRead | Problem]:
-    """The organisation and everything below it, depth first
+    """组织树 · The organisation and everything below it, depth first
 
     Args:
         org_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageOrgRead | Problem | None:
-    """The organisation and everything below it, depth first
+    """组织树 · The organisation and everything below it, depth first
 
     Args:
         org_id (UUID):
@@ -178,7 +178,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageOrgRead | Problem]:
-    """The organisation and everything below it, depth first
+    """组织树 · The organisation and everything below it, depth first
 
     Args:
         org_id (UUID):
@@ -211,7 +211,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageOrgRead | Problem | None:
-    """The organisation and everything below it, depth first
+    """组织树 · The organisation and everything below it, depth first
 
     Args:
         org_id (UUID):

@@ -125,7 +125,7 @@ def sync_detailed(
     body: OrgMove,
     if_match: str,
 ) -> Response[OrgRead | Problem]:
-    """Move an organisation, with its whole sub-tree, under another parent
+    """调整工会组织隶属 · Move an organisation, with its whole sub-tree, under another parent
 
     Args:
         org_id (UUID):
@@ -160,7 +160,7 @@ def sync(
     body: OrgMove,
     if_match: str,
 ) -> OrgRead | Problem | None:
-    """Move an organisation, with its whole sub-tree, under another parent
+    """调整工会组织隶属 · Move an organisation, with its whole sub-tree, under another parent
 
     Args:
         org_id (UUID):
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     body: OrgMove,
     if_match: str,
 ) -> Response[OrgRead | Problem]:
-    """Move an organisation, with its whole sub-tree, under another parent
+    """调整工会组织隶属 · Move an organisation, with its whole sub-tree, under another parent
 
     Args:
         org_id (UUID):
@@ -223,7 +223,7 @@ async def asyncio(
     body: OrgMove,
     if_match: str,
 ) -> OrgRead | Problem | None:
-    """Move an organisation, with its whole sub-tree, under another parent
+    """调整工会组织隶属 · Move an organisation, with its whole sub-tree, under another parent
 
     Args:
         org_id (UUID):

@@ -87,7 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[OrgRead | Problem]:
-    """Read an organisation
+    """查看工会组织 · Read an organisation
 
     Args:
         org_id (UUID):
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> OrgRead | Problem | None:
-    """Read an organisation
+    """查看工会组织 · Read an organisation
 
     Args:
         org_id (UUID):
@@ -140,7 +140,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[OrgRead | Problem]:
-    """Read an organisation
+    """查看工会组织 · Read an organisation
 
     Args:
         org_id (UUID):
@@ -167,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> OrgRead | Problem | None:
-    """Read an organisation
+    """查看工会组织 · Read an organisation
 
     Args:
         org_id (UUID):

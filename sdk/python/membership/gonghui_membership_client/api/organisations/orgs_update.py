@@ -125,7 +125,7 @@ def sync_detailed(
     body: OrgUpdate,
     if_match: str,
 ) -> Response[OrgRead | Problem]:
-    """Rename an organisation or change its region or new-form flag
+    """修改工会组织 · Rename an organisation or change its region or new-form flag
 
     Args:
         org_id (UUID):
@@ -160,7 +160,7 @@ def sync(
     body: OrgUpdate,
     if_match: str,
 ) -> OrgRead | Problem | None:
-    """Rename an organisation or change its region or new-form flag
+    """修改工会组织 · Rename an organisation or change its region or new-form flag
 
     Args:
         org_id (UUID):
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     body: OrgUpdate,
     if_match: str,
 ) -> Response[OrgRead | Problem]:
-    """Rename an organisation or change its region or new-form flag
+    """修改工会组织 · Rename an organisation or change its region or new-form flag
 
     Args:
         org_id (UUID):
@@ -223,7 +223,7 @@ async def asyncio(
     body: OrgUpdate,
     if_match: str,
 ) -> OrgRead | Problem | None:
-    """Rename an organisation or change its region or new-form flag
+    """修改工会组织 · Rename an organisation or change its region or new-form flag
 
     Args:
         org_id (UUID):

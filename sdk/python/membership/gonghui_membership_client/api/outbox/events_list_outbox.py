@@ -116,7 +116,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageOutboxMessageRead | Problem]:
-    """Organisation events to subscribers by state: pending, delivered or dead (admin)
+    """组织事件投递列表 · Organisation events to subscribers by state: pending, delivered or dead (admin)
 
     Args:
         status (EventsListOutboxStatusType0 | None | Unset):
@@ -151,7 +151,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageOutboxMessageRead | Problem | None:
-    """Organisation events to subscribers by state: pending, delivered or dead (admin)
+    """组织事件投递列表 · Organisation events to subscribers by state: pending, delivered or dead (admin)
 
     Args:
         status (EventsListOutboxStatusType0 | None | Unset):
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageOutboxMessageRead | Problem]:
-    """Organisation events to subscribers by state: pending, delivered or dead (admin)
+    """组织事件投递列表 · Organisation events to subscribers by state: pending, delivered or dead (admin)
 
     Args:
         status (EventsListOutboxStatusType0 | None | Unset):
@@ -214,7 +214,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageOutboxMessageRead | Problem | None:
-    """Organisation events to subscribers by state: pending, delivered or dead (admin)
+    """组织事件投递列表 · Organisation events to subscribers by state: pending, delivered or dead (admin)
 
     Args:
         status (EventsListOutboxStatusType0 | None | Unset):

@@ -95,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[OutboxMessageRead | Problem]:
-    """Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)
+    """重新投递组织事件 · Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)
 
     Args:
         message_id (int):
@@ -124,7 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> OutboxMessageRead | Problem | None:
-    """Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)
+    """重新投递组织事件 · Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)
 
     Args:
         message_id (int):
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[OutboxMessageRead | Problem]:
-    """Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)
+    """重新投递组织事件 · Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)
 
     Args:
         message_id (int):
@@ -175,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> OutboxMessageRead | Problem | None:
-    """Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)
+    """重新投递组织事件 · Send a dead (or delivered) event again, now, with a fresh retry schedule (admin)
 
     Args:
         message_id (int):

@@ -106,7 +106,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[ServiceRecordRead]]:
-    """The services a person received, newest first
+    """服务记录 · The services a person received, newest first
 
     Args:
         person_id (UUID):
@@ -138,7 +138,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Problem | list[ServiceRecordRead] | None:
-    """The services a person received, newest first
+    """服务记录 · The services a person received, newest first
 
     Args:
         person_id (UUID):
@@ -165,7 +165,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[ServiceRecordRead]]:
-    """The services a person received, newest first
+    """服务记录 · The services a person received, newest first
 
     Args:
         person_id (UUID):
@@ -195,7 +195,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Problem | list[ServiceRecordRead] | None:
-    """The services a person received, newest first
+    """服务记录 · The services a person received, newest first
 
     Args:
         person_id (UUID):

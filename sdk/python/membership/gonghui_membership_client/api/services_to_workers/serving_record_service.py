@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ServiceRecordCreate,
 ) -> Response[Problem | ServiceRecordRead]:
-    """Record a service given to a person (legal aid, gift, health check, training)
+    """登记服务记录 · Record a service given to a person (legal aid, gift, health check, training)
 
     Args:
         person_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: ServiceRecordCreate,
 ) -> Problem | ServiceRecordRead | None:
-    """Record a service given to a person (legal aid, gift, health check, training)
+    """登记服务记录 · Record a service given to a person (legal aid, gift, health check, training)
 
     Args:
         person_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ServiceRecordCreate,
 ) -> Response[Problem | ServiceRecordRead]:
-    """Record a service given to a person (legal aid, gift, health check, training)
+    """登记服务记录 · Record a service given to a person (legal aid, gift, health check, training)
 
     Args:
         person_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ServiceRecordCreate,
 ) -> Problem | ServiceRecordRead | None:
-    """Record a service given to a person (legal aid, gift, health check, training)
+    """登记服务记录 · Record a service given to a person (legal aid, gift, health check, training)
 
     Args:
         person_id (UUID):

@@ -111,7 +111,7 @@ def sync_detailed(
     from_month: None | str | Unset = UNSET,
     to_month: None | str | Unset = UNSET,
 ) -> Response[OrgStats | Problem]:
-    """Organisations, members, new-form members and joins per month of a sub-tree
+    """组织与会员统计 · Organisations, members, new-form members and joins per month of a sub-tree
 
     Args:
         org_id (UUID):
@@ -146,7 +146,7 @@ def sync(
     from_month: None | str | Unset = UNSET,
     to_month: None | str | Unset = UNSET,
 ) -> OrgStats | Problem | None:
-    """Organisations, members, new-form members and joins per month of a sub-tree
+    """组织与会员统计 · Organisations, members, new-form members and joins per month of a sub-tree
 
     Args:
         org_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio_detailed(
     from_month: None | str | Unset = UNSET,
     to_month: None | str | Unset = UNSET,
 ) -> Response[OrgStats | Problem]:
-    """Organisations, members, new-form members and joins per month of a sub-tree
+    """组织与会员统计 · Organisations, members, new-form members and joins per month of a sub-tree
 
     Args:
         org_id (UUID):
@@ -209,7 +209,7 @@ async def asyncio(
     from_month: None | str | Unset = UNSET,
     to_month: None | str | Unset = UNSET,
 ) -> OrgStats | Problem | None:
-    """Organisations, members, new-form members and joins per month of a sub-tree
+    """组织与会员统计 · Organisations, members, new-form members and joins per month of a sub-tree
 
     Args:
         org_id (UUID):

@@ -115,7 +115,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Response[Problem | TransferRead]:
-    """Approve a transfer (a cadre of the receiving union)
+    """批准转会（转入工会） · Approve a transfer (a cadre of the receiving union)
 
     Args:
         transfer_id (UUID):
@@ -147,7 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Problem | TransferRead | None:
-    """Approve a transfer (a cadre of the receiving union)
+    """批准转会（转入工会） · Approve a transfer (a cadre of the receiving union)
 
     Args:
         transfer_id (UUID):
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Response[Problem | TransferRead]:
-    """Approve a transfer (a cadre of the receiving union)
+    """批准转会（转入工会） · Approve a transfer (a cadre of the receiving union)
 
     Args:
         transfer_id (UUID):
@@ -204,7 +204,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Problem | TransferRead | None:
-    """Approve a transfer (a cadre of the receiving union)
+    """批准转会（转入工会） · Approve a transfer (a cadre of the receiving union)
 
     Args:
         transfer_id (UUID):

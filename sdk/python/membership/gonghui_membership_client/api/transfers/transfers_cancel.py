@@ -115,7 +115,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Response[Problem | TransferRead]:
-    """Withdraw a pending transfer (the member or a cadre of the old union)
+    """撤回转会申请 · Withdraw a pending transfer (the member or a cadre of the old union)
 
     Args:
         transfer_id (UUID):
@@ -147,7 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Problem | TransferRead | None:
-    """Withdraw a pending transfer (the member or a cadre of the old union)
+    """撤回转会申请 · Withdraw a pending transfer (the member or a cadre of the old union)
 
     Args:
         transfer_id (UUID):
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Response[Problem | TransferRead]:
-    """Withdraw a pending transfer (the member or a cadre of the old union)
+    """撤回转会申请 · Withdraw a pending transfer (the member or a cadre of the old union)
 
     Args:
         transfer_id (UUID):
@@ -204,7 +204,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: Decision | Unset = UNSET,
 ) -> Problem | TransferRead | None:
-    """Withdraw a pending transfer (the member or a cadre of the old union)
+    """撤回转会申请 · Withdraw a pending transfer (the member or a cadre of the old union)
 
     Args:
         transfer_id (UUID):

@@ -127,7 +127,7 @@ def sync_detailed(
     state: None | TransferState | Unset = TransferState.PENDING,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[TransferRead]]:
-    """Transfers into (incoming) or out of (outgoing) an organisation's sub-tree
+    """转会列表 · Transfers into (incoming) or out of (outgoing) an organisation's sub-tree
 
     Args:
         org_id (UUID):
@@ -165,7 +165,7 @@ def sync(
     state: None | TransferState | Unset = TransferState.PENDING,
     limit: int | Unset = 50,
 ) -> Problem | list[TransferRead] | None:
-    """Transfers into (incoming) or out of (outgoing) an organisation's sub-tree
+    """转会列表 · Transfers into (incoming) or out of (outgoing) an organisation's sub-tree
 
     Args:
         org_id (UUID):
@@ -198,7 +198,7 @@ async def asyncio_detailed(
     state: None | TransferState | Unset = TransferState.PENDING,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[TransferRead]]:
-    """Transfers into (incoming) or out of (outgoing) an organisation's sub-tree
+    """转会列表 · Transfers into (incoming) or out of (outgoing) an organisation's sub-tree
 
     Args:
         org_id (UUID):
@@ -234,7 +234,7 @@ async def asyncio(
     state: None | TransferState | Unset = TransferState.PENDING,
     limit: int | Unset = 50,
 ) -> Problem | list[TransferRead] | None:
-    """Transfers into (incoming) or out of (outgoing) an organisation's sub-tree
+    """转会列表 · Transfers into (incoming) or out of (outgoing) an organisation's sub-tree
 
     Args:
         org_id (UUID):

@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | TransferRead]:
-    """Read a transfer
+    """查看转会 · Read a transfer
 
     Args:
         transfer_id (UUID):
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | TransferRead | None:
-    """Read a transfer
+    """查看转会 · Read a transfer
 
     Args:
         transfer_id (UUID):
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | TransferRead]:
-    """Read a transfer
+    """查看转会 · Read a transfer
 
     Args:
         transfer_id (UUID):
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | TransferRead | None:
-    """Read a transfer
+    """查看转会 · Read a transfer
 
     Args:
         transfer_id (UUID):

@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[Problem | TransferRead]:
-    """Reject a transfer, with the reason (a cadre of the receiving union)
+    """驳回转会 · Reject a transfer, with the reason (a cadre of the receiving union)
 
     Args:
         transfer_id (UUID):
@@ -146,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Problem | TransferRead | None:
-    """Reject a transfer, with the reason (a cadre of the receiving union)
+    """驳回转会 · Reject a transfer, with the reason (a cadre of the receiving union)
 
     Args:
         transfer_id (UUID):
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Response[Problem | TransferRead]:
-    """Reject a transfer, with the reason (a cadre of the receiving union)
+    """驳回转会 · Reject a transfer, with the reason (a cadre of the receiving union)
 
     Args:
         transfer_id (UUID):
@@ -203,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReasonRequired,
 ) -> Problem | TransferRead | None:
-    """Reject a transfer, with the reason (a cadre of the receiving union)
+    """驳回转会 · Reject a transfer, with the reason (a cadre of the receiving union)
 
     Args:
         transfer_id (UUID):

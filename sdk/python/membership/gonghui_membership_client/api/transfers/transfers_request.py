@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: TransferCreate,
 ) -> Response[Problem | TransferRead]:
-    """Ask to move a membership to another union (by the member or a cadre of the old one)
+    """申请转会 · Ask to move a membership to another union (by the member or a cadre of the old one)
 
     Args:
         member_id (UUID):
@@ -146,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     body: TransferCreate,
 ) -> Problem | TransferRead | None:
-    """Ask to move a membership to another union (by the member or a cadre of the old one)
+    """申请转会 · Ask to move a membership to another union (by the member or a cadre of the old one)
 
     Args:
         member_id (UUID):
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: TransferCreate,
 ) -> Response[Problem | TransferRead]:
-    """Ask to move a membership to another union (by the member or a cadre of the old one)
+    """申请转会 · Ask to move a membership to another union (by the member or a cadre of the old one)
 
     Args:
         member_id (UUID):
@@ -203,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: TransferCreate,
 ) -> Problem | TransferRead | None:
-    """Ask to move a membership to another union (by the member or a cadre of the old one)
+    """申请转会 · Ask to move a membership to another union (by the member or a cadre of the old one)
 
     Args:
         member_id (UUID):

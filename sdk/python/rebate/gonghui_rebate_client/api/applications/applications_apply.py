@@ -109,7 +109,7 @@ def sync_detailed(
     body: ApplicationIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationRead | Problem]:
-    """Apply for the refund of a period (an enterprise account; admins on its behalf)
+    """申请返还工会经费 · Apply for the refund of a period (an enterprise account; admins on its behalf)
 
     Args:
         idempotency_key (str | Unset): Optional; a retry with the same key answers the first
@@ -142,7 +142,7 @@ def sync(
     body: ApplicationIn,
     idempotency_key: str | Unset = UNSET,
 ) -> ApplicationRead | Problem | None:
-    """Apply for the refund of a period (an enterprise account; admins on its behalf)
+    """申请返还工会经费 · Apply for the refund of a period (an enterprise account; admins on its behalf)
 
     Args:
         idempotency_key (str | Unset): Optional; a retry with the same key answers the first
@@ -170,7 +170,7 @@ async def asyncio_detailed(
     body: ApplicationIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationRead | Problem]:
-    """Apply for the refund of a period (an enterprise account; admins on its behalf)
+    """申请返还工会经费 · Apply for the refund of a period (an enterprise account; admins on its behalf)
 
     Args:
         idempotency_key (str | Unset): Optional; a retry with the same key answers the first
@@ -201,7 +201,7 @@ async def asyncio(
     body: ApplicationIn,
     idempotency_key: str | Unset = UNSET,
 ) -> ApplicationRead | Problem | None:
-    """Apply for the refund of a period (an enterprise account; admins on its behalf)
+    """申请返还工会经费 · Apply for the refund of a period (an enterprise account; admins on its behalf)
 
     Args:
         idempotency_key (str | Unset): Optional; a retry with the same key answers the first

@@ -104,7 +104,7 @@ def sync_detailed(
     period: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[ApplicationRead]]:
-    """Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)
+    """返还申请列表 · Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)
 
     Args:
         period (None | str | Unset):
@@ -136,7 +136,7 @@ def sync(
     period: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Problem | list[ApplicationRead] | None:
-    """Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)
+    """返还申请列表 · Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)
 
     Args:
         period (None | str | Unset):
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     period: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[ApplicationRead]]:
-    """Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)
+    """返还申请列表 · Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)
 
     Args:
         period (None | str | Unset):
@@ -193,7 +193,7 @@ async def asyncio(
     period: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Problem | list[ApplicationRead] | None:
-    """Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)
+    """返还申请列表 · Applications you may see: an enterprise's own, a cadre's sub-tree, or all (admin)
 
     Args:
         period (None | str | Unset):

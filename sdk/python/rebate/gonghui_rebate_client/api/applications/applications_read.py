@@ -91,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ApplicationRead | Problem]:
-    """An application and its state (the status of the case it became)
+    """查看返还申请及状态 · An application and its state (the status of the case it became)
 
     Args:
         application_id (UUID):
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ApplicationRead | Problem | None:
-    """An application and its state (the status of the case it became)
+    """查看返还申请及状态 · An application and its state (the status of the case it became)
 
     Args:
         application_id (UUID):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ApplicationRead | Problem]:
-    """An application and its state (the status of the case it became)
+    """查看返还申请及状态 · An application and its state (the status of the case it became)
 
     Args:
         application_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ApplicationRead | Problem | None:
-    """An application and its state (the status of the case it became)
+    """查看返还申请及状态 · An application and its state (the status of the case it became)
 
     Args:
         application_id (UUID):

@@ -104,7 +104,8 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[CheckpointPage | Problem]:
-    """Signed checkpoints of the audit chain's head, newest first, with the public key (admin, service)
+    """审计链签名检查点 · Signed checkpoints of the audit chain's head, newest first, with the public key (admin,
+    service)
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page
@@ -136,7 +137,8 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> CheckpointPage | Problem | None:
-    """Signed checkpoints of the audit chain's head, newest first, with the public key (admin, service)
+    """审计链签名检查点 · Signed checkpoints of the audit chain's head, newest first, with the public key (admin,
+    service)
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page
@@ -163,7 +165,8 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[CheckpointPage | Problem]:
-    """Signed checkpoints of the audit chain's head, newest first, with the public key (admin, service)
+    """审计链签名检查点 · Signed checkpoints of the audit chain's head, newest first, with the public key (admin,
+    service)
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page
@@ -193,7 +196,8 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> CheckpointPage | Problem | None:
-    """Signed checkpoints of the audit chain's head, newest first, with the public key (admin, service)
+    """审计链签名检查点 · Signed checkpoints of the audit chain's head, newest first, with the public key (admin,
+    service)
 
     Args:
         cursor (None | str | Unset): `next_cursor` of the previous page

@@ -77,7 +77,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ChainCheck | Problem]:
-    """Recompute the audit hash chain and hold it against the signed checkpoints (admin)
+    """校验审计链 · Recompute the audit hash chain and hold it against the signed checkpoints (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,7 +100,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ChainCheck | Problem | None:
-    """Recompute the audit hash chain and hold it against the signed checkpoints (admin)
+    """校验审计链 · Recompute the audit hash chain and hold it against the signed checkpoints (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,7 +119,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ChainCheck | Problem]:
-    """Recompute the audit hash chain and hold it against the signed checkpoints (admin)
+    """校验审计链 · Recompute the audit hash chain and hold it against the signed checkpoints (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +140,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ChainCheck | Problem | None:
-    """Recompute the audit hash chain and hold it against the signed checkpoints (admin)
+    """校验审计链 · Recompute the audit hash chain and hold it against the signed checkpoints (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[AuditEventRead]]:
-    """Every recorded step of the case, with its link in the hash chain
+    """案件审计轨迹 · Every recorded step of the case, with its link in the hash chain
 
     Args:
         case_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[AuditEventRead] | None:
-    """Every recorded step of the case, with its link in the hash chain
+    """案件审计轨迹 · Every recorded step of the case, with its link in the hash chain
 
     Args:
         case_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[AuditEventRead]]:
-    """Every recorded step of the case, with its link in the hash chain
+    """案件审计轨迹 · Every recorded step of the case, with its link in the hash chain
 
     Args:
         case_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[AuditEventRead] | None:
-    """Every recorded step of the case, with its link in the hash chain
+    """案件审计轨迹 · Every recorded step of the case, with its link in the hash chain
 
     Args:
         case_id (UUID):

@@ -123,7 +123,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageCaseRead | Problem]:
-    """Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)
+    """返还案件列表 · Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)
 
     Args:
         period (None | str | Unset):
@@ -161,7 +161,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageCaseRead | Problem | None:
-    """Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)
+    """返还案件列表 · Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)
 
     Args:
         period (None | str | Unset):
@@ -194,7 +194,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageCaseRead | Problem]:
-    """Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)
+    """返还案件列表 · Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)
 
     Args:
         period (None | str | Unset):
@@ -230,7 +230,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageCaseRead | Problem | None:
-    """Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)
+    """返还案件列表 · Cases you may see: a cadre's sub-tree, an enterprise's own, or all (admin)
 
     Args:
         period (None | str | Unset):

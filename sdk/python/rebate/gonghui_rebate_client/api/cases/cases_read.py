@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CaseDetail | Problem]:
-    """A case with its fee records and reviews
+    """案件及其缴费记录与复核 · A case with its fee records and reviews
 
     Args:
         case_id (UUID):
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> CaseDetail | Problem | None:
-    """A case with its fee records and reviews
+    """案件及其缴费记录与复核 · A case with its fee records and reviews
 
     Args:
         case_id (UUID):
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CaseDetail | Problem]:
-    """A case with its fee records and reviews
+    """案件及其缴费记录与复核 · A case with its fee records and reviews
 
     Args:
         case_id (UUID):
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> CaseDetail | Problem | None:
-    """A case with its fee records and reviews
+    """案件及其缴费记录与复核 · A case with its fee records and reviews
 
     Args:
         case_id (UUID):

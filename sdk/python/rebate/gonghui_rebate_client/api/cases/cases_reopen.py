@@ -112,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReopenIn,
 ) -> Response[CaseRead | Problem]:
-    """Reopen a rejected case with a reason; its amount is worked out afresh
+    """重新受理案件 · Reopen a rejected case with a reason; its amount is worked out afresh
 
     Args:
         case_id (UUID):
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReopenIn,
 ) -> CaseRead | Problem | None:
-    """Reopen a rejected case with a reason; its amount is worked out afresh
+    """重新受理案件 · Reopen a rejected case with a reason; its amount is worked out afresh
 
     Args:
         case_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReopenIn,
 ) -> Response[CaseRead | Problem]:
-    """Reopen a rejected case with a reason; its amount is worked out afresh
+    """重新受理案件 · Reopen a rejected case with a reason; its amount is worked out afresh
 
     Args:
         case_id (UUID):
@@ -201,7 +201,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReopenIn,
 ) -> CaseRead | Problem | None:
-    """Reopen a rejected case with a reason; its amount is worked out afresh
+    """重新受理案件 · Reopen a rejected case with a reason; its amount is worked out afresh
 
     Args:
         case_id (UUID):

@@ -112,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReviewIn,
 ) -> Response[CaseRead | Problem]:
-    """Review (or, where the policy asks, approve) a case; a rejection needs a reason
+    """复核或审批案件 · Review (or, where the policy asks, approve) a case; a rejection needs a reason
 
     Args:
         case_id (UUID):
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReviewIn,
 ) -> CaseRead | Problem | None:
-    """Review (or, where the policy asks, approve) a case; a rejection needs a reason
+    """复核或审批案件 · Review (or, where the policy asks, approve) a case; a rejection needs a reason
 
     Args:
         case_id (UUID):
@@ -171,7 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReviewIn,
 ) -> Response[CaseRead | Problem]:
-    """Review (or, where the policy asks, approve) a case; a rejection needs a reason
+    """复核或审批案件 · Review (or, where the policy asks, approve) a case; a rejection needs a reason
 
     Args:
         case_id (UUID):
@@ -201,7 +201,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReviewIn,
 ) -> CaseRead | Problem | None:
-    """Review (or, where the policy asks, approve) a case; a rejection needs a reason
+    """复核或审批案件 · Review (or, where the policy asks, approve) a case; a rejection needs a reason
 
     Args:
         case_id (UUID):

@@ -105,7 +105,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: BulkReviewIn,
 ) -> Response[BulkReviewResult | Problem]:
-    """Decide many cases at once; each is checked on its own
+    """批量审批案件 · Decide many cases at once; each is checked on its own
 
     Args:
         body (BulkReviewIn):
@@ -134,7 +134,7 @@ def sync(
     client: AuthenticatedClient,
     body: BulkReviewIn,
 ) -> BulkReviewResult | Problem | None:
-    """Decide many cases at once; each is checked on its own
+    """批量审批案件 · Decide many cases at once; each is checked on its own
 
     Args:
         body (BulkReviewIn):
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: BulkReviewIn,
 ) -> Response[BulkReviewResult | Problem]:
-    """Decide many cases at once; each is checked on its own
+    """批量审批案件 · Decide many cases at once; each is checked on its own
 
     Args:
         body (BulkReviewIn):
@@ -185,7 +185,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: BulkReviewIn,
 ) -> BulkReviewResult | Problem | None:
-    """Decide many cases at once; each is checked on its own
+    """批量审批案件 · Decide many cases at once; each is checked on its own
 
     Args:
         body (BulkReviewIn):

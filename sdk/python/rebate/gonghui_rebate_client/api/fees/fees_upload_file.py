@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: BodyFeesUploadFile,
 ) -> Response[DeliveryResult | Problem]:
-    """Fee records from a CSV file, for a partner without webhooks (admin)
+    """导入缴费记录 CSV · Fee records from a CSV file, for a partner without webhooks (admin)
 
      A UTF-8 CSV file with a header line naming the columns `record_id`, `uscc`, `enterprise_name`,
     `region_code`, `period`, `payroll_total`, `fee_amount`, `paid_at`, `payer_bank`, `payer_account_no`,
@@ -153,7 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: BodyFeesUploadFile,
 ) -> DeliveryResult | Problem | None:
-    """Fee records from a CSV file, for a partner without webhooks (admin)
+    """导入缴费记录 CSV · Fee records from a CSV file, for a partner without webhooks (admin)
 
      A UTF-8 CSV file with a header line naming the columns `record_id`, `uscc`, `enterprise_name`,
     `region_code`, `period`, `payroll_total`, `fee_amount`, `paid_at`, `payer_bank`, `payer_account_no`,
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: BodyFeesUploadFile,
 ) -> Response[DeliveryResult | Problem]:
-    """Fee records from a CSV file, for a partner without webhooks (admin)
+    """导入缴费记录 CSV · Fee records from a CSV file, for a partner without webhooks (admin)
 
      A UTF-8 CSV file with a header line naming the columns `record_id`, `uscc`, `enterprise_name`,
     `region_code`, `period`, `payroll_total`, `fee_amount`, `paid_at`, `payer_bank`, `payer_account_no`,
@@ -220,7 +220,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: BodyFeesUploadFile,
 ) -> DeliveryResult | Problem | None:
-    """Fee records from a CSV file, for a partner without webhooks (admin)
+    """导入缴费记录 CSV · Fee records from a CSV file, for a partner without webhooks (admin)
 
      A UTF-8 CSV file with a header line naming the columns `record_id`, `uscc`, `enterprise_name`,
     `region_code`, `period`, `payroll_total`, `fee_amount`, `paid_at`, `payer_bank`, `payer_account_no`,

@@ -101,7 +101,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     period: None | str | Unset = UNSET,
 ) -> Response[Balances | Problem]:
-    """An enterprise's balances: collected, refunded, payable, receivable
+    """企业经费收支余额 · An enterprise's balances: collected, refunded, payable, receivable
 
     Args:
         uscc (str):
@@ -133,7 +133,7 @@ def sync(
     client: AuthenticatedClient,
     period: None | str | Unset = UNSET,
 ) -> Balances | Problem | None:
-    """An enterprise's balances: collected, refunded, payable, receivable
+    """企业经费收支余额 · An enterprise's balances: collected, refunded, payable, receivable
 
     Args:
         uscc (str):
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     period: None | str | Unset = UNSET,
 ) -> Response[Balances | Problem]:
-    """An enterprise's balances: collected, refunded, payable, receivable
+    """企业经费收支余额 · An enterprise's balances: collected, refunded, payable, receivable
 
     Args:
         uscc (str):
@@ -190,7 +190,7 @@ async def asyncio(
     client: AuthenticatedClient,
     period: None | str | Unset = UNSET,
 ) -> Balances | Problem | None:
-    """An enterprise's balances: collected, refunded, payable, receivable
+    """企业经费收支余额 · An enterprise's balances: collected, refunded, payable, receivable
 
     Args:
         uscc (str):

@@ -75,7 +75,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Balances | Problem]:
-    """Every account's balance (debit positive); the total is always zero (admin)
+    """账户余额试算 · Every account's balance (debit positive); the total is always zero (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,7 +98,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Balances | Problem | None:
-    """Every account's balance (debit positive); the total is always zero (admin)
+    """账户余额试算 · Every account's balance (debit positive); the total is always zero (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +117,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Balances | Problem]:
-    """Every account's balance (debit positive); the total is always zero (admin)
+    """账户余额试算 · Every account's balance (debit positive); the total is always zero (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +138,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Balances | Problem | None:
-    """Every account's balance (debit positive); the total is always zero (admin)
+    """账户余额试算 · Every account's balance (debit positive); the total is always zero (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -116,7 +116,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageOutboxMessageRead | Problem]:
-    """Outbound deliveries by state: pending, delivered or dead (admin)
+    """出站投递列表 · Outbound deliveries by state: pending, delivered or dead (admin)
 
     Args:
         status (None | PayoutsListOutboxStatusType0 | Unset):
@@ -151,7 +151,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageOutboxMessageRead | Problem | None:
-    """Outbound deliveries by state: pending, delivered or dead (admin)
+    """出站投递列表 · Outbound deliveries by state: pending, delivered or dead (admin)
 
     Args:
         status (None | PayoutsListOutboxStatusType0 | Unset):
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> Response[PageOutboxMessageRead | Problem]:
-    """Outbound deliveries by state: pending, delivered or dead (admin)
+    """出站投递列表 · Outbound deliveries by state: pending, delivered or dead (admin)
 
     Args:
         status (None | PayoutsListOutboxStatusType0 | Unset):
@@ -214,7 +214,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 ) -> PageOutboxMessageRead | Problem | None:
-    """Outbound deliveries by state: pending, delivered or dead (admin)
+    """出站投递列表 · Outbound deliveries by state: pending, delivered or dead (admin)
 
     Args:
         status (None | PayoutsListOutboxStatusType0 | Unset):

@@ -105,7 +105,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PartnerCreate,
 ) -> Response[PartnerCreated | Problem]:
-    """Register a tax or bank partner; its webhook secret is shown once (admin)
+    """登记税务或银行合作方 · Register a tax or bank partner; its webhook secret is shown once (admin)
 
     Args:
         body (PartnerCreate):
@@ -134,7 +134,7 @@ def sync(
     client: AuthenticatedClient,
     body: PartnerCreate,
 ) -> PartnerCreated | Problem | None:
-    """Register a tax or bank partner; its webhook secret is shown once (admin)
+    """登记税务或银行合作方 · Register a tax or bank partner; its webhook secret is shown once (admin)
 
     Args:
         body (PartnerCreate):
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PartnerCreate,
 ) -> Response[PartnerCreated | Problem]:
-    """Register a tax or bank partner; its webhook secret is shown once (admin)
+    """登记税务或银行合作方 · Register a tax or bank partner; its webhook secret is shown once (admin)
 
     Args:
         body (PartnerCreate):
@@ -185,7 +185,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PartnerCreate,
 ) -> PartnerCreated | Problem | None:
-    """Register a tax or bank partner; its webhook secret is shown once (admin)
+    """登记税务或银行合作方 · Register a tax or bank partner; its webhook secret is shown once (admin)
 
     Args:
         body (PartnerCreate):

@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PartnerRead]]:
-    """Every partner (admin)
+    """合作方列表 · Every partner (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PartnerRead] | None:
-    """Every partner (admin)
+    """合作方列表 · Every partner (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PartnerRead]]:
-    """Every partner (admin)
+    """合作方列表 · Every partner (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PartnerRead] | None:
-    """Every partner (admin)
+    """合作方列表 · Every partner (admin)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

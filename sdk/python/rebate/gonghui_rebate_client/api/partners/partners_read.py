@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[PartnerRead | Problem]:
-    """Read a partner (admin)
+    """查看合作方 · Read a partner (admin)
 
     Args:
         partner_id (UUID):
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> PartnerRead | Problem | None:
-    """Read a partner (admin)
+    """查看合作方 · Read a partner (admin)
 
     Args:
         partner_id (UUID):
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[PartnerRead | Problem]:
-    """Read a partner (admin)
+    """查看合作方 · Read a partner (admin)
 
     Args:
         partner_id (UUID):
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> PartnerRead | Problem | None:
-    """Read a partner (admin)
+    """查看合作方 · Read a partner (admin)
 
     Args:
         partner_id (UUID):

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | SecretRotated]:
-    """Issue a new webhook secret; the old one stays valid for a grace period (admin)
+    """轮换 Webhook 密钥 · Issue a new webhook secret; the old one stays valid for a grace period (admin)
 
     Args:
         partner_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | SecretRotated | None:
-    """Issue a new webhook secret; the old one stays valid for a grace period (admin)
+    """轮换 Webhook 密钥 · Issue a new webhook secret; the old one stays valid for a grace period (admin)
 
     Args:
         partner_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | SecretRotated]:
-    """Issue a new webhook secret; the old one stays valid for a grace period (admin)
+    """轮换 Webhook 密钥 · Issue a new webhook secret; the old one stays valid for a grace period (admin)
 
     Args:
         partner_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | SecretRotated | None:
-    """Issue a new webhook secret; the old one stays valid for a grace period (admin)
+    """轮换 Webhook 密钥 · Issue a new webhook secret; the old one stays valid for a grace period (admin)
 
     Args:
         partner_id (UUID):

@@ -101,7 +101,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PayoutRead]]:
-    """Instruct an approved case that waits for a bank partner or membership (admin)
+    """下达付款指令 · Instruct an approved case that waits for a bank partner or membership (admin)
 
     Args:
         case_id (UUID):
@@ -130,7 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PayoutRead] | None:
-    """Instruct an approved case that waits for a bank partner or membership (admin)
+    """下达付款指令 · Instruct an approved case that waits for a bank partner or membership (admin)
 
     Args:
         case_id (UUID):
@@ -154,7 +154,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PayoutRead]]:
-    """Instruct an approved case that waits for a bank partner or membership (admin)
+    """下达付款指令 · Instruct an approved case that waits for a bank partner or membership (admin)
 
     Args:
         case_id (UUID):
@@ -181,7 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PayoutRead] | None:
-    """Instruct an approved case that waits for a bank partner or membership (admin)
+    """下达付款指令 · Instruct an approved case that waits for a bank partner or membership (admin)
 
     Args:
         case_id (UUID):

@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PayoutRead]]:
-    """A case's payouts, oldest first; account numbers masked
+    """案件的付款记录（账号脱敏） · A case's payouts, oldest first; account numbers masked
 
     Args:
         case_id (UUID):
@@ -125,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PayoutRead] | None:
-    """A case's payouts, oldest first; account numbers masked
+    """案件的付款记录（账号脱敏） · A case's payouts, oldest first; account numbers masked
 
     Args:
         case_id (UUID):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PayoutRead]]:
-    """A case's payouts, oldest first; account numbers masked
+    """案件的付款记录（账号脱敏） · A case's payouts, oldest first; account numbers masked
 
     Args:
         case_id (UUID):
@@ -176,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PayoutRead] | None:
-    """A case's payouts, oldest first; account numbers masked
+    """案件的付款记录（账号脱敏） · A case's payouts, oldest first; account numbers masked
 
     Args:
         case_id (UUID):

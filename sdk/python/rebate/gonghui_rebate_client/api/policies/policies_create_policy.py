@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PolicyCreate,
 ) -> Response[PolicyRead | Problem]:
-    """Create a refund policy, version 1 (admin)
+    """创建返还政策 · Create a refund policy, version 1 (admin)
 
     Args:
         body (PolicyCreate):
@@ -132,7 +132,7 @@ def sync(
     client: AuthenticatedClient,
     body: PolicyCreate,
 ) -> PolicyRead | Problem | None:
-    """Create a refund policy, version 1 (admin)
+    """创建返还政策 · Create a refund policy, version 1 (admin)
 
     Args:
         body (PolicyCreate):
@@ -156,7 +156,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PolicyCreate,
 ) -> Response[PolicyRead | Problem]:
-    """Create a refund policy, version 1 (admin)
+    """创建返还政策 · Create a refund policy, version 1 (admin)
 
     Args:
         body (PolicyCreate):
@@ -183,7 +183,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PolicyCreate,
 ) -> PolicyRead | Problem | None:
-    """Create a refund policy, version 1 (admin)
+    """创建返还政策 · Create a refund policy, version 1 (admin)
 
     Args:
         body (PolicyCreate):

@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PolicyRead]]:
-    """Policies in force (admins and rebate reviewers)
+    """现行返还政策 · Policies in force (admins and rebate reviewers)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PolicyRead] | None:
-    """Policies in force (admins and rebate reviewers)
+    """现行返还政策 · Policies in force (admins and rebate reviewers)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PolicyRead]]:
-    """Policies in force (admins and rebate reviewers)
+    """现行返还政策 · Policies in force (admins and rebate reviewers)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +147,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PolicyRead] | None:
-    """Policies in force (admins and rebate reviewers)
+    """现行返还政策 · Policies in force (admins and rebate reviewers)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

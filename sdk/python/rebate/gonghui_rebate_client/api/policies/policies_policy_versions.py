@@ -95,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PolicyRead]]:
-    """Every version of a policy, oldest first
+    """政策版本历史 · Every version of a policy, oldest first
 
     Args:
         policy_key (str):
@@ -124,7 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PolicyRead] | None:
-    """Every version of a policy, oldest first
+    """政策版本历史 · Every version of a policy, oldest first
 
     Args:
         policy_key (str):
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | list[PolicyRead]]:
-    """Every version of a policy, oldest first
+    """政策版本历史 · Every version of a policy, oldest first
 
     Args:
         policy_key (str):
@@ -175,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | list[PolicyRead] | None:
-    """Every version of a policy, oldest first
+    """政策版本历史 · Every version of a policy, oldest first
 
     Args:
         policy_key (str):

@@ -113,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PolicyIn,
 ) -> Response[PolicyRead | Problem]:
-    """Save a new version of a policy; the old one is retired, cases keep naming it (admin)
+    """发布政策新版本 · Save a new version of a policy; the old one is retired, cases keep naming it (admin)
 
     Args:
         policy_key (str):
@@ -145,7 +145,7 @@ def sync(
     client: AuthenticatedClient,
     body: PolicyIn,
 ) -> PolicyRead | Problem | None:
-    """Save a new version of a policy; the old one is retired, cases keep naming it (admin)
+    """发布政策新版本 · Save a new version of a policy; the old one is retired, cases keep naming it (admin)
 
     Args:
         policy_key (str):
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PolicyIn,
 ) -> Response[PolicyRead | Problem]:
-    """Save a new version of a policy; the old one is retired, cases keep naming it (admin)
+    """发布政策新版本 · Save a new version of a policy; the old one is retired, cases keep naming it (admin)
 
     Args:
         policy_key (str):
@@ -202,7 +202,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PolicyIn,
 ) -> PolicyRead | Problem | None:
-    """Save a new version of a policy; the old one is retired, cases keep naming it (admin)
+    """发布政策新版本 · Save a new version of a policy; the old one is retired, cases keep naming it (admin)
 
     Args:
         policy_key (str):

@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: DismissIn,
 ) -> Response[ExceptionRead | Problem]:
-    """Close an entry with the reason nothing more is owed on it
+    """关闭待处理记录 · Close an entry with the reason nothing more is owed on it
 
     Args:
         entry_id (UUID):
@@ -148,7 +148,7 @@ def sync(
     client: AuthenticatedClient,
     body: DismissIn,
 ) -> ExceptionRead | Problem | None:
-    """Close an entry with the reason nothing more is owed on it
+    """关闭待处理记录 · Close an entry with the reason nothing more is owed on it
 
     Args:
         entry_id (UUID):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DismissIn,
 ) -> Response[ExceptionRead | Problem]:
-    """Close an entry with the reason nothing more is owed on it
+    """关闭待处理记录 · Close an entry with the reason nothing more is owed on it
 
     Args:
         entry_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DismissIn,
 ) -> ExceptionRead | Problem | None:
-    """Close an entry with the reason nothing more is owed on it
+    """关闭待处理记录 · Close an entry with the reason nothing more is owed on it
 
     Args:
         entry_id (UUID):

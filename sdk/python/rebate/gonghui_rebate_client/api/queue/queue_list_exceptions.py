@@ -123,8 +123,8 @@ def sync_detailed(
     include_resolved: bool | Unset = False,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[ExceptionRead]]:
-    """The queue: records that could not become part of a case, and bank answers that contradict what we
-    know, with the reason; your sub-tree's (admins: all)
+    """待处理队列 · The queue: records that could not become part of a case, and bank answers that contradict
+    what we know, with the reason; your sub-tree's (admins: all)
 
     Args:
         run_id (None | Unset | UUID):
@@ -162,8 +162,8 @@ def sync(
     include_resolved: bool | Unset = False,
     limit: int | Unset = 50,
 ) -> Problem | list[ExceptionRead] | None:
-    """The queue: records that could not become part of a case, and bank answers that contradict what we
-    know, with the reason; your sub-tree's (admins: all)
+    """待处理队列 · The queue: records that could not become part of a case, and bank answers that contradict
+    what we know, with the reason; your sub-tree's (admins: all)
 
     Args:
         run_id (None | Unset | UUID):
@@ -196,8 +196,8 @@ async def asyncio_detailed(
     include_resolved: bool | Unset = False,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[ExceptionRead]]:
-    """The queue: records that could not become part of a case, and bank answers that contradict what we
-    know, with the reason; your sub-tree's (admins: all)
+    """待处理队列 · The queue: records that could not become part of a case, and bank answers that contradict
+    what we know, with the reason; your sub-tree's (admins: all)
 
     Args:
         run_id (None | Unset | UUID):
@@ -233,8 +233,8 @@ async def asyncio(
     include_resolved: bool | Unset = False,
     limit: int | Unset = 50,
 ) -> Problem | list[ExceptionRead] | None:
-    """The queue: records that could not become part of a case, and bank answers that contradict what we
-    know, with the reason; your sub-tree's (admins: all)
+    """待处理队列 · The queue: records that could not become part of a case, and bank answers that contradict
+    what we know, with the reason; your sub-tree's (admins: all)
 
     Args:
         run_id (None | Unset | UUID):

@@ -116,8 +116,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RematchIn,
 ) -> Response[ExceptionRead | Problem]:
-    """Match the enterprise's queued records again (after the register or the records were fixed): into a
-    case, or kept with the new reason
+    """重新匹配企业待处理记录 · Match the enterprise's queued records again (after the register or the records were
+    fixed): into a case, or kept with the new reason
 
     Args:
         entry_id (UUID):
@@ -149,8 +149,8 @@ def sync(
     client: AuthenticatedClient,
     body: RematchIn,
 ) -> ExceptionRead | Problem | None:
-    """Match the enterprise's queued records again (after the register or the records were fixed): into a
-    case, or kept with the new reason
+    """重新匹配企业待处理记录 · Match the enterprise's queued records again (after the register or the records were
+    fixed): into a case, or kept with the new reason
 
     Args:
         entry_id (UUID):
@@ -177,8 +177,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RematchIn,
 ) -> Response[ExceptionRead | Problem]:
-    """Match the enterprise's queued records again (after the register or the records were fixed): into a
-    case, or kept with the new reason
+    """重新匹配企业待处理记录 · Match the enterprise's queued records again (after the register or the records were
+    fixed): into a case, or kept with the new reason
 
     Args:
         entry_id (UUID):
@@ -208,8 +208,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RematchIn,
 ) -> ExceptionRead | Problem | None:
-    """Match the enterprise's queued records again (after the register or the records were fixed): into a
-    case, or kept with the new reason
+    """重新匹配企业待处理记录 · Match the enterprise's queued records again (after the register or the records were
+    fixed): into a case, or kept with the new reason
 
     Args:
         entry_id (UUID):

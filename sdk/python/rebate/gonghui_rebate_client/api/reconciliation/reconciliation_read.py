@@ -95,7 +95,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     period: None | str | Unset = UNSET,
 ) -> Response[Problem | Reconciliation]:
-    """Every violation of the money invariants, recomputed now; empty is normal
+    """资金一致性检查 · Every violation of the money invariants, recomputed now; empty is normal
 
     Args:
         period (None | str | Unset):
@@ -124,7 +124,7 @@ def sync(
     client: AuthenticatedClient,
     period: None | str | Unset = UNSET,
 ) -> Problem | Reconciliation | None:
-    """Every violation of the money invariants, recomputed now; empty is normal
+    """资金一致性检查 · Every violation of the money invariants, recomputed now; empty is normal
 
     Args:
         period (None | str | Unset):
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     period: None | str | Unset = UNSET,
 ) -> Response[Problem | Reconciliation]:
-    """Every violation of the money invariants, recomputed now; empty is normal
+    """资金一致性检查 · Every violation of the money invariants, recomputed now; empty is normal
 
     Args:
         period (None | str | Unset):
@@ -175,7 +175,7 @@ async def asyncio(
     client: AuthenticatedClient,
     period: None | str | Unset = UNSET,
 ) -> Problem | Reconciliation | None:
-    """Every violation of the money invariants, recomputed now; empty is normal
+    """资金一致性检查 · Every violation of the money invariants, recomputed now; empty is normal
 
     Args:
         period (None | str | Unset):

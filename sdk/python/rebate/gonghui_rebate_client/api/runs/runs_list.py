@@ -95,7 +95,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[RunRead]]:
-    """Recent runs, newest first (admin)
+    """批量返还任务列表 · Recent runs, newest first (admin)
 
     Args:
         limit (int | Unset): Page size, at most 200 Default: 50.
@@ -124,7 +124,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Problem | list[RunRead] | None:
-    """Recent runs, newest first (admin)
+    """批量返还任务列表 · Recent runs, newest first (admin)
 
     Args:
         limit (int | Unset): Page size, at most 200 Default: 50.
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[RunRead]]:
-    """Recent runs, newest first (admin)
+    """批量返还任务列表 · Recent runs, newest first (admin)
 
     Args:
         limit (int | Unset): Page size, at most 200 Default: 50.
@@ -175,7 +175,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Problem | list[RunRead] | None:
-    """Recent runs, newest first (admin)
+    """批量返还任务列表 · Recent runs, newest first (admin)
 
     Args:
         limit (int | Unset): Page size, at most 200 Default: 50.

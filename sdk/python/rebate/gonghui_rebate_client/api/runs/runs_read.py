@@ -87,7 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RunRead]:
-    """A run and its progress (admins; reviewers of a sub-tree it made cases in)
+    """查看批量返还任务及进度 · A run and its progress (admins; reviewers of a sub-tree it made cases in)
 
     Args:
         run_id (UUID):
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RunRead | None:
-    """A run and its progress (admins; reviewers of a sub-tree it made cases in)
+    """查看批量返还任务及进度 · A run and its progress (admins; reviewers of a sub-tree it made cases in)
 
     Args:
         run_id (UUID):
@@ -140,7 +140,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem | RunRead]:
-    """A run and its progress (admins; reviewers of a sub-tree it made cases in)
+    """查看批量返还任务及进度 · A run and its progress (admins; reviewers of a sub-tree it made cases in)
 
     Args:
         run_id (UUID):
@@ -167,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | RunRead | None:
-    """A run and its progress (admins; reviewers of a sub-tree it made cases in)
+    """查看批量返还任务及进度 · A run and its progress (admins; reviewers of a sub-tree it made cases in)
 
     Args:
         run_id (UUID):

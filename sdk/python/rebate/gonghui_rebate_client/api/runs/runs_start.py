@@ -110,7 +110,7 @@ def sync_detailed(
     body: RunCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RunRead]:
-    """Start an automatic run over a period and region (admin); watch it with GET
+    """启动批量返还 · Start an automatic run over a period and region (admin); watch it with GET
 
     Args:
         idempotency_key (str | Unset): Optional; a retry with the same key answers the first run
@@ -142,7 +142,7 @@ def sync(
     body: RunCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RunRead | None:
-    """Start an automatic run over a period and region (admin); watch it with GET
+    """启动批量返还 · Start an automatic run over a period and region (admin); watch it with GET
 
     Args:
         idempotency_key (str | Unset): Optional; a retry with the same key answers the first run
@@ -169,7 +169,7 @@ async def asyncio_detailed(
     body: RunCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | RunRead]:
-    """Start an automatic run over a period and region (admin); watch it with GET
+    """启动批量返还 · Start an automatic run over a period and region (admin); watch it with GET
 
     Args:
         idempotency_key (str | Unset): Optional; a retry with the same key answers the first run
@@ -199,7 +199,7 @@ async def asyncio(
     body: RunCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | RunRead | None:
-    """Start an automatic run over a period and region (admin); watch it with GET
+    """启动批量返还 · Start an automatic run over a period and region (admin); watch it with GET
 
     Args:
         idempotency_key (str | Unset): Optional; a retry with the same key answers the first run

@@ -109,7 +109,7 @@ def sync_detailed(
     to: str,
     org_id: None | Unset | UUID = UNSET,
 ) -> Response[Problem | RebateStats]:
-    """Refunds of a sub-tree over a period range, with year-on-year growth
+    """返还统计 · Refunds of a sub-tree over a period range, with year-on-year growth
 
     Args:
         from_ (str):
@@ -144,7 +144,7 @@ def sync(
     to: str,
     org_id: None | Unset | UUID = UNSET,
 ) -> Problem | RebateStats | None:
-    """Refunds of a sub-tree over a period range, with year-on-year growth
+    """返还统计 · Refunds of a sub-tree over a period range, with year-on-year growth
 
     Args:
         from_ (str):
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     to: str,
     org_id: None | Unset | UUID = UNSET,
 ) -> Response[Problem | RebateStats]:
-    """Refunds of a sub-tree over a period range, with year-on-year growth
+    """返还统计 · Refunds of a sub-tree over a period range, with year-on-year growth
 
     Args:
         from_ (str):
@@ -207,7 +207,7 @@ async def asyncio(
     to: str,
     org_id: None | Unset | UUID = UNSET,
 ) -> Problem | RebateStats | None:
-    """Refunds of a sub-tree over a period range, with year-on-year growth
+    """返还统计 · Refunds of a sub-tree over a period range, with year-on-year growth
 
     Args:
         from_ (str):

@@ -118,7 +118,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: FeeCorrectedEvent | FeeRecordedEvent | FeeVoidedEvent,
 ) -> Response[DeliveryResult | Problem]:
-    """Fee records pushed by a tax partner (Standard Webhooks signature, no token)
+    """税务合作方推送缴费记录 · Fee records pushed by a tax partner (Standard Webhooks signature, no token)
 
      The body is one of the tax partner's events (see the document's webhooks: fee.recorded,
     fee.corrected, fee.voided), signed with the partner's secret.
@@ -153,7 +153,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: FeeCorrectedEvent | FeeRecordedEvent | FeeVoidedEvent,
 ) -> DeliveryResult | Problem | None:
-    """Fee records pushed by a tax partner (Standard Webhooks signature, no token)
+    """税务合作方推送缴费记录 · Fee records pushed by a tax partner (Standard Webhooks signature, no token)
 
      The body is one of the tax partner's events (see the document's webhooks: fee.recorded,
     fee.corrected, fee.voided), signed with the partner's secret.
@@ -183,7 +183,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: FeeCorrectedEvent | FeeRecordedEvent | FeeVoidedEvent,
 ) -> Response[DeliveryResult | Problem]:
-    """Fee records pushed by a tax partner (Standard Webhooks signature, no token)
+    """税务合作方推送缴费记录 · Fee records pushed by a tax partner (Standard Webhooks signature, no token)
 
      The body is one of the tax partner's events (see the document's webhooks: fee.recorded,
     fee.corrected, fee.voided), signed with the partner's secret.
@@ -216,7 +216,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: FeeCorrectedEvent | FeeRecordedEvent | FeeVoidedEvent,
 ) -> DeliveryResult | Problem | None:
-    """Fee records pushed by a tax partner (Standard Webhooks signature, no token)
+    """税务合作方推送缴费记录 · Fee records pushed by a tax partner (Standard Webhooks signature, no token)
 
      The body is one of the tax partner's events (see the document's webhooks: fee.recorded,
     fee.corrected, fee.voided), signed with the partner's secret.

@@ -111,7 +111,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: BankCallback,
 ) -> Response[CallbackResult | Problem]:
-    """A bank's answer to a payout instruction (Standard Webhooks signature, no token)
+    """银行对付款指令的回执 · A bank's answer to a payout instruction (Standard Webhooks signature, no token)
 
     Args:
         partner_id (UUID):
@@ -143,7 +143,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: BankCallback,
 ) -> CallbackResult | Problem | None:
-    """A bank's answer to a payout instruction (Standard Webhooks signature, no token)
+    """银行对付款指令的回执 · A bank's answer to a payout instruction (Standard Webhooks signature, no token)
 
     Args:
         partner_id (UUID):
@@ -170,7 +170,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: BankCallback,
 ) -> Response[CallbackResult | Problem]:
-    """A bank's answer to a payout instruction (Standard Webhooks signature, no token)
+    """银行对付款指令的回执 · A bank's answer to a payout instruction (Standard Webhooks signature, no token)
 
     Args:
         partner_id (UUID):
@@ -200,7 +200,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: BankCallback,
 ) -> CallbackResult | Problem | None:
-    """A bank's answer to a payout instruction (Standard Webhooks signature, no token)
+    """银行对付款指令的回执 · A bank's answer to a payout instruction (Standard Webhooks signature, no token)
 
     Args:
         partner_id (UUID):
