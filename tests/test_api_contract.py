@@ -152,3 +152,13 @@ def test_member_history_keeps_its_own_affiliation_model() -> None:
     assert history == {"$ref": "#/components/schemas/MemberAffiliationRead"}
     assert "org_name" in schemas["MemberAffiliationRead"]["properties"]
     assert "changed_by" in schemas["AffiliationRead"]["properties"]
+
+
+def test_a_policy_ratio_is_documented_as_the_decimal_string_it_must_be() -> None:
+    """A client generated from the document must not send the JSON number the service
+    refuses (the generated Python client once defaulted `refund_ratio` to the float 1.0)."""
+    schemas = APPS["rebate"]().openapi()["components"]["schemas"]
+    ratio = schemas["PolicyCreate"]["properties"]["refund_ratio"]
+    assert ratio["type"] == "string"
+    assert re.fullmatch(ratio["pattern"], "0.5000")
+    assert not re.fullmatch(ratio["pattern"], "1.5")

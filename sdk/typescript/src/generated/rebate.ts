@@ -1602,8 +1602,9 @@ export interface components {
             /**
              * Refund Ratio
              * @default 1.0000
+             * @example 0.5000
              */
-            refund_ratio: number | string;
+            refund_ratio: string;
             /**
              * Destinations
              * @default [
@@ -1676,8 +1677,9 @@ export interface components {
             /**
              * Refund Ratio
              * @default 1.0000
+             * @example 0.5000
              */
-            refund_ratio: number | string;
+            refund_ratio: string;
             /**
              * Destinations
              * @default [

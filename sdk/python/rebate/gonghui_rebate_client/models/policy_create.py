@@ -30,7 +30,7 @@ class PolicyCreate:
         policy_key (str):
         size_classes (list[PolicyCreateSizeClassesItem] | Unset):
         excluded_usccs (list[str] | Unset):
-        refund_ratio (float | str | Unset):  Default: 1.0.
+        refund_ratio (str | Unset):  Default: '1.0000'.
         destinations (list[Destination] | Unset):
         review_steps (PolicyCreateReviewSteps | Unset):  Default: PolicyCreateReviewSteps.VALUE_1.
         mode (PolicyMode | Unset):
@@ -46,7 +46,7 @@ class PolicyCreate:
     policy_key: str
     size_classes: list[PolicyCreateSizeClassesItem] | Unset = UNSET
     excluded_usccs: list[str] | Unset = UNSET
-    refund_ratio: float | str | Unset = 1.0
+    refund_ratio: str | Unset = "1.0000"
     destinations: list[Destination] | Unset = UNSET
     review_steps: PolicyCreateReviewSteps | Unset = PolicyCreateReviewSteps.VALUE_1
     mode: PolicyMode | Unset = UNSET
@@ -77,11 +77,7 @@ class PolicyCreate:
         if not isinstance(self.excluded_usccs, Unset):
             excluded_usccs = self.excluded_usccs
 
-        refund_ratio: float | str | Unset
-        if isinstance(self.refund_ratio, Unset):
-            refund_ratio = UNSET
-        else:
-            refund_ratio = self.refund_ratio
+        refund_ratio = self.refund_ratio
 
         destinations: list[str] | Unset = UNSET
         if not isinstance(self.destinations, Unset):
@@ -170,12 +166,7 @@ class PolicyCreate:
 
         excluded_usccs = cast(list[str], d.pop("excluded_usccs", UNSET))
 
-        def _parse_refund_ratio(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
-
-        refund_ratio = _parse_refund_ratio(d.pop("refund_ratio", UNSET))
+        refund_ratio = d.pop("refund_ratio", UNSET)
 
         _destinations = d.pop("destinations", UNSET)
         destinations: list[Destination] | Unset = UNSET

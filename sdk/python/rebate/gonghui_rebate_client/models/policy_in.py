@@ -30,7 +30,7 @@ class PolicyIn:
         period_to (str):
         size_classes (list[PolicyInSizeClassesItem] | Unset):
         excluded_usccs (list[str] | Unset):
-        refund_ratio (float | str | Unset):  Default: 1.0.
+        refund_ratio (str | Unset):  Default: '1.0000'.
         destinations (list[Destination] | Unset):
         review_steps (PolicyInReviewSteps | Unset):  Default: PolicyInReviewSteps.VALUE_1.
         mode (PolicyMode | Unset):
@@ -45,7 +45,7 @@ class PolicyIn:
     period_to: str
     size_classes: list[PolicyInSizeClassesItem] | Unset = UNSET
     excluded_usccs: list[str] | Unset = UNSET
-    refund_ratio: float | str | Unset = 1.0
+    refund_ratio: str | Unset = "1.0000"
     destinations: list[Destination] | Unset = UNSET
     review_steps: PolicyInReviewSteps | Unset = PolicyInReviewSteps.VALUE_1
     mode: PolicyMode | Unset = UNSET
@@ -74,11 +74,7 @@ class PolicyIn:
         if not isinstance(self.excluded_usccs, Unset):
             excluded_usccs = self.excluded_usccs
 
-        refund_ratio: float | str | Unset
-        if isinstance(self.refund_ratio, Unset):
-            refund_ratio = UNSET
-        else:
-            refund_ratio = self.refund_ratio
+        refund_ratio = self.refund_ratio
 
         destinations: list[str] | Unset = UNSET
         if not isinstance(self.destinations, Unset):
@@ -164,12 +160,7 @@ class PolicyIn:
 
         excluded_usccs = cast(list[str], d.pop("excluded_usccs", UNSET))
 
-        def _parse_refund_ratio(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
-
-        refund_ratio = _parse_refund_ratio(d.pop("refund_ratio", UNSET))
+        refund_ratio = d.pop("refund_ratio", UNSET)
 
         _destinations = d.pop("destinations", UNSET)
         destinations: list[Destination] | Unset = UNSET

@@ -4,7 +4,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from rebate.policies.models import Destination, PolicyMode
 from servicekit.schemas import ApiModel
@@ -46,7 +46,12 @@ class PolicyIn(ApiModel):
     period_to: Period
     size_classes: list[SizeClass] = ["micro", "small"]
     excluded_usccs: list[str] = []
-    refund_ratio: Annotated[Decimal, BeforeValidator(_ratio)] = Decimal("1.0000")
+    # Documented as what `_ratio` takes, a decimal string: a JSON number would be refused.
+    refund_ratio: Annotated[
+        Decimal,
+        BeforeValidator(_ratio),
+        WithJsonSchema({"type": "string", "pattern": _RATIO.pattern, "examples": ["0.5000"]}),
+    ] = Decimal("1.0000")
     destinations: list[Destination] = [Destination.UNION_ACCOUNT, Destination.PAYER_ACCOUNT]
     review_steps: Literal[1, 2] = 1
     mode: PolicyMode = PolicyMode.AUTOMATIC
