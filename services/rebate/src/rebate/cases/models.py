@@ -60,8 +60,9 @@ class RebateCase(Timestamped, Base):
     # The federation the enterprise is affiliated to, with its path (cadres' sub-tree checks).
     org_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     org_path: Mapped[str] = mapped_column(String(1000))
-    policy_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("policy.id"))
-    run_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("rebate_run.id"))
+    # Existing policy and run, checked per statement by triggers (migration 0009).
+    policy_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    run_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     source: Mapped[CaseSource] = mapped_column(str_enum(CaseSource))
     status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus))
     collected: Mapped[Decimal]
@@ -79,14 +80,16 @@ class RebateCase(Timestamped, Base):
 
 
 class CaseFee(Base):
-    """Which fee records a case refunds: each record version at most once, ever."""
+    """Which fee records a case refunds: each record version at most once, ever.
+
+    Both columns refer to rows that exist and agree in credit code and period, checked per
+    statement by a trigger rather than by foreign keys per row (migration 0009: a run writes
+    these by the million)."""
 
     __tablename__ = "case_fee"
 
-    fee_record_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("fee_record.id"), primary_key=True
-    )
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("rebate_case.id"), index=True)
+    fee_record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
 
 
 class ReviewStep(enum.StrEnum):

@@ -68,33 +68,67 @@ async def locked_afresh(
         ),
         {"usccs": usccs},
     )
+    # The enterprises with anything in a case or the queue this period, and which of them has a
+    # live case. Links and queue entries only ever join a record to its own enterprise and
+    # period (checked by the database, migration 0009), so every other enterprise's current
+    # records are all free, without a look-up per record. Aggregates over index look-ups, not
+    # EXISTS or LIMIT 1: the planner may answer EXISTS by hashing the whole table, and a
+    # LIMIT 1 by a scan it expects to stop early, which reads every row when nothing matches,
+    # once per enterprise of the run.
+    touched = {
+        uscc: bool(live)
+        for uscc, live in await session.execute(
+            text(
+                """
+                SELECT t.u, k.live
+                FROM unnest(CAST(:usccs AS varchar[])) AS t (u)
+                CROSS JOIN LATERAL (
+                    SELECT (SELECT count(*) FROM rebate.rebate_case c
+                            WHERE c.uscc = t.u AND c.period = :period) AS cases,
+                           (SELECT coalesce(bool_or(c.status <> 'rejected'), false)
+                            FROM rebate.rebate_case c
+                            WHERE c.uscc = t.u AND c.period = :period) AS live,
+                           (SELECT count(*) FROM rebate.rebate_exception e
+                            WHERE e.uscc = t.u AND e.period = :period) AS queued
+                ) AS k
+                WHERE k.cases > 0 OR k.queued > 0
+                """
+            ),
+            {"usccs": usccs, "period": period},
+        )
+    }
+    # Per enterprise through its (period, credit code) index: OFFSET 0 keeps the planner from
+    # folding the look-up into a join it might answer by scanning every current record.
     rows = await session.execute(
         text(
             """
-            SELECT f.uscc, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount),
-                   EXISTS (SELECT 1 FROM rebate.rebate_case c
-                           WHERE c.uscc = f.uscc AND c.period = f.period
-                             AND c.status <> 'rejected')
-            FROM rebate.fee_record f
-            WHERE f.uscc = ANY(CAST(:usccs AS varchar[])) AND f.period = :period
-              AND f.superseded_at IS NULL AND f.voided_at IS NULL
-              AND f.region_code LIKE ANY(CAST(:prefixes AS varchar[]))
-              AND NOT EXISTS (SELECT 1 FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id)
-              AND NOT EXISTS (
-                  SELECT 1 FROM rebate.rebate_exception e
-                  WHERE e.fee_record_id = f.id
-                    AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
-            GROUP BY f.uscc, f.period
-            ORDER BY f.uscc
+            SELECT t.u, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount)
+            FROM unnest(CAST(:usccs AS varchar[])) AS t (u)
+            CROSS JOIN LATERAL (
+                SELECT f.id, f.enterprise_name, f.fee_amount
+                FROM rebate.fee_record f
+                WHERE f.period = :period AND f.uscc = t.u
+                  AND f.superseded_at IS NULL AND f.voided_at IS NULL
+                  AND f.region_code LIKE ANY(CAST(:prefixes AS varchar[]))
+                  AND (t.u <> ALL(CAST(:touched AS varchar[])) OR (
+                      (SELECT true FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id) IS NULL
+                      AND (SELECT count(*) FROM rebate.rebate_exception e
+                           WHERE e.fee_record_id = f.id
+                             AND (e.resolved_at IS NULL OR e.resolution = 'dismissed')) = 0))
+                OFFSET 0
+            ) AS f
+            GROUP BY t.u
+            ORDER BY t.u
             """
         ),
         {
             "usccs": usccs,
+            "touched": sorted(touched),
             "period": period,
             "prefixes": [f"{prefix}%" for prefix in policy.region_prefixes],
         },
     )
-    return [Candidate(u, n, list(ids), Decimal(t), live) for u, n, ids, t, live in rows]
+    return [Candidate(u, n, list(ids), Decimal(t), touched.get(u, False)) for u, n, ids, t in rows]
 
 
 async def counts_of(session: AsyncSession, run_id: uuid.UUID) -> tuple[int, int]:
@@ -174,6 +208,12 @@ def classify(
     return None
 
 
+FILLED_BY_RUNS = ("rebate.rebate_case", "rebate.case_fee", "rebate.rebate_exception")
+# Before these chunks (counted from 0): as the tables grow by doublings, a few hundred
+# milliseconds of ANALYZE in a run of a million records.
+ANALYZED_AFTER_CHUNK = frozenset(2**n for n in range(12))
+
+
 class RunExecutor:
     def __init__(
         self,
@@ -233,14 +273,18 @@ class RunExecutor:
                 run.enterprises_total = len(found)
             actor, period = run.started_by, run.period
         chunks = iter(
-            [found[start : start + self.chunk] for start in range(0, len(found), self.chunk)]
+            enumerate(
+                found[start : start + self.chunk] for start in range(0, len(found), self.chunk)
+            )
         )
 
         async def writer() -> None:
             # Each writer takes the next chunk, asks membership about it and writes it in a
             # transaction of its own; chunks are disjoint sets of enterprises, and the locks
             # they share (the run's progress row, the audit chain) are taken last.
-            for chunk in chunks:
+            for number, chunk in chunks:
+                if number in ANALYZED_AFTER_CHUNK:
+                    await self._analyze()
                 matches = await self.membership.enterprises(list(chunk))
                 async with self.sessions() as session, session.begin():
                     created, queued = await place(
@@ -261,6 +305,13 @@ class RunExecutor:
             for _ in range(self.writers):
                 writers.create_task(writer())
         await self._finish(run_id)
+
+    async def _analyze(self) -> None:
+        """Fresh planner statistics for the tables the run fills. Taken while they were small,
+        the old ones make every look-up by credit code look equally cheap, and the planner
+        may then pick an index that reads all of the period's cases for each enterprise."""
+        async with self.sessions() as session, session.begin():
+            await session.execute(text(f"ANALYZE {', '.join(FILLED_BY_RUNS)}"))
 
     async def _finish(self, run_id: uuid.UUID) -> None:
         """The run's figures counted from what it wrote, so that a resumed run reports what

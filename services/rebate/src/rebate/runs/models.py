@@ -75,12 +75,15 @@ class RebateException(Base):
     part of a case, or a bank answer that contradicts what we know."""
 
     __tablename__ = "rebate_exception"
+    # Whether an enterprise has anything queued in a period, asked for every enterprise a run
+    # takes up (runs/executor.py, `locked_afresh`).
+    __table_args__ = (Index("ix_rebate_exception_uscc_period", "uscc", "period"),)
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    run_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("rebate_run.id"), index=True)
-    fee_record_id: Mapped[uuid.UUID | None] = mapped_column(
-        Uuid, ForeignKey("fee_record.id"), index=True
-    )
+    # An existing run, and a fee record of the entry's own enterprise and period: checked per
+    # statement by triggers (migration 0009), not by foreign keys per row.
+    run_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    fee_record_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     payout_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     uscc: Mapped[str] = mapped_column(String(18))
