@@ -106,20 +106,22 @@ BEGIN
 END
 $$
 """
+# Per enterprise and period, as the links are.
 CHECK_QUEUE = """
 CREATE FUNCTION rebate.check_queued_records() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    bad record;
+    bad varchar;
 BEGIN
-    SELECT a.id, a.fee_record_id INTO bad
-    FROM added a
-    WHERE a.fee_record_id IS NOT NULL
-      AND (SELECT true FROM rebate.fee_record f
-           WHERE f.id = a.fee_record_id AND f.uscc = a.uscc AND f.period = a.period) IS NULL
+    SELECT a.uscc INTO bad
+    FROM (SELECT uscc, period, array_agg(fee_record_id) AS ids FROM added
+          WHERE fee_record_id IS NOT NULL GROUP BY uscc, period) AS a
+    WHERE NOT coalesce(a.ids <@ ARRAY(
+        SELECT f.id FROM rebate.fee_record f WHERE f.period = a.period AND f.uscc = a.uscc),
+        false)
     LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'queue entry % names fee record % of no such enterprise and period',
-                bad.id, bad.fee_record_id
+        RAISE EXCEPTION 'queue entries for % name fee records of no such enterprise and period',
+                bad
             USING ERRCODE = 'foreign_key_violation';
     END IF;
     RETURN NULL;

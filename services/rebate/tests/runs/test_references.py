@@ -162,7 +162,7 @@ async def test_a_queue_entry_naming_another_enterprises_record_is_refused(
         INSERT INTO rebate.rebate_exception (id, fee_record_id, uscc, period, reason)
         VALUES (:id, :record, :uscc, '2026-03', 'unmatched')
         """,
-        "names fee record",
+        "name fee records of no such enterprise",
         id=uuid.uuid4(),
         record=two_cases["record_1"],
         uscc=two_cases["uscc_3"],
@@ -170,7 +170,7 @@ async def test_a_queue_entry_naming_another_enterprises_record_is_refused(
     await refused(
         session,
         "UPDATE rebate.rebate_exception SET fee_record_id = :record WHERE fee_record_id = :own",
-        "names fee record",
+        "name fee records of no such enterprise",
         record=two_cases["record_1"],
         own=two_cases["record_3"],
     )

@@ -208,10 +208,13 @@ def classify(
     return None
 
 
-FILLED_BY_RUNS = ("rebate.rebate_case", "rebate.case_fee", "rebate.rebate_exception")
-# Before these chunks (counted from 0): as the tables grow by doublings, a few hundred
-# milliseconds of ANALYZE in a run of a million records.
-ANALYZED_AFTER_CHUNK = frozenset(2**n for n in range(12))
+# The tables a run looks up by credit code and period while it fills them (links are looked
+# up by primary key only, whatever the statistics say).
+FILLED_BY_RUNS = ("rebate.rebate_case", "rebate.rebate_exception")
+# After this many chunks are written: once a chunk's rows are in, the statistics know that
+# credit codes are nearly all distinct, which stays true as the tables grow; the second is for
+# a run that starts on tables holding a few rows of another kind.
+ANALYZED_AFTER_CHUNKS = frozenset({1, 8})
 
 
 class RunExecutor:
@@ -273,18 +276,16 @@ class RunExecutor:
                 run.enterprises_total = len(found)
             actor, period = run.started_by, run.period
         chunks = iter(
-            enumerate(
-                found[start : start + self.chunk] for start in range(0, len(found), self.chunk)
-            )
+            [found[start : start + self.chunk] for start in range(0, len(found), self.chunk)]
         )
+        written = 0
 
         async def writer() -> None:
+            nonlocal written
             # Each writer takes the next chunk, asks membership about it and writes it in a
             # transaction of its own; chunks are disjoint sets of enterprises, and the locks
             # they share (the run's progress row, the audit chain) are taken last.
-            for number, chunk in chunks:
-                if number in ANALYZED_AFTER_CHUNK:
-                    await self._analyze()
+            for chunk in chunks:
                 matches = await self.membership.enterprises(list(chunk))
                 async with self.sessions() as session, session.begin():
                     created, queued = await place(
@@ -299,6 +300,9 @@ class RunExecutor:
                             queued=RebateRun.queued + queued,
                         )
                     )
+                written += 1
+                if written in ANALYZED_AFTER_CHUNKS:
+                    await self._analyze()
 
         # A failing writer cancels the others; the run is then marked failed (execute).
         async with asyncio.TaskGroup() as writers:
