@@ -7,9 +7,10 @@ same rows in the same run, then the automatic run over those records and 100,000
 
 Pieces, all on 127.0.0.1 and free ports:
 - a throwaway PostgreSQL cluster (`servicekit.pgcluster.PostgresCluster(durable=False)`);
-- the rebate service alone, a real uvicorn process with one worker, migrated and started by
+- the rebate service alone, a real uvicorn process with one worker and the service's worker
+  process (`python -m rebate worker`, which executes runs), migrated and started by
   `localrun.stack.Stack(services=[rebate])` with development secrets made in a temporary
-  directory (`localrun.devsecrets.load_secrets`);
+  directory (`localrun.devsecrets.load_secrets`); CPU time is metered over both;
 - a FAKE membership service in a child process of this script (aiohttp): it answers
   `POST /v1/auth/token` (rebate's client credentials, checked), `GET /.well-known/jwks.json`
   (the key this script signs its admin token with) and `POST /v1/enterprises/lookup` from an
@@ -318,8 +319,8 @@ class CpuMeter:
     """CPU seconds of the service, of this run's PostgreSQL server (the postmaster and its
     backends; other clusters on the machine are not counted) and of this process."""
 
-    def __init__(self, service_pid: int, postmaster_pid: int, fake_pid: int) -> None:
-        self.service_pid = service_pid
+    def __init__(self, service_pids: Sequence[int], postmaster_pid: int, fake_pid: int) -> None:
+        self.service_pids = service_pids
         self.postmaster_pid = postmaster_pid
         self.fake_pid = fake_pid
 
@@ -330,7 +331,7 @@ class CpuMeter:
         self.wall = time.perf_counter()
         self.busy = _machine_busy()
         self.start = (
-            _cpu_seconds([self.service_pid]),
+            _cpu_seconds(self.service_pids),
             self._postgres(),
             time.process_time(),
             _cpu_seconds([self.fake_pid]),
@@ -342,7 +343,7 @@ class CpuMeter:
         # The service's pooled connections live through the phase, so their backends are
         # counted whole; a backend that ended inside the phase would be missed.
         self.used = {
-            "service": _cpu_seconds([self.service_pid]) - self.start[0],
+            "service": _cpu_seconds(self.service_pids) - self.start[0],
             "postgres": self._postgres() - self.start[1],
             "client": time.process_time() - self.start[2],
             "membership": _cpu_seconds([self.fake_pid]) - self.start[3],
@@ -752,7 +753,8 @@ def report(results: Results, command: str) -> tuple[str, bool]:
         f"Machine: {m['cpus']} cores ({m['cpu']}), {m['ram']}, PostgreSQL {m['postgres']} "
         f"(throwaway cluster, fsync off), Python {m['python']}; {m['date']}; load average "
         f"{m['load_before']} before, {m.get('load_after', '?')} after. Rebate: one uvicorn "
-        f"worker via `localrun.stack.Stack`{results.source}; membership: the bench's fake "
+        f"worker and the service's worker process (runs) via `localrun.stack.Stack`"
+        f"{results.source}; membership: the bench's fake "
         "(in-memory register).",
         "",
         f"Data: {records:,} fee records of {s['enterprises']:,} enterprises "
@@ -904,6 +906,8 @@ def main() -> int:
         results.machine = machine_info(admin_dsn)
         url = stack.urls["rebate"]
         service_pid = _pid_listening(ports["rebate"])
+        # Runs are executed by the service's worker process: metered with the web process.
+        worker_pid = stack.pid("rebate-worker")
         postmaster = int((base / "postgres" / "postmaster.pid").read_text().split()[0])
         admin = minter.headers(roles=["admin"], ttl=7200)
         with httpx.Client(base_url=url, timeout=60) as client:
@@ -932,7 +936,7 @@ def main() -> int:
             )
 
             with (
-                CpuMeter(service_pid, postmaster, fake.pid or 0) as meter,
+                CpuMeter([service_pid, worker_pid], postmaster, fake.pid or 0) as meter,
                 Profiler(service_pid, args.profile, "ingest") as profiler,
             ):
                 started = time.perf_counter()
@@ -955,8 +959,8 @@ def main() -> int:
                 measure_statement(admin_dsn, results)
                 try:
                     with (
-                        CpuMeter(service_pid, postmaster, fake.pid or 0) as meter,
-                        Profiler(service_pid, args.profile, "run") as profiler,
+                        CpuMeter([service_pid, worker_pid], postmaster, fake.pid or 0) as meter,
+                        Profiler(worker_pid, args.profile, "run") as profiler,
                     ):
                         results.run_s, results.run = run_phase(client, admin)
                     if results.run["status"] != "done":

@@ -1,6 +1,7 @@
 """The webhooks are part of the published contract: a partner's engineer finds every payload,
 either way, with its signature headers, without reading our code."""
 
+import re
 from typing import Any
 
 from rebate.main import create_app
@@ -50,3 +51,19 @@ def test_the_signed_routes_declare_the_bodies_they_read_raw() -> None:
     upload = doc["paths"]["/v1/partners/{partner_id}/fee-files"]["post"]["description"]
     assert "`payer_account_no`" in upload
     assert "`paid_at`" in upload
+
+
+def test_amounts_we_send_are_documented_as_the_strings_we_send() -> None:
+    # A bank's generated client reading a JSON number would parse the fen through a float.
+    schemas = document()["components"]["schemas"]
+    sent = {
+        ("PayoutInstruction", "amount"),
+        ("RebatePaidNotice", "amount"),
+        ("RebatePaidNotice", "set_off"),
+    }
+    for schema, field in sent:
+        documented = schemas[schema]["properties"][field]
+        assert documented["type"] == "string", (schema, field)
+        assert re.fullmatch(documented["pattern"], "2469.12"), (schema, field)
+        assert not re.fullmatch(documented["pattern"], "2469.1"), (schema, field)
+        assert "anyOf" not in documented and "number" not in str(documented), (schema, field)

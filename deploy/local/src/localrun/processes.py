@@ -47,6 +47,10 @@ class Child:
         self._pump.start()
 
     @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
     def output_tail(self) -> str:
         self._pump.join(timeout=1)
         return "\n".join(self._tail)

@@ -362,6 +362,10 @@ class Stack:
                     return child.name
             time.sleep(0.2)
 
+    def pid(self, name: str) -> int:
+        """The process id of one process (`rebate`, `rebate-worker`): benchmarks meter it."""
+        return next(child.pid for child in self._children if child.name == name)
+
     def kill(self, name: str) -> None:
         """SIGKILL one process (`membership-2`, the second replica) and wait for its end."""
         child = next(child for child in self._children if child.name == name)

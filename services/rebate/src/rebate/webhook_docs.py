@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, FastAPI, Header
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 
 from rebate.fees.schemas import FeeRecordIn, FeeVoidIn
 from rebate.payouts.schemas import BankCallback
@@ -53,6 +53,14 @@ class FeeVoidedEvent(BaseModel):
     data: FeeVoids
 
 
+# Amounts we send are strings with two decimal places (`str(Decimal)` of a fen-rounded
+# amount), never JSON numbers: a receiver parsing them as floats would lose fen.
+Yuan = Annotated[
+    Decimal,
+    WithJsonSchema({"type": "string", "pattern": r"^\d+\.\d{2}$", "examples": ["1234.50"]}),
+]
+
+
 class PayeeAccount(BaseModel):
     bank: str
     account_name: str
@@ -62,7 +70,7 @@ class PayeeAccount(BaseModel):
 class PayoutInstruction(BaseModel):
     idempotency_key: str = Field(description="The bank pays a key at most once")
     payout_id: str
-    amount: Decimal = Field(description="Decimal string with two places")
+    amount: Yuan = Field(description="Decimal string with two places")
     currency: Literal["CNY"]
     account: PayeeAccount
     remittance: str = Field(examples=["工会经费返还 91350102MA0000001L 2026-03"])
@@ -80,8 +88,8 @@ class RebatePaidNotice(BaseModel):
     uscc: str
     period: str
     record_ids: list[str] = Field(description="The partner's records this refund covers")
-    amount: Decimal = Field(description="Paid to the enterprise (decimal string)")
-    set_off: Decimal = Field(description="Kept back against an earlier overpayment")
+    amount: Yuan = Field(description="Paid to the enterprise")
+    set_off: Yuan = Field(description="Kept back against an earlier overpayment")
     paid_at: datetime
     bank_reference: str | None
 
