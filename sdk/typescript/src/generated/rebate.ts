@@ -1488,8 +1488,9 @@ export interface components {
             /**
              * Amount
              * @description Decimal string with two places
+             * @example 1234.50
              */
-            amount: number | string;
+            amount: string;
             /**
              * Currency
              * @constant
@@ -1810,14 +1811,16 @@ export interface components {
             record_ids: string[];
             /**
              * Amount
-             * @description Paid to the enterprise (decimal string)
+             * @description Paid to the enterprise
+             * @example 1234.50
              */
-            amount: number | string;
+            amount: string;
             /**
              * Set Off
              * @description Kept back against an earlier overpayment
+             * @example 1234.50
              */
-            set_off: number | string;
+            set_off: string;
             /**
              * Paid At
              * Format: date-time

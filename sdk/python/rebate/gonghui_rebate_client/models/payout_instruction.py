@@ -19,7 +19,7 @@ class PayoutInstruction:
     Attributes:
         idempotency_key (str): The bank pays a key at most once
         payout_id (str):
-        amount (float | str): Decimal string with two places
+        amount (str): Decimal string with two places
         currency (Literal['CNY']):
         account (PayeeAccount):
         remittance (str):
@@ -27,7 +27,7 @@ class PayoutInstruction:
 
     idempotency_key: str
     payout_id: str
-    amount: float | str
+    amount: str
     currency: Literal["CNY"]
     account: PayeeAccount
     remittance: str
@@ -38,7 +38,6 @@ class PayoutInstruction:
 
         payout_id = self.payout_id
 
-        amount: float | str
         amount = self.amount
 
         currency = self.currency
@@ -71,10 +70,7 @@ class PayoutInstruction:
 
         payout_id = d.pop("payout_id")
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
-
-        amount = _parse_amount(d.pop("amount"))
+        amount = d.pop("amount")
 
         currency = cast(Literal["CNY"], d.pop("currency"))
         if currency != "CNY":

@@ -17,8 +17,8 @@ class RebatePaidNotice:
         uscc (str):
         period (str):
         record_ids (list[str]): The partner's records this refund covers
-        amount (float | str): Paid to the enterprise (decimal string)
-        set_off (float | str): Kept back against an earlier overpayment
+        amount (str): Paid to the enterprise
+        set_off (str): Kept back against an earlier overpayment
         paid_at (datetime.datetime):
         bank_reference (None | str):
     """
@@ -26,8 +26,8 @@ class RebatePaidNotice:
     uscc: str
     period: str
     record_ids: list[str]
-    amount: float | str
-    set_off: float | str
+    amount: str
+    set_off: str
     paid_at: datetime.datetime
     bank_reference: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -39,10 +39,8 @@ class RebatePaidNotice:
 
         record_ids = self.record_ids
 
-        amount: float | str
         amount = self.amount
 
-        set_off: float | str
         set_off = self.set_off
 
         paid_at = self.paid_at.isoformat()
@@ -75,15 +73,9 @@ class RebatePaidNotice:
 
         record_ids = cast(list[str], d.pop("record_ids"))
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        amount = d.pop("amount")
 
-        amount = _parse_amount(d.pop("amount"))
-
-        def _parse_set_off(data: object) -> float | str:
-            return cast(float | str, data)
-
-        set_off = _parse_set_off(d.pop("set_off"))
+        set_off = d.pop("set_off")
 
         paid_at = datetime.datetime.fromisoformat(d.pop("paid_at"))
 
