@@ -27,6 +27,14 @@ COUNTY_PATH = f"{PROVINCE_PATH}.{'b' * 32}.{'c' * 32}"
 OTHER_COUNTY_PATH = f"{PROVINCE_PATH}.{'b' * 32}.{'d' * 32}"
 
 
+# Membership's `GET /v1/orgs/{id}` for the three federations above: a path's last segment is
+# its organisation's id.
+KNOWN_ORGS = {
+    str(uuid.UUID(path.rsplit(".", 1)[-1])): path
+    for path in (PROVINCE_PATH, COUNTY_PATH, OTHER_COUNTY_PATH)
+}
+
+
 @dataclass
 class FakeMembership:
     """The membership service's answers that rebate reads."""
@@ -71,6 +79,11 @@ class FakeMembership:
                 {"uscc": c, "reason": "not_found"} for c in wanted if c not in self.enterprises
             ]
             return httpx.Response(200, json={"found": found, "missing": missing})
+        if path.startswith("/v1/orgs/"):
+            org_path = KNOWN_ORGS.get(path.rsplit("/", 1)[-1])
+            if org_path is None:
+                return httpx.Response(404)
+            return httpx.Response(200, json={"id": path.rsplit("/", 1)[-1], "path": org_path})
         if path.endswith("/union-account"):
             account = self.accounts.get(path.split("/")[3])
             return httpx.Response(200, json=account) if account else httpx.Response(404)

@@ -396,3 +396,8 @@ async def test_no_caller_reaches_the_countys_objects_through_a_query_or_body(
             if shown or (method, template) not in READS:
                 leaks.append((name, method, template, response.status_code, response.text[:200]))
     assert leaks == [], f"answered 2xx where they should not: {leaks}"
+    # The organisation probe is real: the county's own reviewer gets the county's statistics.
+    own = await client.get(
+        "/v1/stats", headers=reviewer(org_paths.county), **known[("GET", "/v1/stats")]
+    )
+    assert own.status_code == 200, own.text
