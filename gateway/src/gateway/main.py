@@ -70,7 +70,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.add_middleware(
         RequestContextMiddleware, service=settings.service_name, route_of=proxied_route(services)
     )
-    provider = instrument_app(app, settings.service_name, server_request_hook=span_namer(services))
+    provider = instrument_app(app, settings, server_request_hook=span_namer(services))
     if provider is not None:
         trace_upstream_calls(provider)
     start_traces_here(app)
