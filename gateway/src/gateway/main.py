@@ -20,6 +20,7 @@ from gateway.telemetry import (
 )
 from servicekit.context import REQUEST_ID_HEADER
 from servicekit.errors import install_problem_handlers
+from servicekit.health import drain_on_sigterm
 from servicekit.logging import configure_logging
 from servicekit.middleware import RequestContextMiddleware
 from servicekit.telemetry import instrument_app, mount_metrics
@@ -35,8 +36,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.service_name, settings.log_level)
-        async with runtime:
-            yield
+        # On SIGTERM: unready for the drain period, then uvicorn stops accepting and lets
+        # the requests in flight complete, as every service does.
+        with drain_on_sigterm(app, settings.shutdown_drain_seconds):
+            async with runtime:
+                yield
 
     app = FastAPI(
         title="gonghui gateway",
