@@ -17,10 +17,16 @@ SETTINGS: dict[str, type[BaseSettings]] = {
 
 
 def settings_variables(service: str) -> set[str]:
-    """Every environment variable the service reads: its prefix and a field's name."""
+    """Every environment variable the service reads: its prefix and a field's name, or the
+    field's alias where it has one (OpenTelemetry's standard names, `OTEL_...`)."""
     settings = SETTINGS[service]
     prefix = str(settings.model_config.get("env_prefix", ""))
-    return {f"{prefix}{name}".upper() for name in settings.model_fields}
+    return {
+        (
+            field.validation_alias if isinstance(field.validation_alias, str) else prefix + name
+        ).upper()
+        for name, field in settings.model_fields.items()
+    }
 
 
 @pytest.fixture(scope="session")

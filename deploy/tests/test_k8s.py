@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import kubernetes_validate
 import pytest
@@ -32,7 +33,14 @@ SECRET_VALUES = {
     "membership-webhook-secret": WEBHOOK_SECRET,
 }
 # Kinds that Kubernetes itself does not define: checked field by field below.
-CUSTOM_GROUPS = ("postgresql.cnpg.io", "barmancloud.cnpg.io", "gateway.networking.k8s.io")
+CUSTOM_GROUPS = (
+    "postgresql.cnpg.io",
+    "barmancloud.cnpg.io",
+    "gateway.networking.k8s.io",
+    "monitoring.coreos.com",
+)
+# Settings every traced process reads alike (servicekit's settings base): the collector.
+SHARED_CONFIG_MAPS = ("telemetry-config",)
 KUBECTL = shutil.which("kubectl")
 
 pytestmark = pytest.mark.skipif(KUBECTL is None, reason="kubectl is not installed")
@@ -124,7 +132,9 @@ def test_every_variable_is_a_setting_of_its_service(
             variables = {e["name"] for e in container.get("env", [])}
             for source in container.get("envFrom", []):
                 config_map = config_maps[source["configMapRef"]["name"]]
-                assert config_map["metadata"]["name"].startswith(f"{app}-config")
+                assert config_map["metadata"]["name"].startswith(
+                    (f"{app}-config", *SHARED_CONFIG_MAPS)
+                )
                 variables |= set(config_map["data"])
             unknown = variables - known_variables[app]
             assert not unknown, f"{workload['metadata']['name']}: {unknown} are not {app}'s"
@@ -427,3 +437,174 @@ def test_network_policies_allow_exactly_the_suites_paths(manifests: list[Manifes
     # Membership's organisation events to competition's webhook, from its worker's relay.
     expected |= {("membership-worker", "competition-web")}
     assert reachable == expected
+
+
+# Monitoring: what kube-prometheus-stack and the OpenTelemetry collector's chart run, in the
+# namespace the suite's manifests name, beside impostors that must reach nothing.
+PROMETHEUS = {
+    "app.kubernetes.io/name": "prometheus",
+    "app.kubernetes.io/instance": "kube-prometheus-stack-prometheus",
+    "prometheus": "kube-prometheus-stack-prometheus",
+}
+COLLECTOR = {
+    "app.kubernetes.io/name": "opentelemetry-collector",
+    "app.kubernetes.io/instance": "otel",
+}
+GRAFANA = {
+    "app.kubernetes.io/name": "grafana",
+    "app.kubernetes.io/instance": "kube-prometheus-stack",
+}
+
+
+def _namespace(name: str) -> dict[str, str]:
+    return {"kubernetes.io/metadata.name": name}
+
+
+def _admits(
+    policies: list[Manifest],
+    direction: str,
+    pod: dict[str, str],
+    peer_namespace: dict[str, str],
+    peer: dict[str, str],
+    port: int,
+    own_namespace: dict[str, str],
+) -> bool:
+    """Whether `pod`'s policies let `peer` (of `peer_namespace`) through on `port`."""
+    relevant = [
+        p
+        for p in policies
+        if _selects(p["spec"]["podSelector"], pod) and direction in p["spec"]["policyTypes"]
+    ]
+    if not relevant:
+        return True
+    key, peers = ("ingress", "from") if direction == "Ingress" else ("egress", "to")
+    for policy in relevant:
+        for rule in policy["spec"].get(key, []):
+            ports = {p["port"] for p in rule.get("ports", [])}
+            if ports and port not in ports:
+                continue
+            for entry in rule.get(peers, []):
+                if "ipBlock" in entry:
+                    continue  # addresses outside the cluster, never a pod's
+                if "namespaceSelector" in entry:
+                    in_namespace = _selects(entry["namespaceSelector"], peer_namespace)
+                else:
+                    in_namespace = peer_namespace == own_namespace
+                if in_namespace and _selects(entry.get("podSelector", {}), peer):
+                    return True
+    return False
+
+
+def _suite_namespace(manifests: list[Manifest]) -> dict[str, str]:
+    [namespace] = of_kind(manifests, "Namespace")
+    return _namespace(namespace["metadata"]["name"])
+
+
+def _metrics_pods(manifests: list[Manifest]) -> set[str]:
+    """The suite's pods that serve /metrics: every web and worker process."""
+    return {f"{app}-web" for app in APPS} | {f"{worker}-worker" for worker in WORKERS}
+
+
+def test_prometheus_scrapes_every_pod_that_serves_metrics_and_nothing_else(
+    manifests: list[Manifest],
+) -> None:
+    policies = of_kind(manifests, "NetworkPolicy")
+    suite = _suite_namespace(manifests)
+    pods = _pods(manifests)
+    [monitor] = of_kind(manifests, "PodMonitor")
+    assert monitor["apiVersion"] == "monitoring.coreos.com/v1"
+    # kube-prometheus-stack's Prometheus selects PodMonitors by its Helm release.
+    assert monitor["metadata"]["labels"]["release"] == "kube-prometheus-stack"
+    monitored = {
+        name for name, labels in pods.items() if _selects(monitor["spec"]["selector"], labels)
+    }
+    assert monitored == _metrics_pods(manifests)
+    [endpoint] = monitor["spec"]["podMetricsEndpoints"]
+    assert endpoint["path"] == "/metrics"
+    for _, template in pod_templates(manifests):
+        if f"{app_of(template)}-{component_of(template)}" in monitored:
+            [container] = template["spec"]["containers"]
+            assert {"name": endpoint["port"], "containerPort": 8000} in container["ports"]
+
+    def scraped_by(namespace: dict[str, str], peer: dict[str, str], port: int) -> set[str]:
+        return {
+            name
+            for name, labels in pods.items()
+            if _admits(policies, "Ingress", labels, namespace, peer, port, suite)
+        }
+
+    monitoring = _namespace("monitoring")
+    assert scraped_by(monitoring, PROMETHEUS, 8000) == monitored
+    # Nothing else of the suite opens to Prometheus, and nobody else gets in through it:
+    # not another pod of the monitoring namespace, not a Prometheus of another namespace.
+    assert scraped_by(monitoring, PROMETHEUS, 5432) == set()
+    assert scraped_by(monitoring, GRAFANA, 8000) == set()
+    assert scraped_by(_namespace("default"), PROMETHEUS, 8000) == set()
+    assert scraped_by(suite, PROMETHEUS, 8000) == set()
+
+
+def test_every_traced_pod_reaches_the_collector_and_nothing_else_new(
+    manifests: list[Manifest],
+) -> None:
+    policies = of_kind(manifests, "NetworkPolicy")
+    suite = _suite_namespace(manifests)
+    pods = _pods(manifests)
+    # The collector of the overlay: its namespace and port in the policy, its address in
+    # telemetry-config; they must name the same place.
+    policy = named(manifests, "NetworkPolicy", "otlp-collector")
+    [rule] = policy["spec"]["egress"]
+    [peer] = rule["to"]
+    [port_entry] = rule["ports"]
+    namespace = peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+    port = port_entry["port"]
+    [telemetry] = [
+        m
+        for m in of_kind(manifests, "ConfigMap")
+        if m["metadata"]["name"].startswith("telemetry-config")
+    ]
+    endpoint = urlsplit(telemetry["data"]["OTEL_EXPORTER_OTLP_ENDPOINT"])
+    assert endpoint.port == port
+    assert endpoint.hostname is not None
+    assert endpoint.hostname.split(".")[1] == namespace
+
+    def reaching(namespace_labels: dict[str, str], target: dict[str, str], port: int) -> set[str]:
+        # The suite's own processes: CloudNativePG's pods keep the egress the operator needs.
+        return {
+            name
+            for name, labels in pods.items()
+            if name not in ("database", "pooler")
+            and _admits(policies, "Egress", labels, namespace_labels, target, port, suite)
+        }
+
+    collectors = _namespace(namespace)
+    assert reaching(collectors, COLLECTOR, port) == _metrics_pods(manifests)
+    # Only the collector, only its port: not gRPC's 4317, not a neighbour in its namespace,
+    # not a pod of another namespace calling itself a collector.
+    assert reaching(collectors, COLLECTOR, 4317) == set()
+    assert reaching(collectors, GRAFANA, port) == set()
+    assert reaching(_namespace("default"), COLLECTOR, port) == set()
+    # Every traced process is told where the collector is.
+    for workload, template in pod_templates(manifests):
+        if f"{app_of(template)}-{component_of(template)}" in _metrics_pods(manifests):
+            [container] = template["spec"]["containers"]
+            sources = [s["configMapRef"]["name"] for s in container["envFrom"]]
+            assert telemetry["metadata"]["name"] in sources, workload["metadata"]["name"]
+
+
+def test_only_rebates_worker_and_membership_leave_the_cluster(manifests: list[Manifest]) -> None:
+    # Partners (banks, tax systems) from rebate's relay; the SMS gateway from membership's web
+    # pods: HTTPS only, never to private addresses.
+    policies = of_kind(manifests, "NetworkPolicy")
+    leaving = set()
+    for name, labels in _pods(manifests).items():
+        for policy in policies:
+            if not _selects(policy["spec"]["podSelector"], labels):
+                continue
+            for rule in policy["spec"].get("egress", []):
+                for entry in rule.get("to", []):
+                    if "ipBlock" in entry:
+                        assert entry["ipBlock"]["cidr"] == "0.0.0.0/0"
+                        assert "10.0.0.0/8" in entry["ipBlock"]["except"]
+                        assert [p["port"] for p in rule["ports"]] == [443]
+                        leaving.add(name)
+    assert leaving == {"rebate-worker", "membership-web"}

@@ -1,10 +1,16 @@
 """The gateway's liveness and readiness: its own, not its services'.
 
 A service that is down answers 503 on its own routes (the proxy's refusal); the gateway stays
-ready for the others. Each service's readiness is at `/{service}/readyz`.
+ready for the others. Each service's readiness is at `/{service}/readyz`. A gateway told to
+stop (SIGTERM) is unready while it drains, as a service is (servicekit.health).
 """
 
-from fastapi import APIRouter
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from servicekit.health import draining_problem
 
 
 def health_router() -> APIRouter:
@@ -19,10 +25,13 @@ def health_router() -> APIRouter:
         summary=(
             "就绪检查（网关） · Readiness: the gateway can proxy (each service: /{service}/readyz)"
         ),
+        responses={503: {"description": "The gateway is stopping"}},
+        response_model=None,
     )
-    async def readyz() -> dict[str, str]:
-        # It holds no database and no state: serving requests at all is being ready. Asking
-        # every service here made one service down take the whole entrance out of rotation.
-        return {"status": "ready"}
+    async def readyz(request: Request) -> dict[str, Any] | JSONResponse:
+        # It holds no database and no state: serving requests at all is being ready, until
+        # it is told to stop. Asking every service here made one service down take the whole
+        # entrance out of rotation.
+        return draining_problem(request) or {"status": "ready"}
 
     return router

@@ -20,6 +20,7 @@ from gateway.telemetry import (
 )
 from servicekit.context import REQUEST_ID_HEADER
 from servicekit.errors import install_problem_handlers
+from servicekit.health import drain_on_sigterm
 from servicekit.logging import configure_logging
 from servicekit.middleware import RequestContextMiddleware
 from servicekit.telemetry import instrument_app, mount_metrics
@@ -35,8 +36,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.service_name, settings.log_level)
-        async with runtime:
-            yield
+        # On SIGTERM: unready for the drain period, then uvicorn stops accepting and lets
+        # the requests in flight complete, as every service does.
+        with drain_on_sigterm(app, settings.shutdown_drain_seconds):
+            async with runtime:
+                yield
 
     app = FastAPI(
         title="gonghui gateway",
@@ -70,7 +74,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.add_middleware(
         RequestContextMiddleware, service=settings.service_name, route_of=proxied_route(services)
     )
-    provider = instrument_app(app, settings.service_name, server_request_hook=span_namer(services))
+    provider = instrument_app(app, settings, server_request_hook=span_namer(services))
     if provider is not None:
         trace_upstream_calls(provider)
     start_traces_here(app)

@@ -105,7 +105,7 @@ def create_service_app(
             expose_headers=["X-Request-ID", "ETag"],
         )
     app.add_middleware(RequestContextMiddleware, service=settings.service_name)
-    instrument_app(app, settings.service_name)
+    instrument_app(app, settings)
     mount_metrics(app, settings.service_name, [read_db_pool, *metrics_readings])
     app.include_router(health.router)
     for router in routers:

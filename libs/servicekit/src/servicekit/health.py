@@ -35,14 +35,10 @@ async def healthz() -> dict[str, str]:
     response_model=None,
 )
 async def readyz(request: Request) -> dict[str, Any] | JSONResponse:
+    stopping = draining_problem(request)
+    if stopping is not None:
+        return stopping
     chinese = wants_chinese(request.headers.get("accept-language"))
-    if getattr(request.app.state, "draining", False):
-        return problem_response(
-            503,
-            chinese=chinese,
-            code="not-ready",
-            detail="正在停止" if chinese else "Shutting down",
-        )
     try:
         async with asyncio.timeout(READY_TIMEOUT_SECONDS):
             async with request.app.state.engine.connect() as conn:
@@ -56,6 +52,16 @@ async def readyz(request: Request) -> dict[str, Any] | JSONResponse:
             detail="数据库不可达" if chinese else "The database is unreachable",
         )
     return {"status": "ready", "database": "ok"}
+
+
+def draining_problem(request: Request) -> JSONResponse | None:
+    """The 503 of a process that was told to stop (`drain_on_sigterm`), for its /readyz."""
+    if not getattr(request.app.state, "draining", False):
+        return None
+    chinese = wants_chinese(request.headers.get("accept-language"))
+    return problem_response(
+        503, chinese=chinese, code="not-ready", detail="正在停止" if chinese else "Shutting down"
+    )
 
 
 @contextlib.contextmanager

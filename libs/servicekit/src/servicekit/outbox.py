@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from opentelemetry.trace import StatusCode
 from sqlalchemy import BigInteger, DateTime, Identity, Integer, String, func, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
+
+from servicekit.telemetry import work_span
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +155,12 @@ class OutboxRelay:
         renewing = asyncio.create_task(self._renew([c.id for c in claimed]))
         try:
             for message in claimed:
-                await self._record(message, await self._send(message))
+                attributes = {"messaging.operation.type": "process", "outbox.topic": message.topic}
+                with work_span(f"deliver {message.topic}", attributes) as span:
+                    failure = await self._send(message)
+                    if failure is not None:  # its text is in the row's last_error
+                        span.set_status(StatusCode.ERROR, type(failure).__name__)
+                    await self._record(message, failure)
         finally:
             renewing.cancel()
             with contextlib.suppress(asyncio.CancelledError):

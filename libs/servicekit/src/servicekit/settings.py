@@ -1,13 +1,24 @@
 """Settings base shared by every service: environment, database, logging, token verification."""
 
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Defaults of secret settings start with this marker so they can be refused in production.
 DEV_SECRET_PREFIX = "insecure-dev-"
+
+
+# OpenTelemetry's sampler names (OTEL_TRACES_SAMPLER), as the SDK defines them.
+TraceSampler = Literal[
+    "always_on",
+    "always_off",
+    "traceidratio",
+    "parentbased_always_on",
+    "parentbased_always_off",
+    "parentbased_traceidratio",
+]
 
 
 class Environment(StrEnum):
@@ -19,7 +30,10 @@ class Environment(StrEnum):
 class ServiceSettings(BaseSettings):
     """Each service subclasses this with its own `env_prefix` (`MEMBERSHIP_`, `REBATE_` ...)."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+    # By name in code, by alias in the environment (the OTEL_* fields below).
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", frozen=True, populate_by_name=True
+    )
 
     service_name: str = "service"
     environment: Environment = Environment.DEVELOPMENT
@@ -61,6 +75,27 @@ class ServiceSettings(BaseSettings):
     upstream_attempts: int = 3
     upstream_failures_to_open: int = 5
     upstream_open_seconds: float = 10.0
+    # Traces (servicekit.telemetry), under OpenTelemetry's standard variable names, without
+    # the service's prefix: the same variables every OpenTelemetry SDK and collector knows.
+    # No endpoint (or OTEL_SDK_DISABLED=true): nothing is instrumented at all. The general
+    # endpoint gets `/v1/traces` appended, the traces endpoint is used as it is.
+    otel_sdk_disabled: bool = Field(default=False, validation_alias="OTEL_SDK_DISABLED")
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None, validation_alias="OTEL_EXPORTER_OTLP_ENDPOINT"
+    )
+    otel_exporter_otlp_traces_endpoint: str | None = Field(
+        default=None, validation_alias="OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
+    )
+    # The traces' `service.name`; unset, the process's own name (`membership`,
+    # `membership-worker`).
+    otel_service_name: str | None = Field(default=None, validation_alias="OTEL_SERVICE_NAME")
+    otel_traces_sampler: TraceSampler = Field(
+        default="parentbased_always_on", validation_alias="OTEL_TRACES_SAMPLER"
+    )
+    # The ratio of the `*traceidratio` samplers.
+    otel_traces_sampler_arg: float = Field(
+        default=1.0, ge=0, le=1, validation_alias="OTEL_TRACES_SAMPLER_ARG"
+    )
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Self:

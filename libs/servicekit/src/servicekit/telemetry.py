@@ -1,8 +1,9 @@
 """Traces and metrics of a process.
 
 Traces: OpenTelemetry with W3C `traceparent`, spans for the app's requests, asyncpg queries and
-httpx calls (the gateway adds aiohttp's). They are on only when an OTLP endpoint is configured
-by the standard variables (`OTEL_EXPORTER_OTLP_ENDPOINT` or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`,
+httpx calls (the gateway adds aiohttp's), and a span per piece of a worker's work. They are on
+only when the process's settings name an OTLP endpoint (the `otel_*` fields of
+ServiceSettings, under the standard variable names `OTEL_EXPORTER_OTLP_ENDPOINT` ...,
 `OTEL_SDK_DISABLED=true` to force off); otherwise nothing is instrumented and a request pays
 no more than reading an empty span from the context.
 
@@ -13,19 +14,30 @@ at most once per `SCRAPE_CACHE_SECONDS`; domain counters move when their transac
 """
 
 import asyncio
+import contextlib
 import logging
-import os
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
+from opentelemetry import context as otel_context
 from opentelemetry import trace
+from opentelemetry.context import _SUPPRESS_INSTRUMENTATION_KEY
 from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.sdk.trace.sampling import (
+    ALWAYS_OFF,
+    ALWAYS_ON,
+    DEFAULT_OFF,
+    DEFAULT_ON,
+    ParentBasedTraceIdRatio,
+    Sampler,
+    TraceIdRatioBased,
+)
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
 from sqlalchemy import Table, event
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,7 +48,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
 
-from servicekit.outbox import OutboxMessageMixin
+from servicekit.settings import ServiceSettings
+
+if TYPE_CHECKING:  # the outbox's relay makes spans with this module
+    from servicekit.outbox import OutboxMessageMixin
 
 logger = logging.getLogger(__name__)
 
@@ -48,26 +63,51 @@ UNTRACED_PATHS = "/healthz,/readyz,/metrics"
 _provider: TracerProvider | None = None
 
 
-def otlp_configured() -> bool:
-    if os.environ.get("OTEL_SDK_DISABLED", "").strip().lower() == "true":
+def otlp_configured(settings: ServiceSettings) -> bool:
+    if settings.otel_sdk_disabled:
         return False
-    return bool(
-        os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT")
-        or os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
-    )
+    return bool(settings.otel_exporter_otlp_endpoint or settings.otel_exporter_otlp_traces_endpoint)
 
 
-def tracer_provider(service_name: str) -> TracerProvider | None:
-    """The process's tracer provider: made at the first call when OTLP is configured, else
-    the one a test installed with `use_tracer_provider`, else None (tracing off)."""
-    if _provider is None and otlp_configured():
+def traces_endpoint(settings: ServiceSettings) -> str | None:
+    """Where spans go, as the OTLP exporter specification puts it: the traces endpoint as it
+    is, else the general one with `/v1/traces`."""
+    if settings.otel_exporter_otlp_traces_endpoint:
+        return settings.otel_exporter_otlp_traces_endpoint
+    if settings.otel_exporter_otlp_endpoint:
+        return settings.otel_exporter_otlp_endpoint.rstrip("/") + "/v1/traces"
+    return None
+
+
+def sampler(settings: ServiceSettings) -> Sampler:
+    ratio = settings.otel_traces_sampler_arg
+    return {
+        "always_on": ALWAYS_ON,
+        "always_off": ALWAYS_OFF,
+        "parentbased_always_on": DEFAULT_ON,
+        "parentbased_always_off": DEFAULT_OFF,
+        "traceidratio": TraceIdRatioBased(ratio),
+        "parentbased_traceidratio": ParentBasedTraceIdRatio(ratio),
+    }[settings.otel_traces_sampler]
+
+
+def tracer_provider(
+    settings: ServiceSettings, process_name: str | None = None
+) -> TracerProvider | None:
+    """The process's tracer provider: made at the first call when `settings` name an OTLP
+    endpoint, else the one a test installed with `use_tracer_provider`, else None (tracing
+    off). Its `service.name` is `OTEL_SERVICE_NAME`, else `process_name`, else the service's."""
+    if _provider is None and otlp_configured(settings):
         # Imported here: the exporter's protobuf modules are loaded only where they are used.
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
-        # OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES are read by Resource.create.
-        named = {} if os.environ.get("OTEL_SERVICE_NAME") else {SERVICE_NAME: service_name}
-        provider = TracerProvider(resource=Resource.create(named))
-        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+        name = settings.otel_service_name or process_name or settings.service_name
+        # Resource.create adds what the SDK reads itself: OTEL_RESOURCE_ATTRIBUTES.
+        provider = TracerProvider(
+            sampler=sampler(settings), resource=Resource.create({SERVICE_NAME: name})
+        )
+        exporter = OTLPSpanExporter(endpoint=traces_endpoint(settings))
+        provider.add_span_processor(BatchSpanProcessor(exporter))
         use_tracer_provider(provider)
     return _provider
 
@@ -90,12 +130,15 @@ ServerRequestHook = Callable[[trace.Span, dict[str, Any]], None]
 
 
 def instrument_app(
-    app: Starlette, service_name: str, *, server_request_hook: ServerRequestHook | None = None
+    app: Starlette,
+    settings: ServiceSettings,
+    *,
+    server_request_hook: ServerRequestHook | None = None,
 ) -> TracerProvider | None:
     """A server span around each request (outside every middleware, so the access log and a
     500 problem carry its trace id), continuing the caller's `traceparent`. Before the app
     serves anything: the span is part of the middleware stack Starlette builds at start."""
-    provider = tracer_provider(service_name)
+    provider = tracer_provider(settings)
     if provider is not None:
         FastAPIInstrumentor.instrument_app(
             app,  # type: ignore[arg-type]  # a Starlette app is instrumented alike
@@ -107,6 +150,37 @@ def instrument_app(
             server_request_hook=server_request_hook,
         )
     return provider
+
+
+@contextlib.contextmanager
+def untraced() -> Iterator[None]:
+    """No spans in here but a `work_span`'s: a worker polls its tables every second, and a
+    trace per poll would bury the traces of the work itself."""
+    token = otel_context.attach(otel_context.set_value(_SUPPRESS_INSTRUMENTATION_KEY, True))
+    try:
+        yield
+    finally:
+        otel_context.detach(token)
+
+
+@contextlib.contextmanager
+def work_span(name: str, attributes: Mapping[str, str | int]) -> Iterator[trace.Span]:
+    """A span around one piece of a worker's work (a run, an import, a delivery), with the
+    asyncpg and httpx spans of that work inside it, even under `untraced`. A new trace: the
+    work's rows do not keep the trace context of the request that queued them."""
+    provider = _provider
+    if provider is None:
+        yield trace.INVALID_SPAN
+        return
+    token = otel_context.attach(otel_context.set_value(_SUPPRESS_INSTRUMENTATION_KEY, False))
+    try:
+        tracer = provider.get_tracer(__name__)
+        with tracer.start_as_current_span(
+            name, kind=trace.SpanKind.CONSUMER, attributes=dict(attributes)
+        ) as span:
+            yield span
+    finally:
+        otel_context.detach(token)
 
 
 def current_trace_id() -> str | None:
@@ -231,8 +305,7 @@ def mount_metrics(
 
     Any Starlette app will do (a worker's health server too). A reading gets the app: those
     here read `app.state.settings` (`service_name`, pool sizes), `app.state.engine`
-    (`read_db_pool`) and `app.state.reads` (`outbox_reading`). A process that serves no app
-    still calls `tracer_provider(name)` at start, for its asyncpg and httpx spans."""
+    (`read_db_pool`) and `app.state.reads` (`outbox_reading`)."""
     cached = [_CachedReading(reading, cache_seconds) for reading in readings]
 
     async def metrics(request: Request) -> Response:
@@ -261,7 +334,7 @@ def table_name(model: type[Any]) -> str:
     return table.fullname
 
 
-def outbox_reading(model: type[OutboxMessageMixin]) -> ScrapeReading:
+def outbox_reading(model: "type[OutboxMessageMixin]") -> ScrapeReading:
     """Backlog and dead letters of a service's outbox table (servicekit.outbox), one indexed
     query over the undelivered rows."""
     # The table name comes from the service's model, never from a request.

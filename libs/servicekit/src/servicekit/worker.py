@@ -1,7 +1,9 @@
 """Background workers: `python -m <service> worker` processes.
 
 A worker runs loops (outbox relays, queues of long work) until SIGTERM or SIGINT, with
-`/healthz` and `/readyz` for an orchestrator's probes. Long work (a rebate run, a member
+`/healthz`, `/readyz` and `/metrics` on its health port for an orchestrator's probes and
+Prometheus, and traces as a web process has them (servicekit.telemetry): one span per piece of
+work, with its queries and calls inside, and none for polling. Long work (a rebate run, a member
 import) sits in a table and is claimed one item at a time with a lease that the holder renews
 while it works (`LeasedQueue`): a holder that dies stops renewing, its lease runs out, and the
 next worker claims the item and resumes it. The work itself must be resumable: progress
@@ -26,6 +28,16 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from servicekit import health
+from servicekit.reads import pooled_reads
+from servicekit.settings import ServiceSettings
+from servicekit.telemetry import (
+    ScrapeReading,
+    mount_metrics,
+    read_db_pool,
+    tracer_provider,
+    untraced,
+    work_span,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -170,9 +182,14 @@ class LeasedQueue:
                     continue
                 logger.info("working on %s %s", self.table, item_id)
                 try:
-                    await self.hold(
-                        sessions, item_id, owner, lease_seconds, functools.partial(execute, item_id)
-                    )
+                    with work_span(f"work {self.table}", {"work.item_id": str(item_id)}):
+                        await self.hold(
+                            sessions,
+                            item_id,
+                            owner,
+                            lease_seconds,
+                            functools.partial(execute, item_id),
+                        )
                 except asyncio.CancelledError:
                     # Stopped (SIGTERM) mid-work: what is committed stays; the next worker
                     # resumes the rest at once instead of waiting out the lease.
@@ -189,7 +206,11 @@ class Worker:
     """Runs `loops` side by side until SIGTERM or SIGINT. Then `/readyz` answers 503, the
     loops are told to stop, and those still busy after `shutdown_seconds` are cancelled (a
     leased item is released for the next worker; a relay's claimed batch waits out its
-    lease). A loop that crashes stops the process, for the orchestrator to restart it."""
+    lease). A loop that crashes stops the process, for the orchestrator to restart it.
+
+    `settings` are the service's: its traces' endpoint and name, its metrics' labels and
+    pool size. `readings` are the service's scrape-time gauges (its `metrics.READINGS`, the
+    same as its web process serves), added to the worker's own connection pool."""
 
     def __init__(
         self,
@@ -197,19 +218,29 @@ class Worker:
         engine: AsyncEngine,
         loops: Sequence[Loop],
         *,
+        settings: ServiceSettings,
+        readings: Sequence[ScrapeReading] = (),
         health_port: int | None = None,
         shutdown_seconds: float = 10.0,
     ) -> None:
         self.name = name
         self.engine = engine
         self.loops = tuple(loops)
+        self.settings = settings
+        self.readings = tuple(readings)
         self.health_port = health_port
         self.shutdown_seconds = shutdown_seconds
         self.stop = asyncio.Event()
 
     async def run(self) -> None:
+        tracer_provider(self.settings, f"{self.settings.service_name}-worker")
+        # Probes, scrapes and polls make no spans; each piece of work makes its own trace.
+        with untraced():
+            await self._run()
+
+    async def _run(self) -> None:
         loop = asyncio.get_running_loop()
-        probes = health_app(self.engine)
+        probes = health_app(self.engine, self.settings, self.readings)
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, self._stop, probes)
         server = _probe_server(probes, self.health_port)
@@ -241,12 +272,17 @@ class Worker:
         self.stop.set()
 
 
-def health_app(engine: AsyncEngine) -> FastAPI:
-    """/healthz and /readyz, as every web process has them."""
+def health_app(
+    engine: AsyncEngine, settings: ServiceSettings, readings: Sequence[ScrapeReading] = ()
+) -> FastAPI:
+    """/healthz, /readyz and /metrics, as every web process has them."""
     app = FastAPI(openapi_url=None)
     app.state.engine = engine
+    app.state.settings = settings
+    app.state.reads = pooled_reads(engine)
     app.state.draining = False
     app.include_router(health.router)
+    mount_metrics(app, settings.service_name, [read_db_pool, *readings])
     return app
 
 

@@ -11,7 +11,7 @@ from competition.clients.membership import create_membership_client
 from competition.contests import router as contests
 from competition.entries import router as entries
 from competition.judging import router as judging
-from competition.models import OutboxMessage
+from competition.metrics import READINGS
 from competition.orgsync import router as orgsync
 from competition.public import router as public
 from competition.scoring import router as scoring
@@ -20,7 +20,6 @@ from competition.stages import router as stages
 from competition.stats import router as stats
 from servicekit.app import create_service_app
 from servicekit.http import CallPolicy
-from servicekit.telemetry import outbox_reading
 
 VERSION = "0.1.0"
 
@@ -70,6 +69,5 @@ def create_app(
             orgsync.router,
         ],
         extra_lifespan=lifespan,
-        # The honours on their way to membership.
-        metrics_readings=[outbox_reading(OutboxMessage)],
+        metrics_readings=READINGS,
     )

@@ -8,6 +8,7 @@ import httpx
 from competition import models as _models  # noqa: F401  (every table, for the mapper registry)
 from competition.awards.delivery import honour_relay
 from competition.clients.membership import create_membership_client
+from competition.metrics import READINGS
 from competition.settings import CompetitionSettings
 from servicekit.db import create_engine, create_sessionmaker
 from servicekit.http import CallPolicy
@@ -45,6 +46,8 @@ async def serve(
             "competition worker",
             engine,
             [relay.run],
+            settings=settings,
+            readings=READINGS,
             health_port=settings.worker_health_port,
             shutdown_seconds=settings.worker_shutdown_seconds,
         ).run()

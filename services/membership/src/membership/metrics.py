@@ -1,6 +1,8 @@
 """Membership's own metrics: joins, approvals and honours counted as their transactions
 commit, and the imports in progress read when /metrics is scraped."""
 
+import functools
+
 from prometheus_client import Counter, Gauge
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.applications import Starlette
@@ -8,7 +10,7 @@ from starlette.applications import Starlette
 from membership.events.models import OutboxMessage
 from membership.honours.models import Honour
 from membership.joining.models import ImportJob
-from membership.members.models import Member, MemberState
+from membership.members.models import JoinChannel, Member, MemberState
 from servicekit.telemetry import ScrapeReading, on_commit, outbox_reading, table_name
 
 JOINS = Counter(
@@ -42,6 +44,12 @@ def count_membership_change(
         on_commit(session, JOINS.labels(member.channel.value).inc)
     if kind == "approved":
         on_commit(session, APPROVALS.inc)
+
+
+def count_bulk_joins(session: AsyncSession, channel: JoinChannel, count: int) -> None:
+    """Memberships begun by the row in bulk (imports: the worker), as `count_membership_change`
+    counts them one at a time."""
+    on_commit(session, functools.partial(JOINS.labels(channel.value).inc, count))
 
 
 def count_honour(session: AsyncSession, honour: Honour) -> None:

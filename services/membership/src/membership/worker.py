@@ -9,6 +9,7 @@ import httpx
 from membership import models as _models  # noqa: F401  (every table, for foreign keys)
 from membership.events.delivery import org_event_relay
 from membership.imports.processing import IMPORTS, ImportProcessor
+from membership.metrics import READINGS
 from membership.settings import MembershipSettings
 from servicekit.db import create_engine, create_sessionmaker
 from servicekit.http import CallPolicy, create_http_client
@@ -60,6 +61,8 @@ async def serve(
             "membership worker",
             engine,
             loops,
+            settings=settings,
+            readings=READINGS,
             health_port=settings.worker_health_port,
             shutdown_seconds=settings.worker_shutdown_seconds,
         ).run()

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from openpyxl import Workbook
+from prometheus_client import REGISTRY
 from sqlalchemy import text
 
 from membership.imports import processing
@@ -120,6 +121,23 @@ async def test_the_same_file_again_changes_nothing(
     assert stats_before == stats_after
     assert stats_after["members"] == 25
     assert stats_after["new_form_members"] == 25
+
+
+def imported_joins() -> float:
+    return REGISTRY.get_sample_value("membership_joins_total", {"channel": "bulk_import"}) or 0.0
+
+
+async def test_an_import_counts_the_memberships_it_begins_and_a_repeat_counts_none(
+    client: httpx.AsyncClient, auth: Any, tree: Any, process_imports: Any
+) -> None:
+    headers = cadre(auth, tree.shangcheng)
+    content = csv_file(good_rows(4, start=300))
+    before = imported_joins()
+    await imported(client, headers, tree.shangcheng_union, "members.csv", content, process_imports)
+    assert imported_joins() - before == 4
+    # The same people again: unchanged rows, no join counted twice.
+    await imported(client, headers, tree.shangcheng_union, "members.csv", content, process_imports)
+    assert imported_joins() - before == 4
 
 
 async def test_xlsx_with_english_headings(

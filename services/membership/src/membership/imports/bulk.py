@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from membership.members.lifecycle import Lifecycle, new_card_no
 from membership.members.models import COUNTED_STATES, JoinChannel, Member, MemberState
 from membership.members.repository import MemberRepository
+from membership.metrics import count_bulk_joins
 from membership.orgs.models import Org
 from membership.people.models import EmploymentForm, Person
 from membership.rollups.counts import Counts
@@ -169,6 +170,7 @@ class BulkEnrolment:
         )
         member_ids = [uuid.uuid4() for _ in fresh]
         count = len(fresh)
+        count_bulk_joins(self.session, JoinChannel.BULK_IMPORT, count)
         await insert_unnest(
             self.session,
             "membership.member",

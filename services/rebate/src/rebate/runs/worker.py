@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from rebate import models
 from rebate.clients.membership import MembershipClient
 from rebate.main import delivery_state
+from rebate.metrics import READINGS
 from rebate.outbound import handlers
 from rebate.runs.executor import RunExecutor
 from rebate.runs.leases import RUNS
@@ -79,6 +80,8 @@ async def serve(
                 "rebate worker",
                 engine,
                 [runs, relay.run],
+                settings=settings,
+                readings=READINGS,
                 health_port=settings.worker_health_port,
                 shutdown_seconds=settings.worker_shutdown_seconds,
             ).run()
