@@ -322,8 +322,8 @@ TEST_WORKER = "worker:test"
 def process_runs(app: FastAPI) -> ProcessRuns:
     """What `python -m rebate worker` does with queued runs (rebate.runs.worker), on the test's
     connection: claim each (RUNS) and execute it (RunExecutor); returns how many were executed.
-    The lease's heartbeat is left out: no test outlasts a lease, and on the test's one
-    connection it would interleave with the run's own statements."""
+    The lease's heartbeat is left out: nothing else claims runs in a test, and on the test's
+    one connection it would interleave with the run's own statements."""
 
     async def run() -> int:
         settings: RebateSettings = app.state.settings
