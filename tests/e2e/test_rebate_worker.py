@@ -1,6 +1,7 @@
-"""A rebate run survives the death of its worker: `python -m rebate worker` processes against
-the real suite; the first is killed with SIGKILL mid-run, the next takes the run over when the
-lease runs out and ends with exactly what an uninterrupted run gives."""
+"""Rebate runs are executed by `python -m rebate worker` processes alone, against the real
+suite: a run queued through the gateway waits for a worker; two workers at once execute each
+queued run exactly once; a worker killed with SIGKILL mid-run is replaced, and the next takes
+the run over when the lease runs out and ends with exactly what an uninterrupted run gives."""
 
 import asyncio
 import json
@@ -55,12 +56,14 @@ def workers(stack: Stack) -> Iterator[list[subprocess.Popen[bytes]]]:
         stack.start_worker("rebate")
 
 
-def start_worker(stack: Stack, started: list[subprocess.Popen[bytes]]) -> subprocess.Popen[bytes]:
+def start_worker(
+    stack: Stack, started: list[subprocess.Popen[bytes]], lease_seconds: float = 2
+) -> subprocess.Popen[bytes]:
     [rebate] = [s for s in SERVICES if s.name == "rebate"]
     env = stack.env(rebate, serving=True) | {
         # A short lease, so that the dead worker's run is taken over within the test, and one
         # enterprise per transaction, so that the kill lands mid-run.
-        "REBATE_RUN_LEASE_SECONDS": "2",
+        "REBATE_RUN_LEASE_SECONDS": str(lease_seconds),
         "REBATE_WORKER_POLL_SECONDS": "0.2",
         "REBATE_RUN_CHUNK_ENTERPRISES": "1",
         "REBATE_RUN_WRITERS": "1",
@@ -75,30 +78,24 @@ def start_worker(stack: Stack, started: list[subprocess.Popen[bytes]]) -> subpro
     return process
 
 
-def queue_run(stack: Stack, policy_id: str) -> str:
-    """A run as an admin's POST leaves it, before any process has claimed it."""
+def run_finished_events(stack: Stack, run_id: str) -> int:
+    """How many times the run was finished, as the audit chain records it."""
 
-    async def insert() -> str:
+    async def count() -> int:
         conn = await asyncpg.connect(with_database(stack.admin_dsn, stack.database))
         try:
-            run_id = uuid.uuid4()
-            await conn.execute(
+            found: int = await conn.fetchval(
                 """
-                INSERT INTO rebate.rebate_run (id, period, region_prefix, policy_id, status,
-                    started_by, started_at, enterprises_total, enterprises_done, cases_created,
-                    queued)
-                VALUES ($1, $2, $3, $4, 'queued', 'e2e', now(), 0, 0, 0, 0)
+                SELECT count(*) FROM rebate.audit_event
+                WHERE kind = 'run.finished' AND detail ->> 'run_id' = $1
                 """,
                 run_id,
-                PERIOD,
-                REGION,
-                uuid.UUID(policy_id),
             )
-            return str(run_id)
+            return found
         finally:
             await conn.close()
 
-    return asyncio.run(insert())
+    return asyncio.run(count())
 
 
 def push(gateway: httpx.Client, partner: dict[str, Any], records: list[dict[str, Any]]) -> None:
@@ -191,7 +188,15 @@ def test_a_run_whose_worker_is_killed_is_resumed_to_the_uninterrupted_result(
             for serial in range(REGISTERED + UNREGISTERED)
         ],
     )
-    run_id = queue_run(stack, policy.json()["id"])
+    # Queued by the web process, which executes nothing: the test's workers will.
+    started = gateway.post(
+        "/rebate/v1/runs",
+        json={"period": PERIOD, "region_prefix": REGION, "policy_key": policy.json()["policy_key"]},
+        headers=admin,
+    )
+    assert started.status_code == 202, started.text
+    assert started.json()["status"] == "queued"
+    run_id = started.json()["id"]
 
     def run() -> dict[str, Any]:
         answer: dict[str, Any] = gateway.get(f"/rebate/v1/runs/{run_id}", headers=admin).json()
@@ -227,4 +232,88 @@ def test_a_run_whose_worker_is_killed_is_resumed_to_the_uninterrupted_result(
         "/rebate/v1/reconciliation", params={"period": PERIOD}, headers=admin
     ).json()
     assert reconciled["violations"] == []
+    assert run_finished_events(stack, run_id) == 1  # the killed worker never finished it
     assert os.environ.get("PYTEST_XDIST_WORKER") != "never"  # the stack is shared, not ours
+
+
+def test_two_workers_execute_each_queued_run_once_taking_the_next_as_they_free_up(
+    stack: Stack,
+    gateway: httpx.Client,
+    admin_token: str,
+    workers: list[subprocess.Popen[bytes]],
+) -> None:
+    admin = bearer(admin_token)
+    partner = gateway.post(
+        "/rebate/v1/partners", json={"name": "厦门市税务局（二）", "kind": "tax"}, headers=admin
+    ).json()
+    policy = gateway.post(
+        "/rebate/v1/policies",
+        json={
+            "policy_key": f"xm-{uuid.uuid4().hex[:8]}",
+            "name": "厦门市小微企业工会经费全额返还（2033）",
+            "region_prefixes": ["3502"],
+            "period_from": "2033-01",
+            "period_to": "2033-12",
+        },
+        headers=admin,
+    )
+    assert policy.status_code == 201, policy.text
+    # Four runs of 20 enterprises each (none in the register: each run queues all 20).
+    periods = [f"2033-{month:02d}" for month in (1, 2, 3, 4)]
+    push(
+        gateway,
+        partner,
+        [
+            {
+                "record_id": f"XM-{period}-{serial:04d}",
+                "uscc": credit_code(5000 + serial),
+                "enterprise_name": f"厦门思明未登记企业{serial}",
+                "region_code": REGION,
+                "period": period,
+                "payroll_total": "50000.00",
+                "fee_amount": "1000.00",
+                "paid_at": "2033-04-15T10:00:00+08:00",
+                "payer_account": {
+                    "bank": "中国银行厦门分行",
+                    "account_no": f"4102{serial:08d}",
+                    "account_name": f"厦门思明未登记企业{serial}",
+                },
+                "tax_office": "国家税务总局厦门市思明区税务局",
+            }
+            for period in periods
+            for serial in range(20)
+        ],
+    )
+    run_ids = []
+    for period in periods:
+        started = gateway.post(
+            "/rebate/v1/runs",
+            json={
+                "period": period,
+                "region_prefix": REGION,
+                "policy_key": policy.json()["policy_key"],
+            },
+            headers=admin,
+        )
+        assert started.status_code == 202, started.text
+        run_ids.append(started.json()["id"])
+
+    def runs() -> list[dict[str, Any]]:
+        return [gateway.get(f"/rebate/v1/runs/{r}", headers=admin).json() for r in run_ids]
+
+    # No worker is running: the web process leaves every run as it queued it.
+    time.sleep(1)
+    assert [r["status"] for r in runs()] == ["queued"] * len(periods)
+
+    # Two workers at once (a lease longer than any stall of this machine: no takeover here),
+    # each taking one run at a time: the other two wait until a worker is free.
+    for _ in range(2):
+        start_worker(stack, workers, lease_seconds=30)
+    deadline = time.monotonic() + 90
+    while any(r["status"] in ("queued", "running") for r in runs()):
+        assert time.monotonic() < deadline, runs()
+        time.sleep(0.2)
+    assert [(r["status"], r["enterprises_done"], r["queued"]) for r in runs()] == [
+        ("done", 20, 20)
+    ] * len(periods)
+    assert [run_finished_events(stack, r) for r in run_ids] == [1] * len(periods)

@@ -16,6 +16,8 @@ from fastapi import FastAPI
 from standardwebhooks.webhooks import Webhook
 
 from rebate.main import create_app
+from rebate.runs.executor import RunExecutor
+from rebate.runs.leases import RUNS
 from rebate.settings import RebateSettings
 from servicekit.outbound_urls import IPAddress
 from servicekit.testing.plugin import ServiceUnderTest
@@ -325,12 +327,42 @@ async def policy(client: httpx.AsyncClient, auth: AuthHeaders) -> dict[str, Any]
     return created
 
 
+ProcessRuns = Callable[[], Awaitable[int]]
+TEST_WORKER = "worker:test"
+
+
+@pytest.fixture
+def process_runs(app: FastAPI) -> ProcessRuns:
+    """What `python -m rebate worker` does with queued runs (rebate.runs.worker), on the test's
+    connection: claim each (RUNS) and execute it (RunExecutor); returns how many were executed.
+    The lease's heartbeat is left out: nothing else claims runs in a test, and on the test's
+    one connection it would interleave with the run's own statements."""
+
+    async def run() -> int:
+        settings: RebateSettings = app.state.settings
+        sessions = app.state.sessionmaker
+        executor = RunExecutor(
+            sessions, app.state.membership, settings.run_chunk_enterprises, settings.run_writers
+        )
+        done = 0
+        while (
+            run_id := await RUNS.claim(sessions, TEST_WORKER, settings.run_lease_seconds)
+        ) is not None:
+            await executor.execute(run_id)
+            done += 1
+        return done
+
+    return run
+
+
 RunPeriod = Callable[..., Awaitable[dict[str, Any]]]
 
 
 @pytest.fixture
-def run_period(client: httpx.AsyncClient, auth: AuthHeaders, app: FastAPI) -> RunPeriod:
-    """Starts a run and waits for its background task; returns the finished run."""
+def run_period(
+    client: httpx.AsyncClient, auth: AuthHeaders, process_runs: ProcessRuns
+) -> RunPeriod:
+    """Starts a run, lets a worker execute it (process_runs); returns the finished run."""
 
     async def run(
         period: str = "2026-03", region_prefix: str = "3501", policy_key: str = POLICY["policy_key"]
@@ -341,8 +373,7 @@ def run_period(client: httpx.AsyncClient, auth: AuthHeaders, app: FastAPI) -> Ru
             headers=auth("admin"),
         )
         assert started.status_code == 202, started.text
-        for task in list(app.state.background):
-            await task
+        await process_runs()
         finished = await client.get(f"/v1/runs/{started.json()['id']}", headers=auth("admin"))
         body: dict[str, Any] = finished.json()
         return body

@@ -99,7 +99,6 @@ def create_app(
             settings.audit_signing_key.get_secret_value(), settings.audit_retired_public_keys
         )
         app.state.membership = MembershipClient(membership_http)
-        app.state.background = set()
         stop = asyncio.Event()
         checkpoint_task = asyncio.create_task(
             keep_checkpointing(
@@ -117,8 +116,6 @@ def create_app(
         finally:
             stop.set()
             await checkpoint_task
-            for task in list(app.state.background):
-                task.cancel()
             await membership_http.aclose()
 
     app = create_service_app(

@@ -24,9 +24,9 @@ class RebateSettings(ServiceSettings):
     run_chunk_enterprises: int = Field(default=1000, ge=1, le=1000)
     run_writers: int = Field(default=2, ge=1, le=8)
     # A run's holder renews its lease every third of this; a holder silent this long is taken
-    # to be dead, and the next worker resumes its run. Workers look for work this often.
+    # to be dead, and the next worker resumes its run. An idle worker looks for queued runs
+    # every `worker_poll_seconds` (servicekit's 1 s): workers alone execute runs.
     run_lease_seconds: float = Field(default=30.0, gt=0)
-    worker_poll_seconds: float = Field(default=2.0, gt=0)
     # Outbound deliveries: timeout per attempt and the relay's retry schedule (seconds).
     delivery_timeout_seconds: float = 10.0
     delivery_backoff_seconds: list[int] = [10, 30, 120, 600, 1800, 3600]

@@ -3,7 +3,6 @@ lease; a run whose holder died is resumed to exactly the result of an uninterrup
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -13,20 +12,23 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from rebate.cases.models import RebateCase
 from rebate.runs.executor import RunExecutor
-from rebate.runs.leases import claim, hold
+from rebate.runs.leases import RUNS
 from rebate.runs.models import RebateException, RebateRun
 
 RUN = {"period": "2026-03", "region_prefix": "3501", "policy_key": "fj-2026-small-micro"}
 
 
 async def test_a_second_run_of_the_same_scope_is_409_and_a_retried_key_is_the_first_run(
-    app: FastAPI, client: httpx.AsyncClient, auth: Any, policy: Any, session: AsyncSession
+    client: httpx.AsyncClient,
+    auth: Any,
+    policy: Any,
+    session: AsyncSession,
+    process_runs: Any,
 ) -> None:
     admin = {**auth("admin"), "Idempotency-Key": "run-march"}
     first = await client.post("/v1/runs", json=RUN, headers=admin)
     assert first.status_code == 202, first.text
-    for task in list(app.state.background):
-        await task
+    await process_runs()
     replay = await client.post("/v1/runs", json=RUN, headers=admin)
     assert (replay.json()["id"], replay.headers["Idempotent-Replayed"]) == (
         first.json()["id"],
@@ -90,6 +92,7 @@ async def test_a_run_whose_holder_died_is_resumed_to_the_uninterrupted_result(
     policy: Any,
     session: AsyncSession,
     db_connection: AsyncConnection,
+    process_runs: Any,
 ) -> None:
     await push(tax_partner, [fee_record(n) for n in range(1, 9)])
     for n in range(1, 9):
@@ -102,35 +105,20 @@ async def test_a_run_whose_holder_died_is_resumed_to_the_uninterrupted_result(
     measuring = await db_connection.begin_nested()
     try:
         await client.post("/v1/runs", json=RUN, headers=auth("admin"))
-        for task in list(app.state.background):
-            await task
+        await process_runs()
         async with sessions() as reading:  # closed before the rollback below
             expected = await outcome(reading)
     finally:
         await measuring.rollback()
 
-    # The same run, queued for workers (not started through the web process this time).
-    run_id = uuid.uuid4()
-    session.add(
-        RebateRun(
-            id=run_id,
-            period=RUN["period"],
-            region_prefix=RUN["region_prefix"],
-            policy_id=uuid.UUID(policy["id"]),
-            status="queued",
-            started_by="admin",
-            started_at=datetime.now(UTC),
-            enterprises_total=0,
-            enterprises_done=0,
-            cases_created=0,
-            queued=0,
-        )
-    )
-    await session.flush()
+    # The same run, queued again for the workers.
+    queued = await client.post("/v1/runs", json=RUN, headers=auth("admin"))
+    assert queued.status_code == 202, queued.text
+    run_id = uuid.UUID(queued.json()["id"])
 
     # Holder A claims it and dies after three enterprises (as SIGKILL would leave it).
-    assert await claim(sessions, "worker:a", 30, run_id) == run_id
-    assert await claim(sessions, "worker:b", 30, run_id) is None  # held: nobody else gets it
+    assert await RUNS.claim(sessions, "worker:a", 30, run_id) == run_id
+    assert await RUNS.claim(sessions, "worker:b", 30, run_id) is None  # held: nobody else gets it
     done = asyncio.Event()
     original = app.state.membership.enterprises
     calls = 0
@@ -145,7 +133,7 @@ async def test_a_run_whose_holder_died_is_resumed_to_the_uninterrupted_result(
 
     app.state.membership.enterprises = dying
     task = asyncio.create_task(
-        hold(sessions, run_id, "worker:a", 30, lambda: one_a_chunk.execute(run_id))
+        RUNS.hold(sessions, run_id, "worker:a", 30, lambda: one_a_chunk.execute(run_id))
     )
     await asyncio.wait([task, asyncio.create_task(done.wait())], return_when="FIRST_COMPLETED")
     assert done.is_set(), "holder A finished before it could die"
@@ -158,8 +146,8 @@ async def test_a_run_whose_holder_died_is_resumed_to_the_uninterrupted_result(
     await session.execute(
         text("UPDATE rebate.rebate_run SET lease_expires_at = now() - interval '1 second'")
     )
-    assert await claim(sessions, "worker:b", 30, run_id) == run_id
-    await hold(sessions, run_id, "worker:b", 30, lambda: one_a_chunk.execute(run_id))
+    assert await RUNS.claim(sessions, "worker:b", 30, run_id) == run_id
+    await RUNS.hold(sessions, run_id, "worker:b", 30, lambda: one_a_chunk.execute(run_id))
     assert await outcome(session) == expected
     run = (await client.get(f"/v1/runs/{run_id}", headers=auth("admin"))).json()
     assert (run["status"], run["enterprises_done"], run["cases_created"], run["queued"]) == (

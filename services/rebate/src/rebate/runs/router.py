@@ -1,14 +1,11 @@
-import asyncio
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Header, Request, status
+from fastapi import APIRouter, Header, status
 from fastapi.responses import JSONResponse
 
 from rebate.dependencies import AdminPrincipal, PiiDep, ReviewerPrincipal
 from rebate.models import IdempotencyRecord
-from rebate.runs.executor import RunExecutor
-from rebate.runs.leases import claim, hold
 from rebate.runs.schemas import RunCreate, RunRead
 from rebate.runs.service import RunService
 from servicekit.auth import authenticated
@@ -21,32 +18,6 @@ router = APIRouter(prefix="/v1", tags=["runs"], dependencies=[authenticated])
 IdempotencyKey = Annotated[
     str | None, Header(description="Optional; a retry with the same key answers the first run")
 ]
-
-
-async def execute_here(request: Request, run_id: uuid.UUID) -> None:
-    """After the response (the run row is committed by then): this process claims the run as a
-    worker would, under a lease it renews; should it die, a worker resumes the run."""
-    app = request.app
-    settings = app.state.settings
-    owner = f"web:{id(app)}"
-    if await claim(app.state.sessionmaker, owner, settings.run_lease_seconds, run_id) is None:
-        return  # a worker took it first
-    executor = RunExecutor(
-        app.state.sessionmaker,
-        app.state.membership,
-        settings.run_chunk_enterprises,
-        settings.run_writers,
-    )
-    work = hold(
-        app.state.sessionmaker,
-        run_id,
-        owner,
-        settings.run_lease_seconds,
-        lambda: executor.execute(run_id),
-    )
-    task = asyncio.create_task(work)
-    app.state.background.add(task)
-    task.add_done_callback(app.state.background.discard)
 
 
 @router.post(
@@ -67,14 +38,12 @@ async def start_run(
     admin: AdminPrincipal,
     session: SessionDep,
     pii: PiiDep,
-    request: Request,
-    background: BackgroundTasks,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
+    # Queued only, committed with the request: `python -m rebate worker` claims and executes
+    # it (rebate.runs.worker). A web process answers requests and never holds a run.
     async def start() -> RunRead:
-        run = await RunService(session, admin, pii).start(run_in)
-        background.add_task(execute_here, request, run.id)
-        return RunRead.model_validate(run)
+        return RunRead.model_validate(await RunService(session, admin, pii).start(run_in))
 
     return await idempotent(
         session,

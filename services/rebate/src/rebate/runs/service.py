@@ -1,6 +1,7 @@
-"""Starting runs and reading them. One run per policy, period and region is in flight at a
-time; a run is seen by admins, and by the reviewers of a sub-tree it made cases or queue
-entries in (the same rule as cases)."""
+"""Starting runs and reading them. Starting queues a run, which a worker then claims and
+executes (rebate.runs.leases); one run per policy, period and region is in flight (queued
+or running) at a time; a run is seen by admins, and by the reviewers of a sub-tree it made
+cases or queue entries in (the same rule as cases)."""
 
 import uuid
 from datetime import UTC, datetime
