@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.models import AuditEvent
@@ -162,3 +162,51 @@ async def test_a_run_queued_while_the_worker_is_busy_is_picked_up_after(
     for run_id, cases in ((march["id"], 3), (april.json()["id"], 1)):
         run = (await client.get(f"/v1/runs/{run_id}", headers=auth("admin"))).json()
         assert (run["status"], run["cases_created"]) == ("done", cases)
+
+
+async def test_a_holder_that_stalled_past_its_lease_ends_nothing_the_new_holder_ends_it(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    auth: Any,
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    make_uscc: Any,
+    policy: Any,
+    session: AsyncSession,
+) -> None:
+    # Worker a claims March and stalls (a long pause, before its heartbeat notices); its lease
+    # runs out and b claims the run. When a wakes up and reaches the end of its pass, the run
+    # is b's: a neither marks it done nor puts a second run.finished on the chain.
+    await push(tax_partner, [fee_record(1), fee_record(2)])
+    membership.add_enterprise(make_uscc(1))
+    membership.add_enterprise(make_uscc(2))
+    started = await client.post("/v1/runs", json=MARCH, headers=auth("admin"))
+    run_id = uuid.UUID(started.json()["id"])
+    sessions = app.state.sessionmaker
+    assert await RUNS.claim(sessions, "worker:a", LEASE) == run_id
+    await session.execute(
+        text("UPDATE rebate.rebate_run SET lease_expires_at = now() - interval '1 second'")
+    )
+    await session.commit()
+    assert await RUNS.claim(sessions, "worker:b", LEASE, run_id) == run_id
+
+    stalled = RunExecutor(sessions, app.state.membership, chunk=1, writers=1, owner="worker:a")
+    await stalled.execute(run_id)
+    run = (await client.get(f"/v1/runs/{run_id}", headers=auth("admin"))).json()
+    assert run["status"] == "running"
+    finished = (
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(AuditEvent.kind == "run.finished", AuditEvent.detail["run_id"].astext == str(run_id))
+    )
+    assert await session.scalar(finished) == 0
+
+    holder = RunExecutor(sessions, app.state.membership, chunk=1, writers=1, owner="worker:b")
+    await holder.execute(run_id)
+    run = (await client.get(f"/v1/runs/{run_id}", headers=auth("admin"))).json()
+    assert (run["status"], run["cases_created"], run["enterprises_done"]) == ("done", 2, 2)
+    assert await session.scalar(finished) == 1
+    cases = select(func.count()).select_from(RebateCase)
+    assert await session.scalar(cases) == 2  # a's pass made them; b's found nothing left

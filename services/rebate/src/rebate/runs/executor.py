@@ -224,15 +224,24 @@ class RunExecutor:
         membership: MembershipClient,
         chunk: int,
         writers: int,
+        owner: str | None = None,
     ) -> None:
         """`chunk` enterprises per membership lookup and per transaction, `writers` chunks
         written at once: PostgreSQL spends most of a run on the COPY of the record-to-case
-        links and their foreign-key checks, on one core per connection, and a second writer
-        uses another core while the first waits on membership or on the database."""
+        links, on one core per connection, and a second writer uses another core while the
+        first waits on membership or on the database. `owner`: the lease holder this executor
+        works for; only while it still holds the run does it mark it done or failed."""
         self.sessions = sessions
         self.membership = membership
         self.chunk = chunk
         self.writers = writers
+        self.owner = owner
+
+    def _taken_over(self, run: RebateRun) -> bool:
+        """Another worker claimed the run while this one stalled past its lease (before its
+        heartbeat noticed): that one resumes and ends it, this one ends nothing. Its chunks
+        written meanwhile are harmless, each enterprise being written under its lock."""
+        return self.owner is not None and run.lease_owner != self.owner
 
     async def execute(self, run_id: uuid.UUID) -> None:
         try:
@@ -247,6 +256,8 @@ class RunExecutor:
             async with self.sessions() as session, session.begin():
                 run = await session.get(RebateRun, run_id, with_for_update=True)
                 assert run is not None
+                if self._taken_over(run):
+                    return
                 run.status, run.failure, run.finished_at = (
                     RunStatus.FAILED,
                     failure,
@@ -323,6 +334,8 @@ class RunExecutor:
         async with self.sessions() as session, session.begin():
             run = await session.get(RebateRun, run_id, with_for_update=True)
             assert run is not None
+            if self._taken_over(run):
+                return
             cases, queued = await counts_of(session, run_id)
             run.status, run.finished_at = RunStatus.DONE, datetime.now(UTC)
             run.enterprises_done, run.cases_created, run.queued = (

@@ -51,10 +51,14 @@ async def serve(
         transport=transport,
         policy=CallPolicy.from_settings(settings),
     )
-    executor = RunExecutor(
-        sessions, MembershipClient(http), settings.run_chunk_enterprises, settings.run_writers
-    )
     owner = owner_name()
+    executor = RunExecutor(
+        sessions,
+        MembershipClient(http),
+        settings.run_chunk_enterprises,
+        settings.run_writers,
+        owner=owner,
+    )
     # The deliveries read what they need from an app's state, as in the web process.
     context = FastAPI(openapi_url=None)
     context.state.sessionmaker = sessions
