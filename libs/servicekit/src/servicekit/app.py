@@ -62,7 +62,7 @@ def create_service_app(
         app.state.read_sessionmaker = create_read_sessionmaker(
             engine, transaction_pooler=settings.db_transaction_pooler
         )
-        app.state.reads = pooled_reads(engine)
+        app.state.reads = pooled_reads(engine, transaction_pooler=settings.db_transaction_pooler)
         jwks_client = create_http_client()
         app.state.token_verifier = TokenVerifier(
             issuer=settings.jwt_issuer,

@@ -25,13 +25,22 @@ async def driver_connection(connection: AsyncConnection) -> DriverConnection:
     return cast(DriverConnection, raw.driver_connection)
 
 
-def pooled_reads(engine: AsyncEngine) -> Reads:
+def pooled_reads(engine: AsyncEngine, *, transaction_pooler: bool = False) -> Reads:
+    """Behind a transaction-mode pooler the reads keep a transaction, as read sessions do
+    (servicekit.db): outside one, PgBouncer may hand a statement's prepare and its execute
+    to different server connections."""
+
     @asynccontextmanager
     async def borrow() -> AsyncIterator[DriverConnection]:
         # Returned to the pool without a round trip: the adapter rolls back only a
         # transaction it started, and none was.
         async with engine.connect() as connection:
-            yield await driver_connection(connection)
+            driver = await driver_connection(connection)
+            if not transaction_pooler:
+                yield driver
+                return
+            async with driver.transaction():
+                yield driver
 
     return borrow
 
