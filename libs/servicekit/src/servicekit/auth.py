@@ -217,12 +217,19 @@ CurrentPrincipal = Annotated[Principal, Depends(_current_principal)]
 authenticated = Depends(_current_principal)
 
 
-def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
-    """Dependency that admits only callers holding one of `roles` (admins always pass)."""
+class _RoleCheck(BearerPrincipal):
+    def __init__(self, roles: tuple[str, ...]) -> None:
+        super().__init__()
+        self.roles = roles
 
-    async def check(principal: CurrentPrincipal) -> Principal:
-        if principal.is_admin or principal.has_role(*roles):
+    async def __call__(self, request: Request) -> Principal:
+        principal = await super().__call__(request)
+        if principal.is_admin or principal.has_role(*self.roles):
             return principal
         raise ForbiddenError("Your role does not allow this operation")
 
-    return check
+
+def require_roles(*roles: str) -> Callable[[Request], Coroutine[Any, Any, Principal]]:
+    """Dependency that admits only callers holding one of `roles` (admins always pass). The
+    principal's own dependency with the check added, so a role check is one solve too."""
+    return _RoleCheck(roles)
