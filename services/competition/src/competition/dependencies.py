@@ -69,8 +69,9 @@ async def _contests(session: SessionDep, access: AccessDep) -> Contests:
 ContestsDep = Annotated[Contests, Depends(_contests)]
 
 
-async def _contest_view(request: Request, access: AccessDep) -> ContestView:
-    return ContestView(ContestReads(request.app.state.reads), access)
+async def _contest_view(request: Request, principal: CurrentPrincipal) -> ContestView:
+    # Access built here, not through AccessDep: each nested dependency is a solve per request.
+    return ContestView(ContestReads(request.app.state.reads), Access(principal))
 
 
 ContestViewDep = Annotated[ContestView, Depends(_contest_view)]
