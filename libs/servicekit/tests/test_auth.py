@@ -1,5 +1,8 @@
 """Token verification: algorithm, issuer, audience and expiry pinned; keys from a JWKS."""
 
+import time
+from datetime import datetime, tzinfo
+
 import httpx
 import jwt
 import pytest
@@ -162,4 +165,35 @@ async def test_a_verified_token_is_checked_once_until_its_keys_change(
 
     check.set_keys([])  # the key is withdrawn: its tokens stop at once
     with pytest.raises(UnauthorizedError, match="unknown key"):
+        await check.verify(token)
+
+
+async def test_a_cached_token_is_refused_once_expired_and_a_tampered_twin_never_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The verified-token cache is keyed by the whole token and kept until its `exp`: an
+    attacker replaying it after expiry, or altering a byte of a cached one, gets a 401."""
+    minter = TokenMinter()
+    check = verifier(jwks_client(minter))
+    token = minter.mint("acct-1", roles=["admin"], ttl=60)
+    assert (await check.verify(token)).subject == "acct-1"
+
+    header, payload, signature = token.split(".")
+    elevated = jwt.utils.base64url_encode(
+        jwt.utils.base64url_decode(payload).replace(b"acct-1", b"acct-2")
+    ).decode()
+    for tampered in (f"{header}.{elevated}.{signature}", f"{header}.{payload}.{signature[:-2]}AA"):
+        with pytest.raises(UnauthorizedError):
+            await check.verify(tampered)
+
+    later = time.time() + 60 + 31  # past `exp` and the clock leeway
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> "Later":
+            return cls.fromtimestamp(later, tz)
+
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(jwt.api_jwt, "datetime", Later)
+    with pytest.raises(UnauthorizedError, match="expired"):
         await check.verify(token)

@@ -18,6 +18,7 @@ from servicekit.db import (
     create_sessionmaker,
 )
 from servicekit.outbox import OutboxMessageMixin, new_message
+from servicekit.reads import pooled_reads
 
 TOPIC = "read-session-test"
 
@@ -83,3 +84,13 @@ async def test_a_get_that_writes_is_refused_and_stores_nothing(
 async def test_a_post_keeps_its_one_transaction(client: httpx.AsyncClient) -> None:
     assert (await client.post("/add")).json() == {"count": 1}
     assert (await client.post("/add")).json() == {"count": 2}
+
+
+@pytest.mark.parametrize("transaction_pooler", [False, True])
+async def test_pooled_reads_keep_a_transaction_only_behind_a_transaction_pooler(
+    kit_engine: AsyncEngine, transaction_pooler: bool
+) -> None:
+    reads = pooled_reads(kit_engine, transaction_pooler=transaction_pooler)
+    async with reads() as connection:
+        assert connection.is_in_transaction() is transaction_pooler
+        assert await connection.fetchval("SELECT 1") == 1

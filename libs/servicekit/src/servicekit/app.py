@@ -19,6 +19,7 @@ from servicekit.methods import MethodGuard
 from servicekit.middleware import RequestContextMiddleware
 from servicekit.openapi import install_openapi, operation_id
 from servicekit.reads import pooled_reads
+from servicekit.routeindex import install_route_index
 from servicekit.settings import Environment, ServiceSettings
 from servicekit.telemetry import ScrapeReading, instrument_app, mount_metrics, read_db_pool
 
@@ -61,7 +62,7 @@ def create_service_app(
         app.state.read_sessionmaker = create_read_sessionmaker(
             engine, transaction_pooler=settings.db_transaction_pooler
         )
-        app.state.reads = pooled_reads(engine)
+        app.state.reads = pooled_reads(engine, transaction_pooler=settings.db_transaction_pooler)
         jwks_client = create_http_client()
         app.state.token_verifier = TokenVerifier(
             issuer=settings.jwt_issuer,
@@ -111,4 +112,5 @@ def create_service_app(
     for router in routers:
         app.include_router(router)
     bound_integer_parameters(app)
+    install_route_index(app)
     return app

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeAlias, cast
 
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.util import greenlet_spawn
 
 if TYPE_CHECKING:  # asyncpg's classes are generic only in its stubs
     DriverConnection: TypeAlias = asyncpg.Connection[asyncpg.Record]
@@ -25,13 +26,28 @@ async def driver_connection(connection: AsyncConnection) -> DriverConnection:
     return cast(DriverConnection, raw.driver_connection)
 
 
-def pooled_reads(engine: AsyncEngine) -> Reads:
+def pooled_reads(engine: AsyncEngine, *, transaction_pooler: bool = False) -> Reads:
+    """Behind a transaction-mode pooler the reads keep a transaction, as read sessions do
+    (servicekit.db): outside one, PgBouncer may hand a statement's prepare and its execute
+    to different server connections."""
+
     @asynccontextmanager
     async def borrow() -> AsyncIterator[DriverConnection]:
-        # Returned to the pool without a round trip: the adapter rolls back only a
-        # transaction it started, and none was.
-        async with engine.connect() as connection:
-            yield await driver_connection(connection)
+        # The pool's connection without a SQLAlchemy Connection around it: one greenlet hop
+        # out and one back, where `engine.connect()` took three and built a Connection per
+        # read (a tenth of a one-row read's CPU, bench/RESULTS.md "Cost per request").
+        raw = await engine.raw_connection()
+        try:
+            driver = cast(DriverConnection, raw.driver_connection)
+            if not transaction_pooler:
+                yield driver
+                return
+            async with driver.transaction():
+                yield driver
+        finally:
+            # Returned to the pool without a round trip: the adapter rolls back only a
+            # transaction it started, and none was.
+            await greenlet_spawn(raw.close)
 
     return borrow
 

@@ -9,8 +9,9 @@ from competition.access import Access
 from competition.appeals.service import AppealService
 from competition.awards.service import AwardService
 from competition.clients.membership import MembershipClient
-from competition.contests.lookup import Contests
+from competition.contests.lookup import Contests, ContestView
 from competition.contests.notice import NoticeRule
+from competition.contests.reads import ContestReads
 from competition.contests.repository import ContestRepository
 from competition.contests.service import ContestService
 from competition.entries.repository import EntryRepository
@@ -66,6 +67,14 @@ async def _contests(session: SessionDep, access: AccessDep) -> Contests:
 
 
 ContestsDep = Annotated[Contests, Depends(_contests)]
+
+
+async def _contest_view(request: Request, principal: CurrentPrincipal) -> ContestView:
+    # Access built here, not through AccessDep: each nested dependency is a solve per request.
+    return ContestView(ContestReads(request.app.state.reads), Access(principal))
+
+
+ContestViewDep = Annotated[ContestView, Depends(_contest_view)]
 
 
 async def _contest_service(

@@ -15,8 +15,9 @@ from membership.honours.repository import HonourRepository
 from membership.honours.service import HonourService
 from membership.identity.activation import Activation
 from membership.identity.keys import SigningKeys
+from membership.identity.reads import AccountReads
 from membership.identity.repository import IdentityRepository
-from membership.identity.service import AccountService, TokenService
+from membership.identity.service import AccountService, OwnAccount, TokenService
 from membership.imports.service import ImportService
 from membership.joining.applications import JoinApplications
 from membership.joining.repository import InvitationRepository
@@ -116,8 +117,13 @@ async def _account_service(session: SessionDep) -> AccountService:
     return AccountService(session)
 
 
+async def _own_account(request: Request) -> OwnAccount:
+    return OwnAccount(AccountReads(request.app.state.reads))
+
+
 TokenServiceDep = Annotated[TokenService, Depends(_token_service)]
 AccountServiceDep = Annotated[AccountService, Depends(_account_service)]
+OwnAccountDep = Annotated[OwnAccount, Depends(_own_account)]
 AdminPrincipal = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
 
 

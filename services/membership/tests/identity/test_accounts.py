@@ -1,11 +1,13 @@
 """Staff accounts: the admin creates them, each account reads itself, others are denied."""
 
+import uuid
 from collections.abc import Awaitable, Callable
 
 import httpx
 
 from servicekit.auth import Role
 
+AuthHeaders = Callable[..., dict[str, str]]
 CreateAccount = Callable[..., Awaitable[str]]
 SignIn = Callable[[str, str], Awaitable[str]]
 
@@ -20,6 +22,24 @@ async def test_account_reads_itself_without_secrets(
     assert body["roles"] == ["admin"]
     assert body["last_login_at"] is not None
     assert "password_hash" not in body
+
+
+async def test_a_token_reads_only_its_own_account_and_no_other(
+    client: httpx.AsyncClient, admin_headers: dict[str, str], auth: AuthHeaders
+) -> None:
+    """The account comes from the token's subject, never from the caller's word: a service
+    client's token, or a signed token for a subject that has no account, reads nothing, and
+    answers as a missing account does."""
+    admin = (await client.get("/v1/accounts/me", headers=admin_headers)).json()
+    for headers in (
+        auth("admin", subject="client:rebate"),
+        auth("admin", subject=str(uuid.uuid4())),
+        auth("admin", subject=str(uuid.uuid4()), account_id=admin["id"]),
+    ):
+        response = await client.get("/v1/accounts/me", headers=headers)
+        assert response.status_code == 404
+        assert response.headers["content-type"] == "application/problem+json"
+        assert admin["id"] not in response.text
 
 
 async def test_admin_creates_a_cadre_account_that_can_sign_in(

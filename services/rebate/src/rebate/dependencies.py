@@ -8,7 +8,8 @@ from fastapi import Depends, Request
 from rebate.access import is_reviewer
 from rebate.audit.checkpoints import CheckpointSigner
 from rebate.clients.membership import MembershipClient
-from rebate.partners.service import PartnerService
+from rebate.partners.reads import PartnerReads
+from rebate.partners.service import PartnerService, PartnerView
 from rebate.settings import RebateSettings
 from servicekit.auth import CurrentPrincipal, Principal, Role, require_roles
 from servicekit.db import SessionDep
@@ -60,6 +61,13 @@ async def _partner_service(
 
 
 PartnerServiceDep = Annotated[PartnerService, Depends(_partner_service)]
+
+
+async def _partner_view(request: Request) -> PartnerView:
+    return PartnerView(PartnerReads(request.app.state.reads))
+
+
+PartnerViewDep = Annotated[PartnerView, Depends(_partner_view)]
 
 
 async def _reviewer(principal: CurrentPrincipal) -> Principal:

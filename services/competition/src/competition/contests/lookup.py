@@ -19,6 +19,7 @@ from competition.contests.models import (
     EventGroup,
     Stage,
 )
+from competition.contests.reads import CompetitionRow, ContestReads
 from competition.contests.repository import ContestRepository
 from servicekit.errors import ForbiddenError
 
@@ -37,6 +38,16 @@ class Contest:
         return [org.org_path for org in self.orgs]
 
 
+def sees(access: Access, status: CompetitionStatus, org_paths: list[str]) -> bool:
+    """Organisers see their competitions in every state; once announced, so do the cadres
+    of the organisations around its hosts, and members (who may enter)."""
+    if access.runs(org_paths):
+        return True
+    if status is CompetitionStatus.DRAFT:
+        return False
+    return access.overlaps(org_paths) or access.person_id is not None
+
+
 class Contests:
     def __init__(self, repo: ContestRepository, access: Access) -> None:
         self.repo = repo
@@ -46,11 +57,7 @@ class Contests:
         return self.access.runs(contest.org_paths)
 
     def sees(self, contest: Contest) -> bool:
-        if self.runs(contest):
-            return True
-        if contest.competition.status is CompetitionStatus.DRAFT:
-            return False
-        return self.access.overlaps(contest.org_paths) or self.access.person_id is not None
+        return sees(self.access, contest.competition.status, contest.org_paths)
 
     async def blind(self, competition_id: uuid.UUID) -> set[uuid.UUID]:
         """Events whose entrants' names the caller may not see: they judge this competition
@@ -112,3 +119,17 @@ class Contests:
         except EventNotFoundError:
             raise StageNotFoundError() from None
         return stage, event, contest
+
+
+class ContestView:
+    """One competition as its reader sees it, without a session: the same rule, the same 404."""
+
+    def __init__(self, competitions: ContestReads, access: Access) -> None:
+        self.competitions = competitions
+        self.access = access
+
+    async def read(self, competition_id: uuid.UUID) -> CompetitionRow:
+        row = await self.competitions.competition(competition_id)
+        if row is None or not sees(self.access, row.status, row.org_paths):
+            raise CompetitionNotFoundError()
+        return row

@@ -18,7 +18,7 @@ from competition.contests.schemas import (
     GroupRead,
 )
 from competition.contests.service import competition_read, honours_of, prizes_of
-from competition.dependencies import ContestServiceDep
+from competition.dependencies import ContestServiceDep, ContestViewDep
 from servicekit.app import Responses
 from servicekit.auth import authenticated
 from servicekit.concurrency import IfMatchHeader, etag
@@ -85,9 +85,11 @@ async def list_competitions(
     responses=COMPETITION_404,
 )
 async def read_competition(
-    competition_id: uuid.UUID, contests: ContestServiceDep, response: Response
+    competition_id: uuid.UUID, view: ContestViewDep, response: Response
 ) -> CompetitionRead:
-    return _competition(await contests.read(competition_id), response)
+    competition = await view.read(competition_id)
+    response.headers["ETag"] = etag(competition.version)
+    return competition.read
 
 
 @router.patch(

@@ -139,9 +139,6 @@ class ContestService:
             for c in rows
         ]
 
-    async def read(self, competition_id: uuid.UUID) -> Contest:
-        return await self.contests.visible(competition_id)
-
     async def update(
         self, competition_id: uuid.UUID, update: CompetitionUpdate, if_match: str | None
     ) -> Contest:

@@ -10,6 +10,7 @@ from membership.dependencies import (
     ActivationDep,
     AdminPrincipal,
     ClientAddressDep,
+    OwnAccountDep,
     Paced,
     SigningKeysDep,
     TokenServiceDep,
@@ -138,8 +139,8 @@ async def jwks(keys: SigningKeysDep) -> dict[str, Any]:
     response_model=AccountRead,
     responses={404: {"description": "The token is not a staff account's"}},
 )
-async def read_own_account(principal: CurrentPrincipal, accounts: AccountServiceDep) -> Any:
-    return await accounts.own_account(principal)
+async def read_own_account(principal: CurrentPrincipal, own: OwnAccountDep) -> AccountRead:
+    return await own.read(principal)
 
 
 @router.post(

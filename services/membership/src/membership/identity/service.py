@@ -17,10 +17,12 @@ from membership.identity.errors import (
 from membership.identity.keys import SigningKeys
 from membership.identity.models import Account, ServiceClient
 from membership.identity.passwords import hash_secret, verify_secret
+from membership.identity.reads import AccountReads
 from membership.identity.repository import IdentityRepository
 from membership.identity.schemas import (
     AccountCreate,
     AccountLookupRead,
+    AccountRead,
     ServiceClientCreate,
     TokenRead,
 )
@@ -204,14 +206,6 @@ class AccountService:
         client.is_active = True
         return True
 
-    async def own_account(self, principal: Principal) -> Account:
-        account = None
-        if not principal.subject.startswith(CLIENT_SUBJECT_PREFIX):
-            account = await self.repo.account_by_id(uuid.UUID(principal.subject))
-        if account is None:
-            raise AccountNotFoundError("This token does not belong to a staff account")
-        return account
-
     async def lookup(self, username: str) -> AccountLookupRead:
         """An active account by username, for other services (service tokens only)."""
         account = await self.repo.account_by_username(username)
@@ -255,3 +249,18 @@ class AccountService:
         if not await self.repo.add_unique(client):
             raise ClientIdTakenError(f"The client id {client_in.client_id!r} is taken")
         return client, secret
+
+
+class OwnAccount:
+    """The account a token was issued to; a service client's token has none."""
+
+    def __init__(self, accounts: AccountReads) -> None:
+        self.accounts = accounts
+
+    async def read(self, principal: Principal) -> AccountRead:
+        account = None
+        if not principal.subject.startswith(CLIENT_SUBJECT_PREFIX):
+            account = await self.accounts.account(uuid.UUID(principal.subject))
+        if account is None:
+            raise AccountNotFoundError("This token does not belong to a staff account")
+        return account

@@ -2,7 +2,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from rebate.dependencies import AdminPrincipal, PartnerServiceDep
+from rebate.dependencies import AdminPrincipal, PartnerServiceDep, PartnerViewDep
 from rebate.partners.schemas import (
     PartnerCreate,
     PartnerCreated,
@@ -52,11 +52,9 @@ async def list_partners(_admin: AdminPrincipal, partners: PartnerServiceDep) -> 
     responses=NOT_FOUND,
 )
 async def read_partner(
-    partner_id: uuid.UUID,
-    _admin: AdminPrincipal,
-    partners: PartnerServiceDep,
+    partner_id: uuid.UUID, _admin: AdminPrincipal, partners: PartnerViewDep
 ) -> PartnerRead:
-    return PartnerRead.model_validate(await partners.get(partner_id))
+    return await partners.read(partner_id)
 
 
 @router.patch(

@@ -12,7 +12,8 @@ from rebate.partners.errors import (
     WebhookUrlNotAllowedError,
 )
 from rebate.partners.models import Partner, PartnerKind, PartnerSecret
-from rebate.partners.schemas import PartnerCreate, PartnerUpdate, SecretRotated
+from rebate.partners.reads import PartnerReads
+from rebate.partners.schemas import PartnerCreate, PartnerRead, PartnerUpdate, SecretRotated
 from servicekit import webhooks
 from servicekit.outbound_urls import OutboundUrlError, UrlGuard
 from servicekit.pii import PiiCipher
@@ -159,3 +160,16 @@ class PartnerService:
         except webhooks.WebhookVerificationError as exc:
             raise BadSignatureError(str(exc)) from None
         return partner, msg_id
+
+
+class PartnerView:
+    """One partner as an admin reads it, without a session."""
+
+    def __init__(self, partners: PartnerReads) -> None:
+        self.partners = partners
+
+    async def read(self, partner_id: uuid.UUID) -> PartnerRead:
+        partner = await self.partners.partner(partner_id)
+        if partner is None:
+            raise PartnerNotFoundError()
+        return partner
