@@ -39,10 +39,12 @@ def test_a_restored_dump_serves_the_same_suite(
         json={
             "policy_key": f"fj-restore-{uuid.uuid4().hex[:8]}",
             "name": "返还政策",
-            # Two policies in force never overlap: this one covers a region no other test uses.
+            # Two policies in force never overlap: this one covers a region and year no other
+            # end-to-end test uses (test_sdk_flow runs 350105 in 2031, test_rebate_worker
+            # 2032 and 2033), whatever order they run in.
             "region_prefixes": ["3501"],
-            "period_from": "2031-01",
-            "period_to": "2031-12",
+            "period_from": "2034-01",
+            "period_to": "2034-12",
         },
         headers=admin,
     )
