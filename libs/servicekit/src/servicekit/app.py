@@ -1,6 +1,5 @@
 """The common skeleton of a service app: lifespan resources, middleware, errors, health."""
 
-import gc
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
@@ -11,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from servicekit import health
 from servicekit.auth import TokenVerifier
 from servicekit.boundary import bound_integer_parameters, refuse_nul
+from servicekit.collector import tune_collector
 from servicekit.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from servicekit.errors import install_database_handlers, install_problem_handlers
 from servicekit.http import create_http_client
@@ -20,7 +20,7 @@ from servicekit.middleware import RequestContextMiddleware
 from servicekit.openapi import install_openapi, operation_id
 from servicekit.reads import pooled_reads
 from servicekit.routeindex import install_route_index
-from servicekit.settings import Environment, ServiceSettings
+from servicekit.settings import ServiceSettings
 from servicekit.telemetry import ScrapeReading, instrument_app, mount_metrics, read_db_pool
 
 # A service's own start-up work (signing keys, upstream clients ...) runs inside the common one.
@@ -29,17 +29,6 @@ ExtraLifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 # The `responses=` documentation of a route: status → description (and schema). The errors
 # every route can answer are added to the document by servicekit.openapi.
 Responses = dict[int | str, dict[str, Any]]
-
-
-def freeze_startup_heap(settings: ServiceSettings) -> None:
-    """What start-up built (routes, SQLAlchemy mappers, pydantic validators, settings)
-    lives as long as the process, yet the cyclic collector would walk all of it on
-    every full collection: a pause in the middle of whichever requests are in flight. Frozen,
-    it is left alone. Not under tests, where an app is built per test and must be freed."""
-    if settings.environment is Environment.TEST:
-        return
-    gc.collect()
-    gc.freeze()
 
 
 def create_service_app(
@@ -73,11 +62,11 @@ def create_service_app(
         try:
             with health.drain_on_sigterm(app, settings.shutdown_drain_seconds):
                 if extra_lifespan is None:
-                    freeze_startup_heap(settings)
+                    tune_collector(settings)
                     yield
                 else:
                     async with extra_lifespan(app):
-                        freeze_startup_heap(settings)
+                        tune_collector(settings)
                         yield
         finally:
             await jwks_client.aclose()

@@ -28,6 +28,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from servicekit import health
+from servicekit.collector import tune_collector
 from servicekit.reads import pooled_reads
 from servicekit.settings import ServiceSettings
 from servicekit.telemetry import (
@@ -233,6 +234,7 @@ class Worker:
         self.stop = asyncio.Event()
 
     async def run(self) -> None:
+        tune_collector(self.settings)
         tracer_provider(self.settings, f"{self.settings.service_name}-worker")
         # Probes, scrapes and polls make no spans; each piece of work makes its own trace.
         with untraced():
