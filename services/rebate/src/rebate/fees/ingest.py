@@ -307,7 +307,7 @@ class FeeIntake:
         await self._post(fresh, existing)
         await self._keep_held(fresh, new_ids_, existing, held)
         outcome.probable_duplicates = await self._queue_probable_duplicates(
-            webhook_id, fresh, new_ids_, prints, {s.id for s in superseded}
+            fresh, new_ids_, prints, {s.id for s in superseded}
         )
         outcome.accepted = len(fresh)
         outcome.corrections = len(superseded)
@@ -428,7 +428,6 @@ class FeeIntake:
 
     async def _queue_probable_duplicates(
         self,
-        webhook_id: str,
         fresh: list[tuple[FeeRecordIn, str, int]],
         ids: list[uuid.UUID],
         prints: list[str],
@@ -444,12 +443,9 @@ class FeeIntake:
                 SELECT f.id, f.payment_fingerprint FROM rebate.fee_record f
                 WHERE f.payment_fingerprint = ANY(CAST(:prints AS varchar[]))
                   AND f.superseded_at IS NULL AND f.voided_at IS NULL
-                  -- Not this delivery's own rows, just stored (all of them would match):
-                  -- only other deliveries' payments can come first.
-                  AND f.webhook_id IS DISTINCT FROM :webhook_id
                 """
             ),
-            {"prints": prints, "webhook_id": webhook_id},
+            {"prints": prints},
         )
         ours = set(ids)
         earlier: dict[str, uuid.UUID] = {}
