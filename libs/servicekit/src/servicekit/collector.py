@@ -11,7 +11,7 @@ from servicekit.settings import Environment, ServiceSettings
 # a chunk and promotes much of it to the old generation, whose full passes then walk the whole
 # heap. Measured on the rebate bench (bench/RESULTS.md, Rebate): about a quarter less of the
 # web process's CPU per ingested record and a third less of the worker's per run.
-THRESHOLDS = (50_000, 50, 100)
+THRESHOLDS = (50_000, 10, 10)
 
 
 def tune_collector(settings: ServiceSettings) -> None:

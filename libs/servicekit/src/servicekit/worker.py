@@ -281,7 +281,7 @@ def health_app(
     app = FastAPI(openapi_url=None)
     app.state.engine = engine
     app.state.settings = settings
-    app.state.reads = pooled_reads(engine)
+    app.state.reads = pooled_reads(engine, transaction_pooler=settings.db_transaction_pooler)
     app.state.draining = False
     app.include_router(health.router)
     mount_metrics(app, settings.service_name, [read_db_pool, *readings])

@@ -182,7 +182,33 @@ def _checks() -> list[tuple[str, str, str]]:
     ]
 
 
+# The rule the triggers hold from now on, checked once over the rows already there: a run's
+# shortcut (runs/executor.py, `locked_afresh`) relies on it for every row, old ones included.
+CHECK_EXISTING = """
+DO $$
+BEGIN
+    IF EXISTS (
+        SELECT 1 FROM rebate.case_fee l
+        WHERE NOT coalesce(
+            (SELECT (f.uscc, f.period) FROM rebate.fee_record f WHERE f.id = l.fee_record_id)
+            = (SELECT (c.uscc, c.period) FROM rebate.rebate_case c WHERE c.id = l.case_id),
+            false))
+    OR EXISTS (
+        SELECT 1 FROM rebate.rebate_exception e
+        WHERE e.fee_record_id IS NOT NULL
+          AND (SELECT true FROM rebate.fee_record f
+               WHERE f.id = e.fee_record_id AND f.uscc = e.uscc AND f.period = e.period) IS NULL)
+    THEN
+        RAISE EXCEPTION 'links or queue entries join fee records of another enterprise or period'
+            USING HINT = 'Correct those rows, then run this migration again.';
+    END IF;
+END
+$$
+"""
+
+
 def upgrade() -> None:
+    op.execute(CHECK_EXISTING)
     for table, name, _, _ in DROPPED_KEYS:
         op.drop_constraint(op.f(name), table, type_="foreignkey", schema=S)
     op.create_index(

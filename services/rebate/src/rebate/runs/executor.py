@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import text, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from rebate.audit.service import AuditLog, Step
@@ -68,67 +69,58 @@ async def locked_afresh(
         ),
         {"usccs": usccs},
     )
-    # The enterprises with anything in a case or the queue this period, and which of them has a
-    # live case. Links and queue entries only ever join a record to its own enterprise and
-    # period (checked by the database, migration 0009), so every other enterprise's current
-    # records are all free, without a look-up per record. Aggregates over index look-ups, not
-    # EXISTS or LIMIT 1: the planner may answer EXISTS by hashing the whole table, and a
-    # LIMIT 1 by a scan it expects to stop early, which reads every row when nothing matches,
-    # once per enterprise of the run.
-    touched = {
-        uscc: bool(live)
-        for uscc, live in await session.execute(
-            text(
-                """
-                SELECT t.u, k.live
-                FROM unnest(CAST(:usccs AS varchar[])) AS t (u)
-                CROSS JOIN LATERAL (
-                    SELECT (SELECT count(*) FROM rebate.rebate_case c
-                            WHERE c.uscc = t.u AND c.period = :period) AS cases,
-                           (SELECT coalesce(bool_or(c.status <> 'rejected'), false)
-                            FROM rebate.rebate_case c
-                            WHERE c.uscc = t.u AND c.period = :period) AS live,
-                           (SELECT count(*) FROM rebate.rebate_exception e
-                            WHERE e.uscc = t.u AND e.period = :period) AS queued
-                ) AS k
-                WHERE k.cases > 0 OR k.queued > 0
-                """
-            ),
-            {"usccs": usccs, "period": period},
-        )
-    }
-    # Per enterprise through its (period, credit code) index: OFFSET 0 keeps the planner from
-    # folding the look-up into a join it might answer by scanning every current record.
+    # One statement, so one snapshot: a delivery committing a record together with its queue
+    # entry is seen whole or not at all. First, per enterprise, whether it has anything in a
+    # case or the queue this period (and a live case). Links and queue entries only ever join
+    # a record to its own enterprise and period (checked by the database, migration 0009), so
+    # an enterprise with neither has all its current records free, without a look-up per
+    # record. Aggregates over index look-ups, not EXISTS or LIMIT 1: the planner may answer
+    # EXISTS by hashing the whole table, and a LIMIT 1 by a scan it expects to stop early, which
+    # reads every row when nothing matches. Then each enterprise's records through its
+    # (period, credit code) index: OFFSET 0 keeps the planner from folding the look-up into a
+    # join it might answer by scanning every current record. MATERIALIZED: the per-enterprise
+    # look-ups run once per enterprise, not once per record.
     rows = await session.execute(
         text(
             """
-            SELECT t.u, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount)
-            FROM unnest(CAST(:usccs AS varchar[])) AS t (u)
+            WITH k AS MATERIALIZED (
+                SELECT t.u,
+                       (SELECT count(*) FROM rebate.rebate_case c
+                        WHERE c.uscc = t.u AND c.period = :period) AS cases,
+                       (SELECT coalesce(bool_or(c.status <> 'rejected'), false)
+                        FROM rebate.rebate_case c
+                        WHERE c.uscc = t.u AND c.period = :period) AS live,
+                       (SELECT count(*) FROM rebate.rebate_exception e
+                        WHERE e.uscc = t.u AND e.period = :period) AS queued
+                FROM unnest(CAST(:usccs AS varchar[])) AS t (u)
+            )
+            SELECT k.u, min(f.enterprise_name), array_agg(f.id ORDER BY f.id), sum(f.fee_amount),
+                   bool_or(k.live)
+            FROM k
             CROSS JOIN LATERAL (
                 SELECT f.id, f.enterprise_name, f.fee_amount
                 FROM rebate.fee_record f
-                WHERE f.period = :period AND f.uscc = t.u
+                WHERE f.period = :period AND f.uscc = k.u
                   AND f.superseded_at IS NULL AND f.voided_at IS NULL
                   AND f.region_code LIKE ANY(CAST(:prefixes AS varchar[]))
-                  AND (t.u <> ALL(CAST(:touched AS varchar[])) OR (
+                  AND ((k.cases = 0 AND k.queued = 0) OR (
                       (SELECT true FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id) IS NULL
                       AND (SELECT count(*) FROM rebate.rebate_exception e
                            WHERE e.fee_record_id = f.id
                              AND (e.resolved_at IS NULL OR e.resolution = 'dismissed')) = 0))
                 OFFSET 0
             ) AS f
-            GROUP BY t.u
-            ORDER BY t.u
+            GROUP BY k.u
+            ORDER BY k.u
             """
         ),
         {
             "usccs": usccs,
-            "touched": sorted(touched),
             "period": period,
             "prefixes": [f"{prefix}%" for prefix in policy.region_prefixes],
         },
     )
-    return [Candidate(u, n, list(ids), Decimal(t), touched.get(u, False)) for u, n, ids, t in rows]
+    return [Candidate(u, n, list(ids), Decimal(t), live) for u, n, ids, t, live in rows]
 
 
 async def counts_of(session: AsyncSession, run_id: uuid.UUID) -> tuple[int, int]:
@@ -302,10 +294,11 @@ class RunExecutor:
                     created, queued = await place(
                         session, period, run_id, policy, chunk, matches, actor
                     )
+                    progress = update(RebateRun).where(RebateRun.id == run_id)
+                    if self.owner is not None:  # not after another worker took the run over
+                        progress = progress.where(RebateRun.lease_owner == self.owner)
                     await session.execute(
-                        update(RebateRun)
-                        .where(RebateRun.id == run_id)
-                        .values(
+                        progress.values(
                             enterprises_done=RebateRun.enterprises_done + len(chunk),
                             cases_created=RebateRun.cases_created + created,
                             queued=RebateRun.queued + queued,
@@ -325,8 +318,11 @@ class RunExecutor:
         """Fresh planner statistics for the tables the run fills. Taken while they were small,
         the old ones make every look-up by credit code look equally cheap, and the planner
         may then pick an index that reads all of the period's cases for each enterprise."""
-        async with self.sessions() as session, session.begin():
-            await session.execute(text(f"ANALYZE {', '.join(FILLED_BY_RUNS)}"))
+        try:
+            async with self.sessions() as session, session.begin():
+                await session.execute(text(f"ANALYZE {', '.join(FILLED_BY_RUNS)}"))
+        except SQLAlchemyError:  # a help, not part of the run: it goes on with older statistics
+            logger.warning("ANALYZE during a run failed", exc_info=True)
 
     async def _finish(self, run_id: uuid.UUID) -> None:
         """The run's figures counted from what it wrote, so that a resumed run reports what
