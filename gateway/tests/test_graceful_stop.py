@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from servicekit.testing.workers import free_port
+from servicekit.testing.workers import free_port, wait_ready
 
 DRAIN_SECONDS = 1.5
 SLOW_SECONDS = 3.0
@@ -70,15 +70,7 @@ def test_sigterm_makes_the_gateway_unready_first_and_lets_proxied_requests_compl
     )
     try:
         with httpx.Client(base_url=base, timeout=10) as client:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if client.get("/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert time.monotonic() < deadline, "the gateway never became ready"
-                time.sleep(0.1)
+            wait_ready(client, process=process)
 
             answers: list[httpx.Response] = []
 

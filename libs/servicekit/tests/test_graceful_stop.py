@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from servicekit.testing.plugin import to_asyncpg_url
+from servicekit.testing.workers import wait_ready
 
 APP = """
     import asyncio
@@ -74,15 +75,7 @@ def test_sigterm_makes_readiness_fail_first_and_lets_requests_in_flight_complete
     )
     try:
         with httpx.Client(base_url=base, timeout=10) as client:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if client.get("/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert time.monotonic() < deadline, "the app never became ready"
-                time.sleep(0.1)
+            wait_ready(client, process=process)
 
             answers: list[httpx.Response] = []
 

@@ -8,11 +8,31 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import httpx
 
 READY_SECONDS = 30.0
+
+
+def wait_ready(
+    client: httpx.Client,
+    seconds: float = READY_SECONDS,
+    process: subprocess.Popen[bytes] | None = None,
+    output: Callable[[], str] = lambda: "",
+) -> None:
+    """Until `client`'s server answers /readyz with 200: a process just started, as an
+    orchestrator's readiness probe waits for it. Fails at once if `process` has exited."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if client.get("/readyz").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert process is None or process.poll() is None, f"the process exited:\n{output()}"
+        assert time.monotonic() < deadline, f"never ready:\n{output()}"
+        time.sleep(0.1)
 
 
 def free_port() -> int:
@@ -42,16 +62,7 @@ def running_worker(service: str, prefix: str, env: Mapping[str, str]) -> Iterato
 
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
-                deadline = time.monotonic() + READY_SECONDS
-                while True:
-                    try:
-                        if client.get("/readyz").status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        pass
-                    assert process.poll() is None, f"the worker exited:\n{output()}"
-                    assert time.monotonic() < deadline, f"the worker never got ready:\n{output()}"
-                    time.sleep(0.1)
+                wait_ready(client, process=process, output=output)
                 yield client
             process.send_signal(signal.SIGTERM)
             assert process.wait(timeout=30) == 0, output()
