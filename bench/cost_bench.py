@@ -160,7 +160,8 @@ def create_rows(urls: dict[str, str], token: str) -> dict[str, str]:
             "name": "台州市焊工技能竞赛", "kind": "vocational_skills", "level": "city",
             "year": 2026, "host_org_id": org["id"]}))  # fmt: skip
         partner = ok(http.post(f"{urls['rebate']}/v1/partners",
-                               json={"name": "台州市税务局", "kind": "tax"}))  # fmt: skip
+                               json={"name": "台州市税务局", "kind": "tax",
+                                     "region_prefixes": ["3310"]}))  # fmt: skip
     return {"membership": account["id"], "competition": contest["id"], "rebate": partner["id"]}
 
 

@@ -912,7 +912,9 @@ def main() -> int:
         admin = minter.headers(roles=["admin"], ttl=7200)
         with httpx.Client(base_url=url, timeout=60) as client:
             partner = client.post(
-                "/v1/partners", json={"name": "浙江省税务局", "kind": "tax"}, headers=admin
+                "/v1/partners",
+                json={"name": "浙江省税务局", "kind": "tax", "region_prefixes": ["33"]},
+                headers=admin,
             )
             partner.raise_for_status()
             policy = client.post(

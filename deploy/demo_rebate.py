@@ -182,10 +182,14 @@ class Demo:
         say("login", f"{name} signed in with an enterprise account of its own")
         return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
-    def partner(self, name: str, kind: str, env: str) -> Partner:
+    def partner(self, name: str, kind: str, env: str, regions: list[str] | None = None) -> Partner:
         found = [p for p in self.call("GET", "/rebate/v1/partners") if p["name"] == name]
         if not found:
-            created = self.call("POST", "/rebate/v1/partners", json={"name": name, "kind": kind})
+            created = self.call(
+                "POST",
+                "/rebate/v1/partners",
+                json={"name": name, "kind": kind, "region_prefixes": regions or []},
+            )
             say("setup", f"{kind} partner {name} created (the seed had not made it)")
             return Partner(created["id"], name, created["secret"], None)
         partner = found[0]
@@ -286,7 +290,7 @@ def fee_records(enterprises: list[dict[str, Any]], period: str) -> list[dict[str
 
 def run(demo: Demo) -> None:
     demo.sign_in()
-    tax = demo.partner(TAX_PARTNER, "tax", "DEMO_TAX_SECRET")
+    tax = demo.partner(TAX_PARTNER, "tax", "DEMO_TAX_SECRET", regions=["33"])
     bank = demo.partner(BANK_PARTNER, "bank", "DEMO_BANK_SECRET")
     inbox = Inbox({"/tax": tax.secret, "/bank": bank.secret})
     try:

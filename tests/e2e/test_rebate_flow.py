@@ -53,7 +53,9 @@ def test_fee_records_become_cases_matched_through_membership(
     assert enterprise.status_code == 201, enterprise.text
 
     partner = gateway.post(
-        "/rebate/v1/partners", json={"name": "福建省税务局", "kind": "tax"}, headers=admin
+        "/rebate/v1/partners",
+        json={"name": "福建省税务局", "kind": "tax", "region_prefixes": ["35"]},
+        headers=admin,
     ).json()
     policy = gateway.post(
         "/rebate/v1/policies",

@@ -151,7 +151,9 @@ def test_a_run_whose_worker_is_killed_is_resumed_to_the_uninterrupted_result(
         )
         assert created.status_code == 201, created.text
     partner = gateway.post(
-        "/rebate/v1/partners", json={"name": "厦门市税务局", "kind": "tax"}, headers=admin
+        "/rebate/v1/partners",
+        json={"name": "厦门市税务局", "kind": "tax", "region_prefixes": [REGION]},
+        headers=admin,
     ).json()
     policy = gateway.post(
         "/rebate/v1/policies",
@@ -244,7 +246,9 @@ def test_two_workers_execute_each_queued_run_once_taking_the_next_as_they_free_u
 ) -> None:
     admin = bearer(admin_token)
     partner = gateway.post(
-        "/rebate/v1/partners", json={"name": "厦门市税务局（二）", "kind": "tax"}, headers=admin
+        "/rebate/v1/partners",
+        json={"name": "厦门市税务局（二）", "kind": "tax", "region_prefixes": [REGION]},
+        headers=admin,
     ).json()
     policy = gateway.post(
         "/rebate/v1/policies",

@@ -271,7 +271,11 @@ def test_a_join_and_a_rebate_period_through_the_python_sdk(
     tax = answer(
         partners_create.sync_detailed(
             client=rebates,
-            body=PartnerCreate(name="国家税务总局福州市马尾区税务局", kind=PartnerKind.TAX),
+            body=PartnerCreate(
+                name="国家税务总局福州市马尾区税务局",
+                kind=PartnerKind.TAX,
+                region_prefixes=[REGION],
+            ),
         ),
         201,
     )

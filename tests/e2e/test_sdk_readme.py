@@ -43,7 +43,7 @@ def run_snippet(gateway_url: str, partner_id: str, secret: str) -> subprocess.Co
 def tax_partner(gateway: httpx.Client, admin_token: str, name: str) -> dict[str, Any]:
     created = gateway.post(
         "/rebate/v1/partners",
-        json={"name": name, "kind": "tax"},
+        json={"name": name, "kind": "tax", "region_prefixes": ["35"]},
         headers={"Authorization": f"Bearer {admin_token}"},
     )
     assert created.status_code == 201, created.text

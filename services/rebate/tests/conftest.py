@@ -254,7 +254,12 @@ class Partner:
 async def tax_partner(client: httpx.AsyncClient, auth: AuthHeaders) -> Partner:
     response = await client.post(
         "/v1/partners",
-        json={"name": "福建省税务局", "kind": "tax", "webhook_url": "https://tax.example/hooks"},
+        json={
+            "name": "福建省税务局",
+            "kind": "tax",
+            "region_prefixes": ["35"],
+            "webhook_url": "https://tax.example/hooks",
+        },
         headers=auth("admin"),
     )
     assert response.status_code == 201, response.text

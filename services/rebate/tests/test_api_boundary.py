@@ -35,7 +35,9 @@ async def test_partner_updates_refuse_nulls_loose_types_and_overlong_urls(
 ) -> None:
     admin = auth("admin")
     created = await client.post(
-        "/v1/partners", json={"name": "福建省税务局", "kind": "tax"}, headers=admin
+        "/v1/partners",
+        json={"name": "福建省税务局", "kind": "tax", "region_prefixes": ["35"]},
+        headers=admin,
     )
     assert created.status_code == 201, created.text
     path = f"/v1/partners/{created.json()['id']}"
@@ -55,7 +57,9 @@ async def test_a_nul_in_a_webhook_header_is_422_before_anything_is_kept(
     client: httpx.AsyncClient, auth: AuthHeaders
 ) -> None:
     created = await client.post(
-        "/v1/partners", json={"name": "福建省税务局", "kind": "tax"}, headers=auth("admin")
+        "/v1/partners",
+        json={"name": "福建省税务局", "kind": "tax", "region_prefixes": ["35"]},
+        headers=auth("admin"),
     )
     response = await client.post(
         f"/v1/webhooks/tax/{created.json()['id']}",
@@ -100,6 +104,6 @@ async def test_a_webhook_url_that_outgrows_its_column_once_normalised_is_422_not
     prefix = f"https://{host}."
     url = prefix + "b" * (500 - len(prefix))
     assert len(url) == 500
-    sent = {"name": "福建省税务局", "kind": "tax", "webhook_url": url}
+    sent = {"name": "福建省税务局", "kind": "tax", "region_prefixes": ["35"], "webhook_url": url}
     response = await client.post("/v1/partners", json=sent, headers=auth("admin"))
     assert failing(response) == [["body", "webhook_url"]]

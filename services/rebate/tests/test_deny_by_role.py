@@ -219,6 +219,9 @@ async def scene(
             "mode": "application",
         },
     )
+    await call(
+        "PATCH", f"/v1/partners/{tax_partner.id}", admin, json={"region_prefixes": ["35", "33"]}
+    )
     record = fee_record(6, uscc=applying, region_code="330102")
     assert (await push(tax_partner, [record])).json()["accepted"] == 1
     membership.add_enterprise(applying, account=UNION, org_path=org_paths.county)

@@ -106,6 +106,7 @@ def machine_for(
                     "name": f"{kind}-{n}",
                     "kind": kind,
                     "webhook_url": f"https://{kind}.example/",
+                    "region_prefixes": ["35"] if kind == "tax" else [],
                 },
                 headers=admin,
             )

@@ -67,7 +67,9 @@ async def _seed(conn: AsyncConnection) -> None:
         ],
     )
     partner = uuid.uuid4()
-    await conn.execute(insert(Partner).values(id=partner, name="税务局", kind="tax"))
+    await conn.execute(
+        insert(Partner).values(id=partner, name="税务局", kind="tax", region_prefixes=["35"])
+    )
     await conn.execute(
         insert(WebhookDelivery),
         [

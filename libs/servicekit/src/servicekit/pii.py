@@ -42,6 +42,10 @@ class PiiCipher:
     def __init__(self, encryption_key: bytes, index_key: bytes) -> None:
         self._aead = AESGCM(encryption_key)
         self._index_key = index_key
+        # Per field, the keyed digest already fed "field:": each index copies it and adds the
+        # value (the hmac module's way to digest strings with a common start; a quarter of
+        # the cost of keying a new one, which intake pays per fee record).
+        self._indexes: dict[str, hmac.HMAC] = {}
 
     @classmethod
     def from_settings(cls, encryption_key: str, index_key: str) -> "PiiCipher":
@@ -61,7 +65,13 @@ class PiiCipher:
 
     def blind_index(self, field: str, value: str) -> bytes:
         """Deterministic keyed digest: equal values find each other, the value stays hidden."""
-        return hmac.new(self._index_key, f"{field}:{value}".encode(), hashlib.sha256).digest()
+        keyed = self._indexes.get(field)
+        if keyed is None:
+            keyed = hmac.new(self._index_key, f"{field}:".encode(), hashlib.sha256)
+            self._indexes[field] = keyed
+        index = keyed.copy()
+        index.update(value.encode())
+        return index.digest()
 
 
 def _decode_or_derive(raw: str, name: str) -> bytes:

@@ -107,7 +107,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改合作方信息 · Change a partner's name, webhook URL or activity (admin) */
+        /** 修改合作方信息 · Change a partner's name, webhook URL, regions or activity (admin) */
         patch: operations["partners_update"];
         trace?: never;
     };
@@ -1384,6 +1384,12 @@ export interface components {
              * @description Where signed payout instructions or notices are delivered
              */
             webhook_url?: string | null;
+            /**
+             * Region Prefixes
+             * @description A tax partner's regions: the beginnings of the region codes of the records it may send (`35`: all of Fujian; `350102`: one county). A record of another region is refused. Banks have none: policies choose banks.
+             * @default []
+             */
+            region_prefixes: string[];
         };
         /** PartnerCreated */
         PartnerCreated: {
@@ -1420,6 +1426,8 @@ export interface components {
             webhook_url: string | null;
             /** Is Active */
             is_active: boolean;
+            /** Region Prefixes */
+            region_prefixes: string[];
             /**
              * Created At
              * Format: date-time
@@ -1437,6 +1445,11 @@ export interface components {
             webhook_url?: string | null;
             /** Is Active */
             is_active?: boolean;
+            /**
+             * Region Prefixes
+             * @description A tax partner's regions: the beginnings of the region codes of the records it may send (`35`: all of Fujian; `350102`: one county). A record of another region is refused. Banks have none: policies choose banks.
+             */
+            region_prefixes?: string[];
         };
         /** PayeeAccount */
         PayeeAccount: {
@@ -2548,7 +2561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The webhook URL is not https, or names or resolves to a private address */
+            /** @description The webhook URL is not https, or names or resolves to a private address; or the regions do not suit the partner's kind */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2749,7 +2762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The webhook URL is not https, or names or resolves to a private address */
+            /** @description The webhook URL is not https, or names or resolves to a private address; or the regions do not suit the partner's kind */
             422: {
                 headers: {
                     [name: string]: unknown;

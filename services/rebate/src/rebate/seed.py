@@ -190,8 +190,11 @@ def split_exactly(total: Decimal, count: int, rng: random.Random) -> list[Decima
     return [Decimal(s).scaleb(-2) for s in shares]
 
 
-async def ensure_partners(session: AsyncSession, pii: PiiCipher) -> list[PartnerShown]:
-    """The demo partners, created once; their newest secret is decrypted to be shown again."""
+async def ensure_partners(
+    session: AsyncSession, pii: PiiCipher, province: Org
+) -> list[PartnerShown]:
+    """The demo partners, created once (the tax partner for the demo province); their newest
+    secret is decrypted to be shown again."""
     # The demo partners are made without a webhook URL: no URL to check.
     service = PartnerService(session, pii, timedelta(hours=72), UrlGuard(UrlPolicy()))
     shown = []
@@ -200,7 +203,10 @@ async def ensure_partners(session: AsyncSession, pii: PiiCipher) -> list[Partner
             select(Partner).where(Partner.name == name, Partner.kind == kind)
         )
         if partner is None:
-            partner, secret = await service.create(PartnerCreate(name=name, kind=kind), ACTOR)
+            regions = [province.region_code[:2]] if kind is PartnerKind.TAX else []
+            partner, secret = await service.create(
+                PartnerCreate(name=name, kind=kind, region_prefixes=regions), ACTOR
+            )
         else:
             secret = await service.signing_secret(partner.id)
         shown.append(PartnerShown(partner.id, partner.name, partner.kind, secret))
@@ -524,8 +530,8 @@ SEEDED_TABLES = (
 async def seed(session: AsyncSession, pii: PiiCipher, tree: OrgTree) -> SeedReport:
     """Everything in the caller's transaction; parts already present are left as they are."""
     await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEED_LOCK})
-    partners = await ensure_partners(session, pii)
     province = await tree.province()
+    partners = await ensure_partners(session, pii, province)
     counties = await tree.counties(province)
     if not counties:
         raise SeedError(f"{province.name} has no county federations in membership")

@@ -113,6 +113,8 @@ async def test_a_period_outside_the_policy_window_is_refused_with_the_reason(
 
 
 async def test_a_region_outside_the_policy_is_refused_with_the_reason(
+    client: httpx.AsyncClient,
+    auth: Any,
     apply_policy: Any,
     push: Any,
     tax_partner: Any,
@@ -123,7 +125,13 @@ async def test_a_region_outside_the_policy_is_refused_with_the_reason(
     apply: Any,
     session: AsyncSession,
 ) -> None:
-    # The policy is Fujian's (35); the fee was paid in Hangzhou (330106).
+    # The policy is Fujian's (35); the fee was paid in Hangzhou (330106), and reported by a
+    # partner registered for both provinces.
+    await client.patch(
+        f"/v1/partners/{tax_partner.id}",
+        json={"region_prefixes": ["35", "33"]},
+        headers=auth("admin"),
+    )
     await push(tax_partner, [fee_record(1, region_code="330106")])
     membership.add_enterprise(make_uscc(1))
     refused = await apply(enterprise(1))

@@ -190,7 +190,9 @@ async def test_only_admins_register_partners_and_a_rotated_secret_stays_valid(
     client: httpx.AsyncClient, auth: Any, push: Any, tax_partner: Any, fee_record: Any
 ) -> None:
     denied = await client.post(
-        "/v1/partners", json={"name": "x", "kind": "tax"}, headers=auth("cadre")
+        "/v1/partners",
+        json={"name": "x", "kind": "tax", "region_prefixes": ["35"]},
+        headers=auth("cadre"),
     )
     assert denied.status_code == 403
     rotated = await client.post(

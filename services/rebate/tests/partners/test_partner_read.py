@@ -26,6 +26,7 @@ async def test_admin_reads_a_partner_without_its_secret(
         "kind": "bank",
         "webhook_url": "https://bank.example/payouts",
         "is_active": True,
+        "region_prefixes": [],
         "created_at": read.json()["created_at"],
     }
     assert partner["secret"] not in read.text

@@ -395,7 +395,12 @@ async def test_one_payment_from_two_partners_is_refunded_once(
 ) -> None:
     other = await client.post(
         "/v1/partners",
-        json={"name": "福州市税务局", "kind": "tax", "webhook_url": "https://fz-tax.example/"},
+        json={
+            "name": "福州市税务局",
+            "kind": "tax",
+            "region_prefixes": ["3501"],
+            "webhook_url": "https://fz-tax.example/",
+        },
         headers=auth("admin"),
     )
     await push(tax_partner, [fee_record(1, fee_amount="800.00")])
@@ -427,7 +432,12 @@ async def test_a_correction_does_not_release_a_held_duplicate_payment(
 ) -> None:
     other = await client.post(
         "/v1/partners",
-        json={"name": "福州市税务局", "kind": "tax", "webhook_url": "https://fz-tax.example/"},
+        json={
+            "name": "福州市税务局",
+            "kind": "tax",
+            "region_prefixes": ["3501"],
+            "webhook_url": "https://fz-tax.example/",
+        },
         headers=auth("admin"),
     )
     second = SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
@@ -575,6 +585,12 @@ async def test_a_record_from_a_region_outside_the_policy_is_queued_not_refunded(
         region_code="440106",
         fee_amount="5000.00",
         payroll_total="250000.00",
+    )
+    # The partner reports Guangdong's fees too; the policy is Fujian's alone.
+    await client.patch(
+        f"/v1/partners/{tax_partner.id}",
+        json={"region_prefixes": ["35", "44"]},
+        headers=auth("admin"),
     )
     assert (await push(tax_partner, [guangzhou])).json()["accepted"] == 1
     assert len(await cases_of(client, auth, make_uscc(1))) == 1  # no supplementary case

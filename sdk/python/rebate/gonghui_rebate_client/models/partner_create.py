@@ -18,11 +18,15 @@ class PartnerCreate:
         name (str):
         kind (PartnerKind):
         webhook_url (None | str | Unset): Where signed payout instructions or notices are delivered
+        region_prefixes (list[str] | Unset): A tax partner's regions: the beginnings of the region codes of the records
+            it may send (`35`: all of Fujian; `350102`: one county). A record of another region is refused. Banks have none:
+            policies choose banks.
     """
 
     name: str
     kind: PartnerKind
     webhook_url: None | str | Unset = UNSET
+    region_prefixes: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -35,6 +39,10 @@ class PartnerCreate:
         else:
             webhook_url = self.webhook_url
 
+        region_prefixes: list[str] | Unset = UNSET
+        if not isinstance(self.region_prefixes, Unset):
+            region_prefixes = self.region_prefixes
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -45,6 +53,8 @@ class PartnerCreate:
         )
         if webhook_url is not UNSET:
             field_dict["webhook_url"] = webhook_url
+        if region_prefixes is not UNSET:
+            field_dict["region_prefixes"] = region_prefixes
 
         return field_dict
 
@@ -64,10 +74,13 @@ class PartnerCreate:
 
         webhook_url = _parse_webhook_url(d.pop("webhook_url", UNSET))
 
+        region_prefixes = cast(list[str], d.pop("region_prefixes", UNSET))
+
         partner_create = cls(
             name=name,
             kind=kind,
             webhook_url=webhook_url,
+            region_prefixes=region_prefixes,
         )
 
         return partner_create

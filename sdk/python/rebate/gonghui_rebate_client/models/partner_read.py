@@ -22,6 +22,7 @@ class PartnerRead:
         kind (PartnerKind):
         webhook_url (None | str):
         is_active (bool):
+        region_prefixes (list[str]):
         created_at (datetime.datetime):
     """
 
@@ -30,6 +31,7 @@ class PartnerRead:
     kind: PartnerKind
     webhook_url: None | str
     is_active: bool
+    region_prefixes: list[str]
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,6 +47,8 @@ class PartnerRead:
 
         is_active = self.is_active
 
+        region_prefixes = self.region_prefixes
+
         created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -56,6 +60,7 @@ class PartnerRead:
                 "kind": kind,
                 "webhook_url": webhook_url,
                 "is_active": is_active,
+                "region_prefixes": region_prefixes,
                 "created_at": created_at,
             }
         )
@@ -80,6 +85,8 @@ class PartnerRead:
 
         is_active = d.pop("is_active")
 
+        region_prefixes = cast(list[str], d.pop("region_prefixes"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         partner_read = cls(
@@ -88,6 +95,7 @@ class PartnerRead:
             kind=kind,
             webhook_url=webhook_url,
             is_active=is_active,
+            region_prefixes=region_prefixes,
             created_at=created_at,
         )
 

@@ -17,11 +17,15 @@ class PartnerUpdate:
         name (str | Unset):
         webhook_url (None | str | Unset): `null` removes it
         is_active (bool | Unset):
+        region_prefixes (list[str] | Unset): A tax partner's regions: the beginnings of the region codes of the records
+            it may send (`35`: all of Fujian; `350102`: one county). A record of another region is refused. Banks have none:
+            policies choose banks.
     """
 
     name: str | Unset = UNSET
     webhook_url: None | str | Unset = UNSET
     is_active: bool | Unset = UNSET
+    region_prefixes: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -34,6 +38,10 @@ class PartnerUpdate:
 
         is_active = self.is_active
 
+        region_prefixes: list[str] | Unset = UNSET
+        if not isinstance(self.region_prefixes, Unset):
+            region_prefixes = self.region_prefixes
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -43,6 +51,8 @@ class PartnerUpdate:
             field_dict["webhook_url"] = webhook_url
         if is_active is not UNSET:
             field_dict["is_active"] = is_active
+        if region_prefixes is not UNSET:
+            field_dict["region_prefixes"] = region_prefixes
 
         return field_dict
 
@@ -62,10 +72,13 @@ class PartnerUpdate:
 
         is_active = d.pop("is_active", UNSET)
 
+        region_prefixes = cast(list[str], d.pop("region_prefixes", UNSET))
+
         partner_update = cls(
             name=name,
             webhook_url=webhook_url,
             is_active=is_active,
+            region_prefixes=region_prefixes,
         )
 
         return partner_update

@@ -32,6 +32,9 @@ RECORDED = "fee.recorded"
 CORRECTED = "fee.corrected"
 VOIDED = "fee.voided"
 PAYMENT_FIELD = "fee_record.payment"
+# Transaction-scoped advisory lock: one delivery at a time decides which report of a payment
+# is the first (`FeeIntake._one_delivery_at_a_time`).
+PAYMENTS_LOCK = 0x7265626174652D70  # "rebate-p"
 _records = TypeAdapter(list[FeeRecordIn])
 _record = TypeAdapter(FeeRecordIn)
 _void = TypeAdapter(FeeVoidIn)
@@ -171,6 +174,29 @@ def _once_each(
     return [(r, raw) for r, raw in good if r.record_id not in twice], bad
 
 
+def _within_regions(
+    partner: Partner, good: list[tuple[FeeRecordIn, dict[str, Any]]], rejected: list[Rejection]
+) -> list[tuple[FeeRecordIn, dict[str, Any]]]:
+    """A tax partner sends the records of its regions only; any other is refused (it is not
+    this partner's to report, and would be refunded by a federation that never vouched for
+    it). A correction is held to the same: it cannot move a record out of them."""
+    prefixes = tuple(partner.region_prefixes)
+    inside = [(record, raw) for record, raw in good if record.region_code.startswith(prefixes)]
+    if len(inside) == len(good):
+        return good
+    registered = ", ".join(prefixes) or "none yet; an admin sets them"
+    rejected.extend(
+        Rejection(
+            record_id=record.record_id,
+            reason=f"region_code {record.region_code} is outside the regions this partner "
+            f"is registered for ({registered})",
+        )
+        for record, _ in good
+        if not record.region_code.startswith(prefixes)
+    )
+    return inside
+
+
 class FeeIntake:
     def __init__(self, session: AsyncSession, pii: PiiCipher) -> None:
         self.session = session
@@ -265,6 +291,7 @@ class FeeIntake:
     ) -> Outcome:
         correcting = event_type == CORRECTED
         good, rejected = check_records(raw_records, correcting)
+        good = _within_regions(partner, good, rejected)
         existing = await self._current(partner.id, [r.record_id for r, _ in good])
         outcome = Outcome(rejected=rejected)
         fresh: list[tuple[FeeRecordIn, str, int]] = []
@@ -303,11 +330,17 @@ class FeeIntake:
         held = await self._held([s.id for s in superseded])
         await self._retire([s.id for s in superseded], now, superseded=True)
         prints = [self._fingerprint(r) for r, _, _ in fresh]
-        new_ids_ = await self._store(partner.id, webhook_id, fresh, prints, now)
+        ids = new_ids(len(fresh))
+        rows = self._rows(partner.id, webhook_id, fresh, ids, prints, now)
+        earlier: dict[str, uuid.UUID] = {}
+        if fresh:
+            await self._one_delivery_at_a_time()
+            earlier = await self._first_reports(prints)
+            await copy_records(self.session, "fee_record", FEE_COLUMNS, rows, schema="rebate")
         await self._post(fresh, existing)
-        await self._keep_held(fresh, new_ids_, existing, held)
+        await self._keep_held(fresh, ids, existing, held)
         outcome.probable_duplicates = await self._queue_probable_duplicates(
-            fresh, new_ids_, prints, {s.id for s in superseded}
+            fresh, ids, prints, earlier
         )
         outcome.accepted = len(fresh)
         outcome.corrections = len(superseded)
@@ -426,32 +459,44 @@ class FeeIntake:
         )
         return self.pii.blind_index(PAYMENT_FIELD, payment).hex()
 
+    async def _one_delivery_at_a_time(self) -> None:
+        """From the look-up of earlier reports of its payments to its commit, a delivery
+        stores records alone: two deliveries of one payment (from two partners, or re-keyed
+        by one) would otherwise each find no other and both be counted. Taken after the
+        records are checked and their rows built, so that another delivery does that work
+        meanwhile; the audit chain serialises the end of every delivery anyway."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(:key)"), {"key": PAYMENTS_LOCK}
+        )
+
+    async def _first_reports(self, prints: list[str]) -> dict[str, uuid.UUID]:
+        """Of these payments, the current records already stored that report them (before
+        this delivery's own rows are: they are never their own duplicates)."""
+        rows = await self.session.execute(
+            text(
+                """
+                SELECT f.payment_fingerprint, f.id FROM rebate.fee_record f
+                WHERE f.payment_fingerprint = ANY(CAST(:prints AS varchar[]))
+                  AND f.superseded_at IS NULL AND f.voided_at IS NULL
+                ORDER BY f.received_at, f.id
+                """
+            ),
+            {"prints": prints},
+        )
+        earlier: dict[str, uuid.UUID] = {}
+        for fingerprint, record_id in rows:
+            earlier.setdefault(fingerprint, record_id)
+        return earlier
+
     async def _queue_probable_duplicates(
         self,
         fresh: list[tuple[FeeRecordIn, str, int]],
         ids: list[uuid.UUID],
         prints: list[str],
-        replaced: set[uuid.UUID],
+        earlier: dict[str, uuid.UUID],
     ) -> list[str]:
         """The same payment as another current record (any partner, any record id) is held
         in the queue for a person, not summed: one payment is refunded once."""
-        if not fresh:
-            return []
-        rows = await self.session.execute(
-            text(
-                """
-                SELECT f.id, f.payment_fingerprint FROM rebate.fee_record f
-                WHERE f.payment_fingerprint = ANY(CAST(:prints AS varchar[]))
-                  AND f.superseded_at IS NULL AND f.voided_at IS NULL
-                """
-            ),
-            {"prints": prints},
-        )
-        ours = set(ids)
-        earlier: dict[str, uuid.UUID] = {}
-        for record_id, fingerprint in rows:
-            if record_id not in ours and record_id not in replaced:
-                earlier.setdefault(fingerprint, record_id)
         queued: list[str] = []
         entries: list[RebateException] = []
         for (record, _, version), row_id, fingerprint in zip(fresh, ids, prints, strict=True):
@@ -501,22 +546,21 @@ class FeeIntake:
         )
         return {rid: Existing(i, v, h, u, p, a, x) for rid, i, v, h, u, p, a, x in rows}
 
-    async def _store(
+    def _rows(
         self,
         partner_id: uuid.UUID,
         webhook_id: str,
         fresh: list[tuple[FeeRecordIn, str, int]],
+        ids: list[uuid.UUID],
         prints: list[str],
         now: datetime,
-    ) -> list[uuid.UUID]:
-        """COPY: the rows are new by construction (checked against the current versions
+    ) -> list[tuple[Any, ...]]:
+        """The rows to COPY: new by construction (checked against the current versions
         above). A concurrent delivery of the same records still meets the unique indexes:
-        this one then stores nothing and is answered 409, and its retry finds duplicates."""
-        ids = new_ids(len(fresh))
-        if not fresh:
-            return ids
+        the later one then stores nothing and is answered 409, and its retry finds
+        duplicates."""
         encrypt = self.pii.encrypt
-        rows = [
+        return [
             (
                 row_id,
                 partner_id,
@@ -541,8 +585,6 @@ class FeeIntake:
             )
             for row_id, (r, digest, version), fingerprint in zip(ids, fresh, prints, strict=True)
         ]
-        await copy_records(self.session, "fee_record", FEE_COLUMNS, rows, schema="rebate")
-        return ids
 
     async def _post(
         self, fresh: list[tuple[FeeRecordIn, str, int]], existing: dict[str, Existing]

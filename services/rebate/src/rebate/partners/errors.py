@@ -18,3 +18,10 @@ class WebhookUrlNotAllowedError(DomainError):
     code = "webhook-url-not-allowed"
     title_en = "Webhook URL not allowed"
     title_zh = "回调地址不被允许"
+
+
+class PartnerRegionsError(DomainError):
+    status = 422
+    code = "partner-regions"
+    title_en = "Regions do not suit the partner"
+    title_zh = "合作方地区设置无效"

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, LargeBinary, String, Uuid
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rebate.db import Base, Timestamped, str_enum, uuid_pk
@@ -26,6 +26,8 @@ class Partner(Timestamped, Base):
     # Where our signed deliveries go (payout instructions to a bank, notices to a tax system).
     webhook_url: Mapped[str | None] = mapped_column(String(500))
     is_active: Mapped[bool] = mapped_column(default=True)
+    # A tax partner's regions (prefixes of region codes): its records of any other are refused.
+    region_prefixes: Mapped[list[str]] = mapped_column(ARRAY(String(6)), default=list)
 
 
 class PartnerSecret(Base):

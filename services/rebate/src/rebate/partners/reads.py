@@ -8,7 +8,7 @@ from rebate.partners.schemas import PartnerRead
 from servicekit.reads import Reads
 
 _PARTNER = """
-SELECT id, name, kind, webhook_url, is_active, created_at
+SELECT id, name, kind, webhook_url, is_active, region_prefixes, created_at
 FROM rebate.partner
 WHERE id = $1
 """

@@ -17,7 +17,10 @@ router = APIRouter(prefix="/v1/partners", tags=["partners"], dependencies=[authe
 
 NOT_FOUND: Responses = {404: {"description": "No such partner"}}
 URL_REFUSED: Responses = {
-    422: {"description": "The webhook URL is not https, or names or resolves to a private address"}
+    422: {
+        "description": "The webhook URL is not https, or names or resolves to a private "
+        "address; or the regions do not suit the partner's kind"
+    }
 }
 
 
@@ -59,7 +62,7 @@ async def read_partner(
 
 @router.patch(
     "/{partner_id}",
-    summary="修改合作方信息 · Change a partner's name, webhook URL or activity (admin)",
+    summary=("修改合作方信息 · Change a partner's name, webhook URL, regions or activity (admin)"),
     response_model=PartnerRead,
     responses={**NOT_FOUND, **URL_REFUSED},
 )

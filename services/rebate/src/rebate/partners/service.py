@@ -9,11 +9,18 @@ from rebate.audit.service import AuditLog, Step
 from rebate.partners.errors import (
     BadSignatureError,
     PartnerNotFoundError,
+    PartnerRegionsError,
     WebhookUrlNotAllowedError,
 )
 from rebate.partners.models import Partner, PartnerKind, PartnerSecret
 from rebate.partners.reads import PartnerReads
-from rebate.partners.schemas import PartnerCreate, PartnerRead, PartnerUpdate, SecretRotated
+from rebate.partners.schemas import (
+    PartnerCreate,
+    PartnerRead,
+    PartnerUpdate,
+    SecretRotated,
+    regions_problem,
+)
 from servicekit import webhooks
 from servicekit.outbound_urls import OutboundUrlError, UrlGuard
 from servicekit.pii import PiiCipher
@@ -44,6 +51,7 @@ class PartnerService:
             kind=partner_in.kind,
             webhook_url=webhook_url,
             is_active=True,
+            region_prefixes=partner_in.region_prefixes,
         )
         self.session.add(partner)
         await self.session.flush()
@@ -53,6 +61,7 @@ class PartnerService:
             "name": partner.name,
             "kind": partner.kind.value,
             "webhook_url": webhook_url,
+            "region_prefixes": partner.region_prefixes,
         }
         await AuditLog(self.session).append(Step(PARTNER_CREATED, actor, detail))
         return partner, secret
@@ -93,6 +102,10 @@ class PartnerService:
         wanted = partner_in.model_dump(exclude_unset=True)
         if wanted.get("webhook_url") is not None:
             wanted["webhook_url"] = await self._checked_url(partner_in.webhook_url)
+        if "region_prefixes" in wanted:
+            problem = regions_problem(partner.kind, wanted["region_prefixes"])
+            if problem is not None:
+                raise PartnerRegionsError(problem)
         changes = {}
         for field, value in wanted.items():
             before = getattr(partner, field)

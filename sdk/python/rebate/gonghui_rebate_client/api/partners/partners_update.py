@@ -114,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PartnerUpdate,
 ) -> Response[PartnerRead | Problem]:
-    """修改合作方信息 · Change a partner's name, webhook URL or activity (admin)
+    """修改合作方信息 · Change a partner's name, webhook URL, regions or activity (admin)
 
     Args:
         partner_id (UUID):
@@ -146,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     body: PartnerUpdate,
 ) -> PartnerRead | Problem | None:
-    """修改合作方信息 · Change a partner's name, webhook URL or activity (admin)
+    """修改合作方信息 · Change a partner's name, webhook URL, regions or activity (admin)
 
     Args:
         partner_id (UUID):
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PartnerUpdate,
 ) -> Response[PartnerRead | Problem]:
-    """修改合作方信息 · Change a partner's name, webhook URL or activity (admin)
+    """修改合作方信息 · Change a partner's name, webhook URL, regions or activity (admin)
 
     Args:
         partner_id (UUID):
@@ -203,7 +203,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PartnerUpdate,
 ) -> PartnerRead | Problem | None:
-    """修改合作方信息 · Change a partner's name, webhook URL or activity (admin)
+    """修改合作方信息 · Change a partner's name, webhook URL, regions or activity (admin)
 
     Args:
         partner_id (UUID):
