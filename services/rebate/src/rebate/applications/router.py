@@ -1,12 +1,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, status
+from fastapi import APIRouter, Header, Query, status
 from fastapi.responses import JSONResponse
 
 from rebate.applications.schemas import ApplicationIn, ApplicationRead
-from rebate.applications.service import ApplicationService
-from rebate.dependencies import MembershipDep, PiiDep
+from rebate.dependencies import ApplicationServiceDep
 from rebate.models import IdempotencyRecord
 from servicekit.auth import CurrentPrincipal, authenticated
 from servicekit.db import SessionDep
@@ -15,14 +14,6 @@ from servicekit.pagination import LimitParam
 
 router = APIRouter(prefix="/v1/applications", tags=["applications"], dependencies=[authenticated])
 
-
-async def _applications(
-    session: SessionDep, principal: CurrentPrincipal, pii: PiiDep, membership: MembershipDep
-) -> ApplicationService:
-    return ApplicationService(session, principal, pii, membership)
-
-
-ApplicationsDep = Annotated[ApplicationService, Depends(_applications)]
 IdempotencyKey = Annotated[
     str | None,
     Header(description="Optional; a retry with the same key answers the first application"),
@@ -48,7 +39,7 @@ IdempotencyKey = Annotated[
 )
 async def apply(
     application_in: ApplicationIn,
-    applications: ApplicationsDep,
+    applications: ApplicationServiceDep,
     session: SessionDep,
     principal: CurrentPrincipal,
     idempotency_key: IdempotencyKey = None,
@@ -77,7 +68,7 @@ async def apply(
     response_model=list[ApplicationRead],
 )
 async def list_applications(
-    applications: ApplicationsDep,
+    applications: ApplicationServiceDep,
     period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
     limit: LimitParam = 50,
 ) -> list[ApplicationRead]:
@@ -91,6 +82,6 @@ async def list_applications(
     responses={404: {"description": "No such application visible to you"}},
 )
 async def read_application(
-    application_id: uuid.UUID, applications: ApplicationsDep
+    application_id: uuid.UUID, applications: ApplicationServiceDep
 ) -> ApplicationRead:
     return await applications.visible(application_id)

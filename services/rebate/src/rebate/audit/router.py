@@ -4,10 +4,8 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
 from rebate.audit.checkpoints import signed_time, statement
-from rebate.audit.service import AuditLog
-from rebate.dependencies import AdminPrincipal, AuditSignerDep
+from rebate.dependencies import AdminPrincipal, AuditLogDep, AuditSignerDep
 from servicekit.auth import Principal, Role, authenticated, require_roles
-from servicekit.db import SessionDep
 from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"], dependencies=[authenticated])
@@ -57,10 +55,8 @@ class CheckpointPage(Page[CheckpointRead]):
     ),
     response_model=ChainCheck,
 )
-async def verify_chain(
-    _: AdminPrincipal, session: SessionDep, signer: AuditSignerDep
-) -> ChainCheck:
-    report = await AuditLog(session).verify(signer)
+async def verify_chain(_: AdminPrincipal, audit: AuditLogDep, signer: AuditSignerDep) -> ChainCheck:
+    report = await audit.verify(signer)
     return ChainCheck(
         intact=report.intact,
         events_checked=report.events_checked,
@@ -83,13 +79,13 @@ async def verify_chain(
 )
 async def list_checkpoints(
     _: CheckpointReader,
-    session: SessionDep,
+    audit: AuditLogDep,
     signer: AuditSignerDep,
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> CheckpointPage:
     key = cursor_key(cursor, int)
-    rows = await AuditLog(session).checkpoints(key[0] if key else None, limit + 1)
+    rows = await audit.checkpoints(key[0] if key else None, limit + 1)
     items = [
         CheckpointRead(
             id=c.id,

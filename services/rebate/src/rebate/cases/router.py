@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from rebate.cases.models import CaseStatus
 from rebate.cases.schemas import (
@@ -13,26 +13,14 @@ from rebate.cases.schemas import (
     ReopenIn,
     ReviewIn,
 )
-from rebate.cases.service import CaseService
-from rebate.dependencies import MembershipDep, PiiDep
-from rebate.payouts.service import PayoutService
+from rebate.dependencies import CaseServiceDep
 from servicekit.app import Responses
-from servicekit.auth import CurrentPrincipal, authenticated
-from servicekit.db import SessionDep
+from servicekit.auth import authenticated
 from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"], dependencies=[authenticated])
 
 NOT_FOUND: Responses = {404: {"description": "No such case visible to you"}}
-
-
-async def _cases(
-    session: SessionDep, principal: CurrentPrincipal, pii: PiiDep, membership: MembershipDep
-) -> CaseService:
-    return CaseService(session, principal, PayoutService(session, pii, membership))
-
-
-CasesDep = Annotated[CaseService, Depends(_cases)]
 
 
 @router.get(
@@ -43,7 +31,7 @@ CasesDep = Annotated[CaseService, Depends(_cases)]
     response_model=Page[CaseRead],
 )
 async def list_cases(
-    cases: CasesDep,
+    cases: CaseServiceDep,
     period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
     status: CaseStatus | None = None,
     cursor: CursorParam = None,
@@ -63,7 +51,7 @@ async def list_cases(
     summary="批量审批案件 · Decide many cases at once; each is checked on its own",
     response_model=BulkReviewResult,
 )
-async def review_many(review: BulkReviewIn, cases: CasesDep) -> BulkReviewResult:
+async def review_many(review: BulkReviewIn, cases: CaseServiceDep) -> BulkReviewResult:
     decided, refused = await cases.review_many(
         review.case_ids, review.decision, review.reason, review.refunds
     )
@@ -76,7 +64,7 @@ async def review_many(review: BulkReviewIn, cases: CasesDep) -> BulkReviewResult
     response_model=CaseDetail,
     responses=NOT_FOUND,
 )
-async def read_case(case_id: uuid.UUID, cases: CasesDep) -> CaseDetail:
+async def read_case(case_id: uuid.UUID, cases: CaseServiceDep) -> CaseDetail:
     return await cases.detail(case_id)
 
 
@@ -93,7 +81,7 @@ async def read_case(case_id: uuid.UUID, cases: CasesDep) -> CaseDetail:
         409: {"description": "Not awaiting a decision, or its amount changed since you looked"},
     },
 )
-async def review_case(case_id: uuid.UUID, review: ReviewIn, cases: CasesDep) -> CaseRead:
+async def review_case(case_id: uuid.UUID, review: ReviewIn, cases: CaseServiceDep) -> CaseRead:
     decided = await cases.review(case_id, review.decision, review.reason, review.refund)
     return CaseRead.model_validate(decided)
 
@@ -108,7 +96,7 @@ async def review_case(case_id: uuid.UUID, review: ReviewIn, cases: CasesDep) -> 
         409: {"description": "The case is not rejected, or another case of its period is open"},
     },
 )
-async def reopen_case(case_id: uuid.UUID, reopen: ReopenIn, cases: CasesDep) -> CaseRead:
+async def reopen_case(case_id: uuid.UUID, reopen: ReopenIn, cases: CaseServiceDep) -> CaseRead:
     return CaseRead.model_validate(await cases.reopen(case_id, reopen.reason))
 
 
@@ -118,5 +106,5 @@ async def reopen_case(case_id: uuid.UUID, reopen: ReopenIn, cases: CasesDep) -> 
     response_model=list[AuditEventRead],
     responses=NOT_FOUND,
 )
-async def case_audit(case_id: uuid.UUID, cases: CasesDep) -> list[AuditEventRead]:
+async def case_audit(case_id: uuid.UUID, cases: CaseServiceDep) -> list[AuditEventRead]:
     return [AuditEventRead.model_validate(e) for e in await cases.audit(case_id)]

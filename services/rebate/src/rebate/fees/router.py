@@ -8,12 +8,10 @@ import orjson
 from fastapi import APIRouter, Form, Request, UploadFile
 from pydantic import ValidationError
 
-from rebate.dependencies import AdminPrincipal, PartnerServiceDep, PiiDep, SettingsDep
-from rebate.fees.ingest import FeeIntake
+from rebate.dependencies import AdminPrincipal, FeeIntakeDep, PartnerServiceDep, SettingsDep
 from rebate.fees.schemas import DeliveryResult, FeeDelivery
 from rebate.partners.models import PartnerKind
 from servicekit.auth import authenticated
-from servicekit.db import SessionDep
 from servicekit.errors import DomainError
 from servicekit.openapi import raw_json_body
 
@@ -79,15 +77,13 @@ def _envelope(body: bytes, limit: int) -> tuple[str, list[Any]]:
 async def receive_fee_records(
     partner_id: uuid.UUID,
     request: Request,
-    session: SessionDep,
-    pii: PiiDep,
     settings: SettingsDep,
     partners: PartnerServiceDep,
+    intake: FeeIntakeDep,
 ) -> DeliveryResult:
     body = await request.body()
     headers = {name: request.headers.get(name, "") for name in SIGNATURE_HEADERS}
     partner, webhook_id = await partners.verify(partner_id, PartnerKind.TAX, headers, body)
-    intake = FeeIntake(session, pii)
     if (answer := await intake.seen(partner.id, webhook_id)) is not None:
         return answer
     event_type, records = _envelope(body, settings.max_records_per_delivery)
@@ -147,16 +143,14 @@ async def upload_fee_file(
     partner_id: uuid.UUID,
     file: UploadFile,
     _admin: AdminPrincipal,
-    session: SessionDep,
-    pii: PiiDep,
     settings: SettingsDep,
     partners: PartnerServiceDep,
+    intake: FeeIntakeDep,
     event_type: Annotated[Literal["fee.recorded", "fee.corrected"], Form()] = "fee.recorded",
 ) -> DeliveryResult:
     partner = await partners.get(partner_id, PartnerKind.TAX)
     content = await file.read()
     digest = hashlib.sha256(content).hexdigest()
-    intake = FeeIntake(session, pii)
     # The file's digest is its delivery id: the same file twice changes nothing.
     delivery_id = f"file:{digest}"
     if (answer := await intake.seen(partner.id, delivery_id)) is not None:

@@ -4,11 +4,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from rebate.dependencies import AdminPrincipal
+from rebate.dependencies import AdminPrincipal, LedgerDep
 from rebate.ledger.models import Account
-from rebate.ledger.service import Ledger
 from servicekit.auth import CurrentPrincipal, Role, authenticated
-from servicekit.db import SessionDep
 from servicekit.errors import NotFoundError
 
 router = APIRouter(prefix="/v1/ledger", tags=["ledger"], dependencies=[authenticated])
@@ -28,8 +26,8 @@ class Balances(BaseModel):
     ),
     response_model=Balances,
 )
-async def trial_balance(_: AdminPrincipal, session: SessionDep) -> Balances:
-    balances = await Ledger(session).balances()
+async def trial_balance(_: AdminPrincipal, ledger: LedgerDep) -> Balances:
+    balances = await ledger.balances()
     return Balances(
         uscc=None, period=None, balances=balances, total=sum(balances.values(), Decimal("0.00"))
     )
@@ -44,13 +42,13 @@ async def trial_balance(_: AdminPrincipal, session: SessionDep) -> Balances:
 async def enterprise_balance(
     uscc: str,
     principal: CurrentPrincipal,
-    session: SessionDep,
+    ledger: LedgerDep,
     period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
 ) -> Balances:
     own = principal.has_role(Role.ENTERPRISE) and principal.enterprise_scope == uscc
     if not (principal.is_admin or own):
         raise NotFoundError("No ledger for this enterprise is visible to you")
-    balances = await Ledger(session).balances(uscc, period)
+    balances = await ledger.balances(uscc, period)
     return Balances(
         uscc=uscc, period=period, balances=balances, total=sum(balances.values(), Decimal("0.00"))
     )

@@ -3,19 +3,21 @@ import uuid
 from typing import Annotated, Literal
 
 import orjson
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import ValidationError
 
-from rebate.cases.service import CaseService
-from rebate.dependencies import AdminPrincipal, MembershipDep, PartnerServiceDep, PiiDep
-from rebate.outbound import OutboxAdmin
+from rebate.dependencies import (
+    AdminPrincipal,
+    CaseServiceDep,
+    OutboxAdminDep,
+    PartnerServiceDep,
+    PayoutServiceDep,
+)
 from rebate.partners.models import PartnerKind
 from rebate.payouts.errors import InvalidCallbackError
 from rebate.payouts.schemas import BankCallback, CallbackResult, OutboxMessageRead, PayoutRead
-from rebate.payouts.service import PayoutService
 from servicekit.app import Responses
-from servicekit.auth import CurrentPrincipal, authenticated
-from servicekit.db import SessionDep
+from servicekit.auth import authenticated
 from servicekit.openapi import raw_json_body
 from servicekit.pagination import CursorParam, LimitParam, Page, cursor_key, encode_cursor
 
@@ -26,13 +28,6 @@ outbox_router = APIRouter(prefix="/v1/outbox", tags=["outbox"], dependencies=[au
 
 SIGNATURE_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
 CASE_NOT_FOUND: Responses = {404: {"description": "No such case visible to you"}}
-
-
-async def _payouts(session: SessionDep, pii: PiiDep, membership: MembershipDep) -> PayoutService:
-    return PayoutService(session, pii, membership)
-
-
-PayoutsDep = Annotated[PayoutService, Depends(_payouts)]
 
 
 @webhook_router.post(
@@ -53,7 +48,7 @@ async def receive_bank_callback(
     partner_id: uuid.UUID,
     request: Request,
     partners: PartnerServiceDep,
-    payouts: PayoutsDep,
+    payouts: PayoutServiceDep,
 ) -> CallbackResult:
     body = await request.body()
     headers = {name: request.headers.get(name, "") for name in SIGNATURE_HEADERS}
@@ -77,10 +72,10 @@ async def receive_bank_callback(
     responses=CASE_NOT_FOUND,
 )
 async def list_case_payouts(
-    case_id: uuid.UUID, principal: CurrentPrincipal, session: SessionDep, payouts: PayoutsDep
+    case_id: uuid.UUID, cases: CaseServiceDep, payouts: PayoutServiceDep
 ) -> list[PayoutRead]:
     # At most one payout per destination and approval: a short list, not paginated.
-    case = await CaseService(session, principal, payouts).visible(case_id)
+    case = await cases.visible(case_id)
     return [PayoutRead.model_validate(p) for p in await payouts.payouts(case)]
 
 
@@ -94,9 +89,9 @@ async def list_case_payouts(
     responses={**CASE_NOT_FOUND, 409: {"description": "The case is not approved and waiting"}},
 )
 async def instruct_waiting_case(
-    case_id: uuid.UUID, admin: AdminPrincipal, session: SessionDep, payouts: PayoutsDep
+    case_id: uuid.UUID, admin: AdminPrincipal, cases: CaseServiceDep, payouts: PayoutServiceDep
 ) -> list[PayoutRead]:
-    case = await CaseService(session, admin, payouts).visible(case_id, lock=True)
+    case = await cases.visible(case_id, lock=True)
     await payouts.retry(case, admin.subject)
     return [PayoutRead.model_validate(p) for p in await payouts.payouts(case)]
 
@@ -108,14 +103,14 @@ async def instruct_waiting_case(
 )
 async def list_outbox(
     _admin: AdminPrincipal,
-    session: SessionDep,
+    outbox: OutboxAdminDep,
     status: Annotated[Literal["pending", "delivered", "dead"] | None, Query()] = None,
     cursor: CursorParam = None,
     limit: LimitParam = 50,
 ) -> Page[OutboxMessageRead]:
     key = cursor_key(cursor, int)
     after = key[0] if key else None
-    rows = await OutboxAdmin(session).listing(status, after, limit + 1)
+    rows = await outbox.listing(status, after, limit + 1)
     items = [OutboxMessageRead.model_validate(m) for m in rows[:limit]]
     next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
     return Page[OutboxMessageRead](items=items, next_cursor=next_cursor)
@@ -131,7 +126,7 @@ async def list_outbox(
     responses={404: {"description": "No such message"}},
 )
 async def replay_outbox_message(
-    message_id: int, admin: AdminPrincipal, session: SessionDep
+    message_id: int, admin: AdminPrincipal, outbox: OutboxAdminDep
 ) -> OutboxMessageRead:
-    message = await OutboxAdmin(session).replay(message_id, admin.subject)
+    message = await outbox.replay(message_id, admin.subject)
     return OutboxMessageRead.model_validate(message)

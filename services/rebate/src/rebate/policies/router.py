@@ -1,10 +1,8 @@
 from fastapi import APIRouter, status
 
-from rebate.dependencies import AdminPrincipal, PiiDep, ReviewerPrincipal
+from rebate.dependencies import AdminPrincipal, PolicyServiceDep, ReviewerPrincipal
 from rebate.policies.schemas import PolicyCreate, PolicyIn, PolicyRead
-from rebate.policies.service import PolicyService
 from servicekit.auth import authenticated
-from servicekit.db import SessionDep
 
 router = APIRouter(prefix="/v1/policies", tags=["policies"], dependencies=[authenticated])
 
@@ -20,11 +18,9 @@ router = APIRouter(prefix="/v1/policies", tags=["policies"], dependencies=[authe
     },
 )
 async def create_policy(
-    policy_in: PolicyCreate, admin: AdminPrincipal, session: SessionDep, pii: PiiDep
+    policy_in: PolicyCreate, admin: AdminPrincipal, policies: PolicyServiceDep
 ) -> PolicyRead:
-    return PolicyRead.model_validate(
-        await PolicyService(session, pii).create(policy_in, admin.subject)
-    )
+    return PolicyRead.model_validate(await policies.create(policy_in, admin.subject))
 
 
 @router.get(
@@ -33,8 +29,8 @@ async def create_policy(
     summary="现行返还政策 · Policies in force (admins and rebate reviewers)",
     response_model=list[PolicyRead],
 )
-async def list_policies(_: ReviewerPrincipal, session: SessionDep, pii: PiiDep) -> list[PolicyRead]:
-    return [PolicyRead.model_validate(p) for p in await PolicyService(session, pii).in_force()]
+async def list_policies(_: ReviewerPrincipal, policies: PolicyServiceDep) -> list[PolicyRead]:
+    return [PolicyRead.model_validate(p) for p in await policies.in_force()]
 
 
 @router.put(
@@ -50,9 +46,9 @@ async def list_policies(_: ReviewerPrincipal, session: SessionDep, pii: PiiDep) 
     },
 )
 async def revise_policy(
-    policy_key: str, policy_in: PolicyIn, admin: AdminPrincipal, session: SessionDep, pii: PiiDep
+    policy_key: str, policy_in: PolicyIn, admin: AdminPrincipal, policies: PolicyServiceDep
 ) -> PolicyRead:
-    policy = await PolicyService(session, pii).revise(policy_key, policy_in, admin.subject)
+    policy = await policies.revise(policy_key, policy_in, admin.subject)
     return PolicyRead.model_validate(policy)
 
 
@@ -63,8 +59,6 @@ async def revise_policy(
     responses={404: {"description": "No such policy"}},
 )
 async def policy_versions(
-    policy_key: str, _: ReviewerPrincipal, session: SessionDep, pii: PiiDep
+    policy_key: str, _: ReviewerPrincipal, policies: PolicyServiceDep
 ) -> list[PolicyRead]:
-    return [
-        PolicyRead.model_validate(p) for p in await PolicyService(session, pii).versions(policy_key)
-    ]
+    return [PolicyRead.model_validate(p) for p in await policies.versions(policy_key)]

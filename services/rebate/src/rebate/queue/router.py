@@ -2,14 +2,12 @@ import uuid
 
 from fastapi import APIRouter
 
-from rebate.dependencies import MembershipDep, PiiDep, ReviewerPrincipal
+from rebate.dependencies import QueueServiceDep
 from rebate.queue.schemas import DismissIn, RematchIn
-from rebate.queue.service import QueueService
 from rebate.runs.models import ExceptionReason
 from rebate.runs.schemas import ExceptionRead
 from servicekit.app import Responses
 from servicekit.auth import authenticated
-from servicekit.db import SessionDep
 from servicekit.pagination import LimitParam
 
 router = APIRouter(prefix="/v1/exceptions", tags=["queue"], dependencies=[authenticated])
@@ -31,16 +29,12 @@ ACTION: Responses = {
     response_model=list[ExceptionRead],
 )
 async def list_exceptions(
-    principal: ReviewerPrincipal,
-    session: SessionDep,
-    pii: PiiDep,
-    membership: MembershipDep,
+    queue: QueueServiceDep,
     run_id: uuid.UUID | None = None,
     reason: ExceptionReason | None = None,
     include_resolved: bool = False,
     limit: LimitParam = 50,
 ) -> list[ExceptionRead]:
-    queue = QueueService(session, principal, pii, membership)
     rows = await queue.listing(run_id, reason, include_resolved, limit)
     return [ExceptionRead.model_validate(e) for e in rows]
 
@@ -58,12 +52,8 @@ async def list_exceptions(
 async def rematch_exception(
     entry_id: uuid.UUID,
     rematch: RematchIn,
-    principal: ReviewerPrincipal,
-    session: SessionDep,
-    pii: PiiDep,
-    membership: MembershipDep,
+    queue: QueueServiceDep,
 ) -> ExceptionRead:
-    queue = QueueService(session, principal, pii, membership)
     return ExceptionRead.model_validate(await queue.rematch(entry_id, rematch.note))
 
 
@@ -76,10 +66,6 @@ async def rematch_exception(
 async def dismiss_exception(
     entry_id: uuid.UUID,
     dismiss: DismissIn,
-    principal: ReviewerPrincipal,
-    session: SessionDep,
-    pii: PiiDep,
-    membership: MembershipDep,
+    queue: QueueServiceDep,
 ) -> ExceptionRead:
-    queue = QueueService(session, principal, pii, membership)
     return ExceptionRead.model_validate(await queue.dismiss(entry_id, dismiss.reason))

@@ -2,11 +2,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from rebate.dependencies import AuditSignerDep, ReviewerPrincipal
+from rebate.dependencies import ReconcileDep
 from rebate.reconciliation.schemas import Reconciliation
-from rebate.reconciliation.service import reconcile
 from servicekit.auth import authenticated
-from servicekit.db import SessionDep
 
 router = APIRouter(prefix="/v1", tags=["reconciliation"], dependencies=[authenticated])
 
@@ -20,9 +18,7 @@ router = APIRouter(prefix="/v1", tags=["reconciliation"], dependencies=[authenti
     responses={403: {"description": "Not an admin or a rebate reviewer"}},
 )
 async def read_reconciliation(
-    principal: ReviewerPrincipal,
-    session: SessionDep,
-    signer: AuditSignerDep,
+    reconcile: ReconcileDep,
     period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
 ) -> Reconciliation:
-    return await reconcile(session, period, signer, principal)
+    return await reconcile(period)

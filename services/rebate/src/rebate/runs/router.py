@@ -4,10 +4,9 @@ from typing import Annotated
 from fastapi import APIRouter, Header, status
 from fastapi.responses import JSONResponse
 
-from rebate.dependencies import AdminPrincipal, PiiDep, ReviewerPrincipal
+from rebate.dependencies import AdminPrincipal, ReviewerPrincipal, RunServiceDep
 from rebate.models import IdempotencyRecord
 from rebate.runs.schemas import RunCreate, RunRead
-from rebate.runs.service import RunService
 from servicekit.auth import authenticated
 from servicekit.db import SessionDep
 from servicekit.idempotency import idempotent
@@ -36,14 +35,14 @@ IdempotencyKey = Annotated[
 async def start_run(
     run_in: RunCreate,
     admin: AdminPrincipal,
+    runs: RunServiceDep,
     session: SessionDep,
-    pii: PiiDep,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     # Queued only, committed with the request: `python -m rebate worker` claims and executes
     # it (rebate.runs.worker). A web process answers requests and never holds a run.
     async def start() -> RunRead:
-        return RunRead.model_validate(await RunService(session, admin, pii).start(run_in))
+        return RunRead.model_validate(await runs.start(run_in))
 
     return await idempotent(
         session,
@@ -66,10 +65,8 @@ async def start_run(
     response_model=RunRead,
     responses={404: {"description": "No such run in your sight"}},
 )
-async def read_run(
-    run_id: uuid.UUID, principal: ReviewerPrincipal, session: SessionDep, pii: PiiDep
-) -> RunRead:
-    return RunRead.model_validate(await RunService(session, principal, pii).visible(run_id))
+async def read_run(run_id: uuid.UUID, _: ReviewerPrincipal, runs: RunServiceDep) -> RunRead:
+    return RunRead.model_validate(await runs.visible(run_id))
 
 
 @router.get(
@@ -78,6 +75,6 @@ async def read_run(
     response_model=list[RunRead],
 )
 async def list_runs(
-    admin: AdminPrincipal, session: SessionDep, pii: PiiDep, limit: LimitParam = 50
+    _: AdminPrincipal, runs: RunServiceDep, limit: LimitParam = 50
 ) -> list[RunRead]:
-    return [RunRead.model_validate(r) for r in await RunService(session, admin, pii).recent(limit)]
+    return [RunRead.model_validate(r) for r in await runs.recent(limit)]

@@ -1,25 +1,13 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
-from rebate.dependencies import MembershipDep, ReviewerPrincipal
-from rebate.stats.repository import StatsRepository
+from rebate.dependencies import StatsServiceDep
 from rebate.stats.schemas import PERIOD_PATTERN, RebateStats
-from rebate.stats.service import StatsService
 from servicekit.auth import authenticated
-from servicekit.db import SessionDep
 
 router = APIRouter(prefix="/v1", tags=["statistics"], dependencies=[authenticated])
-
-
-async def _stats_service(
-    session: SessionDep, membership: MembershipDep, principal: ReviewerPrincipal
-) -> StatsService:
-    return StatsService(StatsRepository(session), membership, principal)
-
-
-StatsServiceDep = Annotated[StatsService, Depends(_stats_service)]
 
 
 @router.get(
