@@ -567,7 +567,7 @@ async def membership_hosts(
     try:
         province = next(o for o in await membership.roots() if o.name == PROVINCE)
         city = next(o for o in await membership.children(province.id) if o.name == CITY_FEDERATION)
-    except (StopIteration, LookupError, MembershipUnavailableError, httpx.HTTPError):
+    except (StopIteration, MembershipUnavailableError):
         return None
     return (
         SnapshotOrg(province.id, province.name, province.path, province.level),

@@ -10,7 +10,7 @@ from rebate.applications import router as applications
 from rebate.audit import router as audit
 from rebate.audit.checkpoints import CheckpointSigner, keep_checkpointing
 from rebate.cases import router as cases
-from rebate.clients.membership import MembershipClient
+from rebate.clients.membership import create_membership_client
 from rebate.fees import router as fees
 from rebate.ledger import router as ledger
 from rebate.metrics import READINGS
@@ -24,7 +24,6 @@ from rebate.settings import RebateSettings
 from rebate.stats import router as stats
 from rebate.webhook_docs import document_webhooks
 from servicekit.app import create_service_app
-from servicekit.http import CallPolicy, ClientCredentialsAuth, create_http_client
 from servicekit.outbound_urls import (
     Resolver,
     UrlGuard,
@@ -84,21 +83,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        auth = ClientCredentialsAuth(
-            f"{settings.membership_url}/v1/auth/token",
-            settings.membership_client_id,
-            settings.membership_client_secret.get_secret_value(),
-        )
-        membership_http = create_http_client(
-            settings.membership_url,
-            auth=auth,
-            transport=membership_transport,
-            policy=CallPolicy.from_settings(settings),
-        )
+        membership = create_membership_client(settings, membership_transport)
         app.state.audit_signer = CheckpointSigner.from_settings(
             settings.audit_signing_key.get_secret_value(), settings.audit_retired_public_keys
         )
-        app.state.membership = MembershipClient(membership_http)
+        app.state.membership = membership
         stop = asyncio.Event()
         checkpoint_task = asyncio.create_task(
             keep_checkpointing(
@@ -116,7 +105,7 @@ def create_app(
         finally:
             stop.set()
             await checkpoint_task
-            await membership_http.aclose()
+            await membership.aclose()
 
     app = create_service_app(
         settings,

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 import httpx
 from pydantic import BaseModel
 
+from rebate.settings import RebateSettings
 from servicekit.errors import ServiceUnavailableError
-from servicekit.http import IDEMPOTENT, retry_after
+from servicekit.http import IDEMPOTENT, CallPolicy
+from servicekit.upstream import ServiceClient, create_service_http_client
 
 LOOKUP_BATCH = 1000
 
@@ -37,9 +39,9 @@ class MembershipUnavailableError(ServiceUnavailableError):
     title_zh = "会员服务暂不可用"
 
 
-class MembershipClient:
-    def __init__(self, http: httpx.AsyncClient) -> None:
-        self.http = http
+class MembershipClient(ServiceClient):
+    upstream = "membership"
+    unavailable = MembershipUnavailableError
 
     async def enterprises(self, usccs: Sequence[str]) -> dict[str, EnterpriseMatch]:
         """Register entries by credit code, 1,000 codes a call; absent codes are left out."""
@@ -47,37 +49,34 @@ class MembershipClient:
         for start in range(0, len(usccs), LOOKUP_BATCH):
             chunk = list(usccs[start : start + LOOKUP_BATCH])
             # A look-up sent as POST for the size of its body: safe to send again.
-            response = await self._call(
+            body = await self.call(
                 "POST", "/v1/enterprises/lookup", json={"usccs": chunk}, extensions=IDEMPOTENT
             )
-            for item in response.json()["found"]:
+            for item in body["found"]:
                 match = EnterpriseMatch.model_validate(item)
                 found[match.uscc] = match
         return found
 
     async def union_account(self, enterprise_id: uuid.UUID) -> UnionAccount | None:
-        response = await self._call(
-            "GET", f"/v1/enterprises/{enterprise_id}/union-account", allow_404=True
-        )
-        return UnionAccount.model_validate(response.json()) if response.status_code == 200 else None
+        body = await self.call_or_none("GET", f"/v1/enterprises/{enterprise_id}/union-account")
+        return None if body is None else UnionAccount.model_validate(body)
 
     async def org_path(self, org_id: uuid.UUID) -> str | None:
-        response = await self._call("GET", f"/v1/orgs/{org_id}", allow_404=True)
-        return str(response.json()["path"]) if response.status_code == 200 else None
+        body = await self.call_or_none("GET", f"/v1/orgs/{org_id}")
+        return None if body is None else str(body["path"])
 
-    async def _call(
-        self, method: str, path: str, *, allow_404: bool = False, **kwargs: object
-    ) -> httpx.Response:
-        try:
-            response = await self.http.request(method, path, **kwargs)  # type: ignore[arg-type]
-        except httpx.HTTPError as exc:
-            raise MembershipUnavailableError(
-                f"membership unreachable: {exc}", headers=retry_after(exc)
-            ) from exc
-        if response.status_code == 404 and allow_404:
-            return response
-        if response.status_code >= 400:
-            raise MembershipUnavailableError(
-                f"membership answered {response.status_code} to {path}", headers=retry_after(None)
-            )
-        return response
+
+def create_membership_client(
+    settings: RebateSettings, transport: httpx.AsyncBaseTransport | None = None
+) -> MembershipClient:
+    """`transport` stands in for membership at the network boundary (tests)."""
+    url = settings.membership_url
+    http = create_service_http_client(
+        url,
+        token_url=f"{url}/v1/auth/token",
+        client_id=settings.membership_client_id,
+        client_secret=settings.membership_client_secret.get_secret_value(),
+        transport=transport,
+        policy=CallPolicy.from_settings(settings),
+    )
+    return MembershipClient(http)

@@ -8,7 +8,7 @@ import httpx
 from fastapi import FastAPI
 
 from rebate import models
-from rebate.clients.membership import MembershipClient
+from rebate.clients.membership import create_membership_client
 from rebate.main import delivery_state
 from rebate.metrics import READINGS
 from rebate.outbound import handlers
@@ -16,7 +16,6 @@ from rebate.runs.executor import RunExecutor
 from rebate.runs.leases import RUNS
 from rebate.settings import RebateSettings
 from servicekit.db import create_engine, create_sessionmaker
-from servicekit.http import CallPolicy, ClientCredentialsAuth, create_http_client
 from servicekit.logging import configure_logging
 from servicekit.outbound_urls import Resolver, system_resolver
 from servicekit.outbox import OutboxRelay
@@ -40,21 +39,11 @@ async def serve(
     DNS at the network boundary (tests)."""
     engine = create_engine(settings)
     sessions = create_sessionmaker(engine)
-    auth = ClientCredentialsAuth(
-        f"{settings.membership_url}/v1/auth/token",
-        settings.membership_client_id,
-        settings.membership_client_secret.get_secret_value(),
-    )
-    http = create_http_client(
-        settings.membership_url,
-        auth=auth,
-        transport=transport,
-        policy=CallPolicy.from_settings(settings),
-    )
+    membership = create_membership_client(settings, transport)
     owner = owner_name()
     executor = RunExecutor(
         sessions,
-        MembershipClient(http),
+        membership,
         settings.run_chunk_enterprises,
         settings.run_writers,
         owner=owner,
@@ -90,5 +79,5 @@ async def serve(
                 shutdown_seconds=settings.worker_shutdown_seconds,
             ).run()
     finally:
-        await http.aclose()
+        await membership.aclose()
         await engine.dispose()
