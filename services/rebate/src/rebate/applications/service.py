@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from rebate.access import is_reviewer, sees_case, within_any
+from rebate.access import cases_in_sight, sees_case
 from rebate.applications.errors import (
     AccountNamedByOthersError,
     ApplicationExistsError,
@@ -184,14 +184,10 @@ class ApplicationService:
         return self.read(*found)
 
     async def listing(self, period: str | None, limit: int) -> list[ApplicationRead]:
-        p = self.principal
         criteria: list[ColumnElement[bool]] = []
-        if p.has_role(Role.ENTERPRISE) and not p.is_admin:
-            criteria.append(Application.uscc == (p.enterprise_scope or ""))
-        elif not p.is_admin:
-            if not is_reviewer(p):
-                raise ForbiddenError("This needs the review_rebates permission")
-            criteria.append(within_any(RebateCase.org_path, p.org_scope_paths))
+        in_sight = cases_in_sight(self.principal, Application.uscc, RebateCase.org_path)
+        if in_sight is not None:
+            criteria.append(in_sight)
         if period is not None:
             criteria.append(Application.period == period)
         return [self.read(a, c) for a, c in await self.repo.listing(criteria, limit)]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from rebate.access import REVIEW_REBATES, sees_case, within_any
+from rebate.access import acts_for_enterprise, cases_in_sight, may_decide_cases, sees_case
 from rebate.audit.models import AuditEvent
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.errors import (
@@ -36,7 +36,7 @@ from rebate.fees.models import FeeRecord
 from rebate.payouts.repository import PayoutRepository
 from rebate.payouts.service import PayoutService
 from rebate.policies.models import Policy
-from servicekit.auth import Principal, Role
+from servicekit.auth import Principal
 from servicekit.errors import ForbiddenError
 
 AWAITING = {
@@ -77,13 +77,9 @@ class CaseService:
         limit: int,
     ) -> list[RebateCase]:
         query = select(RebateCase)
-        p = self.principal
-        if p.has_role(Role.ENTERPRISE) and not p.is_admin:
-            query = query.where(RebateCase.uscc == (p.enterprise_scope or ""))
-        elif not p.is_admin:
-            if not (p.has_role(Role.CADRE) and REVIEW_REBATES in p.permissions):
-                raise ForbiddenError("This needs the review_rebates permission")
-            query = query.where(within_any(RebateCase.org_path, p.org_scope_paths))
+        in_sight = cases_in_sight(self.principal, RebateCase.uscc, RebateCase.org_path)
+        if in_sight is not None:
+            query = query.where(in_sight)
         if period is not None:
             query = query.where(RebateCase.period == period)
         if status is not None:
@@ -126,10 +122,10 @@ class CaseService:
         reason: str | None,
         seen_refund: Decimal | None = None,
     ) -> RebateCase:
-        if not (self.principal.is_admin or REVIEW_REBATES in self.principal.permissions):
+        if not may_decide_cases(self.principal):
             raise ForbiddenError("This needs the review_rebates permission")
         case = await self.visible(case_id, lock=True)
-        if self.principal.has_role(Role.ENTERPRISE) and not self.principal.is_admin:
+        if acts_for_enterprise(self.principal):
             raise CaseNotFoundError()
         step = AWAITING.get(case.status)
         if step is None:
@@ -203,10 +199,10 @@ class CaseService:
     async def reopen(self, case_id: uuid.UUID, reason: str) -> RebateCase:
         """A rejected case back to review, with the reason, by a reviewer of its sub-tree; its
         amount is worked out afresh from the records as they are now."""
-        if not (self.principal.is_admin or REVIEW_REBATES in self.principal.permissions):
+        if not may_decide_cases(self.principal):
             raise ForbiddenError("This needs the review_rebates permission")
         case = await self.visible(case_id, lock=True)
-        if self.principal.has_role(Role.ENTERPRISE) and not self.principal.is_admin:
+        if acts_for_enterprise(self.principal):
             raise CaseNotFoundError()
         if case.status is not CaseStatus.REJECTED:
             raise CaseNotRejectedError(f"The case is {case.status.value}")

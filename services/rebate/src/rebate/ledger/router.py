@@ -1,22 +1,12 @@
-from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from rebate.dependencies import AdminPrincipal, LedgerDep
-from rebate.ledger.models import Account
-from servicekit.auth import CurrentPrincipal, Role, authenticated
-from servicekit.errors import NotFoundError
+from rebate.ledger.schemas import Balances
+from servicekit.auth import CurrentPrincipal, authenticated
 
 router = APIRouter(prefix="/v1/ledger", tags=["ledger"], dependencies=[authenticated])
-
-
-class Balances(BaseModel):
-    uscc: str | None
-    period: str | None
-    balances: dict[Account, Decimal]
-    total: Decimal
 
 
 @router.get(
@@ -27,10 +17,7 @@ class Balances(BaseModel):
     response_model=Balances,
 )
 async def trial_balance(_: AdminPrincipal, ledger: LedgerDep) -> Balances:
-    balances = await ledger.balances()
-    return Balances(
-        uscc=None, period=None, balances=balances, total=sum(balances.values(), Decimal("0.00"))
-    )
+    return Balances.of(None, None, await ledger.balances())
 
 
 @router.get(
@@ -45,10 +32,4 @@ async def enterprise_balance(
     ledger: LedgerDep,
     period: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
 ) -> Balances:
-    own = principal.has_role(Role.ENTERPRISE) and principal.enterprise_scope == uscc
-    if not (principal.is_admin or own):
-        raise NotFoundError("No ledger for this enterprise is visible to you")
-    balances = await ledger.balances(uscc, period)
-    return Balances(
-        uscc=uscc, period=period, balances=balances, total=sum(balances.values(), Decimal("0.00"))
-    )
+    return Balances.of(uscc, period, await ledger.enterprise_balances(principal, uscc, period))

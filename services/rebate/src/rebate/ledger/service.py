@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from rebate.ledger.models import Account, LedgerEntry
-from servicekit.bulk import insert_unnest
+from rebate.access import sees_enterprise_ledger
+from rebate.ledger.models import Account
+from rebate.ledger.repository import LedgerRepository, Line
+from servicekit.auth import Principal
+from servicekit.errors import NotFoundError
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -49,7 +51,7 @@ def refund_of(collected: Decimal, ratio: Decimal) -> Decimal:
 
 class Ledger:
     def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+        self.repo = LedgerRepository(session)
 
     async def post(self, postings: Sequence[Posting]) -> None:
         """Two lines per posting (debit one account, credit another), in one statement."""
@@ -59,48 +61,45 @@ class Ledger:
         for posting in rows:
             if money(posting.amount) < ZERO or posting.debit == posting.credit:
                 raise UnbalancedTransactionError(f"invalid posting {posting}")
-        txn_ids = [uuid.uuid4() for _ in rows]
-        lines = [(p, t, p.debit, p.amount, ZERO) for p, t in zip(rows, txn_ids, strict=True)]
-        lines += [(p, t, p.credit, ZERO, p.amount) for p, t in zip(rows, txn_ids, strict=True)]
-        await insert_unnest(
-            self.session,
-            "rebate.ledger_entry",
-            {
-                "txn_id": ("uuid", [t for _, t, _, _, _ in lines]),
-                "kind": ("varchar", [p.kind for p, _, _, _, _ in lines]),
-                "account": ("varchar", [a.value for _, _, a, _, _ in lines]),
-                "uscc": ("varchar", [p.uscc for p, _, _, _, _ in lines]),
-                "period": ("varchar", [p.period for p, _, _, _, _ in lines]),
-                "debit": ("numeric", [d for _, _, _, d, _ in lines]),
-                "credit": ("numeric", [c for _, _, _, _, c in lines]),
-                "case_id": ("uuid", [p.case_id for p, _, _, _, _ in lines]),
-                "fee_record_id": ("uuid", [p.fee_record_id for p, _, _, _, _ in lines]),
-                "payout_id": ("uuid", [p.payout_id for p, _, _, _, _ in lines]),
-            },
-        )
+        txns = [(p, uuid.uuid4()) for p in rows]
+        debits = [_line(p, t, p.debit, p.amount, ZERO) for p, t in txns]
+        credits = [_line(p, t, p.credit, ZERO, p.amount) for p, t in txns]
+        await self.repo.add(debits + credits)
 
     async def balances(
         self, uscc: str | None = None, period: str | None = None
     ) -> dict[Account, Decimal]:
         """Debit-positive balance per account, for everything or one enterprise (and period)."""
-        query = select(
-            LedgerEntry.account, func.sum(LedgerEntry.debit) - func.sum(LedgerEntry.credit)
-        ).group_by(LedgerEntry.account)
-        if uscc is not None:
-            query = query.where(LedgerEntry.uscc == uscc)
-        if period is not None:
-            query = query.where(LedgerEntry.period == period)
-        result = {Account(a): Decimal(b) for a, b in await self.session.execute(query)}
+        result = await self.repo.balances(uscc, period)
         return {account: result.get(account, ZERO) for account in Account}
+
+    async def enterprise_balances(
+        self, principal: Principal, uscc: str, period: str | None
+    ) -> dict[Account, Decimal]:
+        """One enterprise's balances, for the enterprise itself and admins; to anyone else the
+        enterprise has no ledger."""
+        if not sees_enterprise_ledger(principal, uscc):
+            raise NotFoundError("No ledger for this enterprise is visible to you")
+        return await self.balances(uscc, period)
 
     async def granted(self, uscc: str, period: str) -> Decimal:
         """Refunds granted to the enterprise for the period, net of every reduction and
         overpayment: the debit-positive balance of the refunds account."""
-        total = await self.session.scalar(
-            select(func.coalesce(func.sum(LedgerEntry.debit - LedgerEntry.credit), ZERO)).where(
-                LedgerEntry.account == Account.REFUNDS.value,
-                LedgerEntry.uscc == uscc,
-                LedgerEntry.period == period,
-            )
-        )
-        return Decimal(total or ZERO)
+        return await self.repo.balance(Account.REFUNDS, uscc, period) or ZERO
+
+
+def _line(
+    posting: Posting, txn_id: uuid.UUID, account: Account, debit: Decimal, credit: Decimal
+) -> Line:
+    return Line(
+        txn_id=txn_id,
+        kind=posting.kind,
+        account=account,
+        uscc=posting.uscc,
+        period=posting.period,
+        debit=debit,
+        credit=credit,
+        case_id=posting.case_id,
+        fee_record_id=posting.fee_record_id,
+        payout_id=posting.payout_id,
+    )

@@ -4,6 +4,7 @@ ledger as a whole and the audit chain are the federation's (admins)."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.access import reviewer_covers
 from rebate.audit.checkpoints import CheckpointSigner
 from rebate.audit.service import AuditLog
 from rebate.reconciliation.repository import ReconciliationRepository
@@ -21,7 +22,7 @@ async def reconcile(
     found = []
     for row in rows:
         path = row.pop("org_path")
-        if principal is None or principal.is_admin or (path and principal.covers_path(path)):
+        if principal is None or reviewer_covers(principal, path):
             found.append(Violation(**row))
     if principal is None or principal.is_admin:
         # The chain up to its anchored head: a cut or rewritten tail fails against the

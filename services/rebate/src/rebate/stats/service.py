@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import ColumnElement
 
-from rebate.access import within_any
+from rebate.access import in_sub_trees, reviewer_covers, within_any
 from rebate.cases.models import RebateCase
 from rebate.clients.membership import MembershipClient, MembershipUnavailableError
 from rebate.stats.errors import OrgNotFoundError, PeriodRangeError
@@ -72,16 +72,13 @@ class StatsService:
 
     async def _scope(self, org_id: uuid.UUID | None) -> ColumnElement[bool] | None:
         """The cases counted: the organisation's sub-tree, or everything the caller sees."""
-        principal = self.principal
         if org_id is None:
-            if principal.is_admin:
-                return None
-            return within_any(RebateCase.org_path, principal.org_scope_paths)
+            return in_sub_trees(self.principal, RebateCase.org_path)
         try:
             path = await self.membership.org_path(org_id)
         except MembershipUnavailableError as exc:
             raise ServiceUnavailableError("The organisation register cannot be reached") from exc
         # Outside the caller's sub-trees is answered like an unknown id: nothing leaks.
-        if path is None or not (principal.is_admin or principal.covers_path(path)):
+        if path is None or not reviewer_covers(self.principal, path):
             raise OrgNotFoundError()
         return within_any(RebateCase.org_path, (path,))
