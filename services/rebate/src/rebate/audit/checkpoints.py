@@ -18,18 +18,16 @@ from datetime import UTC, datetime
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from rebate.audit.models import AuditCheckpoint
+from rebate.audit.repository import AuditRepository
 from rebate.audit.service import GENESIS, AuditLog
 from servicekit.pii import derive_dev_key
 from servicekit.settings import DEV_SECRET_PREFIX
 
 logger = logging.getLogger(__name__)
 
-# One checkpoint writer at a time across every process: the others skip their turn.
-_CHECKPOINT_LOCK = 0x7265626174652D63  # "rebate-c"
 STATEMENT_VERSION = "gonghui-rebate-audit-checkpoint/v1"
 
 
@@ -110,28 +108,24 @@ async def write_checkpoint(
     new, another writer holds the turn, or the chain no longer extends the last checkpoint
     (then signing would anchor the forgery; the verification reports it). Callable from any
     process, in the caller's transaction."""
-    took_turn = await session.scalar(
-        text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _CHECKPOINT_LOCK}
-    )
-    if not took_turn:
+    repo = AuditRepository(session)
+    if not await repo.try_checkpoint_turn():
         return None
-    log = AuditLog(session)
-    last = await log.latest_checkpoint()
+    last = await repo.latest_checkpoint()
     start_count, start_hash = (last.event_count, last.head_hash) if last else (0, GENESIS)
     if last is not None and (
-        not signer.is_genuine(last) or await log.hash_at(last.event_count) != last.head_hash
+        not signer.is_genuine(last) or await repo.hash_at(last.event_count) != last.head_hash
     ):
         logger.error("audit chain does not extend its last checkpoint; not signing")
         return None
-    walk = await log.walk(start_count, start_hash)
+    walk = await AuditLog(session).walk(start_count, start_hash)
     if walk.broken is not None:
         logger.error("audit chain broken at event %s; not signing", walk.broken.id)
         return None
     if walk.last_id == start_count:
         return None
     checkpoint = signer.sign(walk.last_id, walk.last_hash, datetime.now(UTC))
-    session.add(checkpoint)
-    await session.flush()
+    await repo.add_checkpoint(checkpoint)
     return checkpoint
 
 

@@ -9,19 +9,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.models import AuditCheckpoint, AuditEvent
-from servicekit.bulk import copy_records
+from rebate.audit.repository import AuditRepository, EventRow
 
 if TYPE_CHECKING:
     from rebate.audit.checkpoints import CheckpointSigner
 
 GENESIS = "0" * 64
-# One chain: appends are serialised by this transaction-scoped advisory lock.
-_CHAIN_LOCK = 0x7265626174652D61  # "rebate-a"
-_COLUMNS = ("id", "case_id", "kind", "actor", "at", "detail", "prev_hash", "hash")
 
 
 # What a verification can find wrong.
@@ -84,21 +80,16 @@ def _link(prev_hash: str, event_id: int, step: Step, at: str) -> str:
 
 class AuditLog:
     def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+        self.repo = AuditRepository(session)
 
     async def append(self, *steps: Step) -> None:
         if not steps:
             return
-        await self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
-        last = (
-            await self.session.execute(
-                select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-            )
-        ).first()
-        prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
+        await self.repo.lock_chain()
+        prev_id, prev_hash = await self.repo.head() or (0, GENESIS)
         now = datetime.now(UTC)
         at = now.isoformat()
-        rows = []
+        rows: list[EventRow] = []
         for event_id, step in enumerate(steps, start=prev_id + 1):
             digest = _link(prev_hash, event_id, step, at)
             detail = orjson.dumps(step.detail).decode()
@@ -106,30 +97,14 @@ class AuditLog:
                 (event_id, step.case_id, step.kind, step.actor, now, detail, prev_hash, digest)
             )
             prev_hash = digest
-        # COPY: a run appends one event per case, the demo seed 180,000 in one go.
-        await copy_records(self.session, "audit_event", _COLUMNS, rows, schema="rebate")
+        await self.repo.add_events(rows)
 
     async def for_case(self, case_id: uuid.UUID) -> list[AuditEvent]:
-        query = select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.id)
-        return list(await self.session.scalars(query))
-
-    async def latest_checkpoint(self) -> AuditCheckpoint | None:
-        query = select(AuditCheckpoint).order_by(AuditCheckpoint.event_count.desc()).limit(1)
-        checkpoint: AuditCheckpoint | None = await self.session.scalar(query)
-        return checkpoint
-
-    async def hash_at(self, event_id: int) -> str | None:
-        digest: str | None = await self.session.scalar(
-            select(AuditEvent.hash).where(AuditEvent.id == event_id)
-        )
-        return digest
+        return await self.repo.for_case(case_id)
 
     async def checkpoints(self, before_id: int | None, limit: int) -> list[AuditCheckpoint]:
         """Newest first."""
-        query = select(AuditCheckpoint).order_by(AuditCheckpoint.id.desc()).limit(limit)
-        if before_id is not None:
-            query = query.where(AuditCheckpoint.id < before_id)
-        return list(await self.session.scalars(query))
+        return await self.repo.checkpoints(before_id, limit)
 
     async def walk(
         self,
@@ -142,14 +117,7 @@ class AuditLog:
         `on_event` may stop the walk at an event by naming a problem."""
         checked = 0
         while True:
-            rows = list(
-                await self.session.scalars(
-                    select(AuditEvent)
-                    .where(AuditEvent.id > prev_id)
-                    .order_by(AuditEvent.id)
-                    .limit(batch)
-                )
-            )
+            rows = await self.repo.events_after(prev_id, batch)
             for event in rows:
                 step = Step(event.kind, event.actor, event.detail, event.case_id)
                 expected = link_hash(prev_hash, event.id, step, event.at)
@@ -165,8 +133,7 @@ class AuditLog:
                 prev_id, prev_hash = event.id, event.hash
                 checked += 1
             # Only what this walk loaded: the caller's own objects stay in its session.
-            for event in rows:
-                self.session.expunge(event)
+            self.repo.forget(rows)
             if len(rows) < batch:
                 return Walk(checked, prev_id, prev_hash)
 
@@ -182,14 +149,7 @@ class AuditLog:
         async def against_checkpoints(event: AuditEvent) -> str | None:
             nonlocal checkpoints_checked, exhausted
             if not ahead and not exhausted:
-                page = list(
-                    await self.session.scalars(
-                        select(AuditCheckpoint)
-                        .where(AuditCheckpoint.event_count >= event.id)
-                        .order_by(AuditCheckpoint.event_count, AuditCheckpoint.id)
-                        .limit(batch)
-                    )
-                )
+                page = await self.repo.checkpoints_from(event.id, batch)
                 ahead.extend(page)
                 exhausted = len(page) < batch
             while ahead and ahead[0].event_count == event.id:
@@ -202,7 +162,7 @@ class AuditLog:
             return None
 
         walk = await self.walk(on_event=against_checkpoints, batch=batch)
-        newest = await self.latest_checkpoint()
+        newest = await self.repo.latest_checkpoint()
         anchored = newest.event_count if newest else 0
         report = ChainReport(walk.checked, checkpoints_checked, anchored, walk.problem, walk.broken)
         if walk.broken is None and newest is not None and newest.event_count > walk.last_id:
