@@ -2,7 +2,6 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from pydantic import HttpUrl
-from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
@@ -14,6 +13,7 @@ from rebate.partners.errors import (
 )
 from rebate.partners.models import Partner, PartnerKind, PartnerSecret
 from rebate.partners.reads import PartnerReads
+from rebate.partners.repository import PartnerRepository
 from rebate.partners.schemas import (
     PartnerCreate,
     PartnerRead,
@@ -38,7 +38,8 @@ class PartnerService:
     def __init__(
         self, session: AsyncSession, pii: PiiCipher, grace: timedelta, url_guard: UrlGuard
     ) -> None:
-        self.session = session
+        self.repo = PartnerRepository(session)
+        self.audit = AuditLog(session)
         self.pii = pii
         self.grace = grace
         self.url_guard = url_guard
@@ -53,8 +54,7 @@ class PartnerService:
             is_active=True,
             region_prefixes=partner_in.region_prefixes,
         )
-        self.session.add(partner)
-        await self.session.flush()
+        await self.repo.add(partner)
         secret = await self._new_secret(partner.id)
         detail = {
             "partner_id": str(partner.id),
@@ -63,7 +63,7 @@ class PartnerService:
             "webhook_url": webhook_url,
             "region_prefixes": partner.region_prefixes,
         }
-        await AuditLog(self.session).append(Step(PARTNER_CREATED, actor, detail))
+        await self.audit.append(Step(PARTNER_CREATED, actor, detail))
         return partner, secret
 
     async def _checked_url(self, url: HttpUrl | None) -> str | None:
@@ -77,7 +77,7 @@ class PartnerService:
 
     async def _new_secret(self, partner_id: uuid.UUID) -> str:
         secret = webhooks.generate_secret()
-        self.session.add(
+        await self.repo.add(
             PartnerSecret(
                 id=uuid.uuid4(),
                 partner_id=partner_id,
@@ -85,17 +85,16 @@ class PartnerService:
                 created_at=datetime.now(UTC),
             )
         )
-        await self.session.flush()
         return secret
 
     async def get(self, partner_id: uuid.UUID, kind: PartnerKind | None = None) -> Partner:
-        partner = await self.session.get(Partner, partner_id)
+        partner = await self.repo.get(partner_id)
         if partner is None or (kind is not None and partner.kind is not kind):
             raise PartnerNotFoundError()
         return partner
 
     async def all(self) -> list[Partner]:
-        return list(await self.session.scalars(select(Partner).order_by(Partner.created_at)))
+        return await self.repo.all()
 
     async def update(self, partner_id: uuid.UUID, partner_in: PartnerUpdate, actor: str) -> Partner:
         partner = await self.get(partner_id)
@@ -112,38 +111,25 @@ class PartnerService:
             if before != value:
                 changes[field] = {"from": before, "to": value}
                 setattr(partner, field, value)
-        await self.session.flush()
+        await self.repo.flush()
         if changes:
             detail = {"partner_id": str(partner.id), "changes": changes}
-            await AuditLog(self.session).append(Step(PARTNER_UPDATED, actor, detail))
+            await self.audit.append(Step(PARTNER_UPDATED, actor, detail))
         return partner
 
     async def rotate(self, partner_id: uuid.UUID, actor: str) -> SecretRotated:
         """A new secret; the old ones keep verifying for the grace period."""
         await self.get(partner_id)
         until = datetime.now(UTC) + self.grace
-        await self.session.execute(
-            update(PartnerSecret)
-            .where(PartnerSecret.partner_id == partner_id, PartnerSecret.expires_at.is_(None))
-            .values(expires_at=until)
-        )
+        await self.repo.expire_secrets(partner_id, until)
         secret = await self._new_secret(partner_id)
         detail = {"partner_id": str(partner_id), "previous_valid_until": until.isoformat()}
-        await AuditLog(self.session).append(Step(PARTNER_SECRET_ROTATED, actor, detail))
+        await self.audit.append(Step(PARTNER_SECRET_ROTATED, actor, detail))
         return SecretRotated(secret=secret, previous_valid_until=until)
 
     async def secrets_in_force(self, partner_id: uuid.UUID) -> list[str]:
-        rows = await self.session.scalars(
-            select(PartnerSecret.secret_enc)
-            .where(
-                PartnerSecret.partner_id == partner_id,
-                or_(
-                    PartnerSecret.expires_at.is_(None), PartnerSecret.expires_at > datetime.now(UTC)
-                ),
-            )
-            .order_by(PartnerSecret.created_at.desc())
-        )
-        return [self.pii.decrypt(SECRET_FIELD, blob) for blob in rows]
+        blobs = await self.repo.secrets_valid_at(partner_id, datetime.now(UTC))
+        return [self.pii.decrypt(SECRET_FIELD, blob) for blob in blobs]
 
     async def signing_secret(self, partner_id: uuid.UUID) -> str:
         """The newest secret: what our outbound deliveries to this partner are signed with."""
@@ -164,7 +150,7 @@ class PartnerService:
         """The partner and webhook-id of a correctly signed delivery, else 401.
         An unknown or inactive partner is refused the same way, revealing nothing, except
         that a deactivated bank still answers for the payouts it has (`settling`)."""
-        partner = await self.session.get(Partner, partner_id)
+        partner = await self.repo.get(partner_id)
         active = partner is not None and (partner.is_active or settling)
         if partner is None or partner.kind is not kind or not active:
             raise BadSignatureError("The delivery is not signed by a known partner")
