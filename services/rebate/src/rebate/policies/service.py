@@ -1,11 +1,11 @@
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
-from rebate.partners.models import Partner, PartnerKind
+from rebate.partners.models import PartnerKind
+from rebate.partners.repository import PartnerRepository
 from rebate.policies.errors import (
     PolicyExistsError,
     PolicyNotFoundError,
@@ -13,6 +13,7 @@ from rebate.policies.errors import (
     UnknownBankError,
 )
 from rebate.policies.models import Policy
+from rebate.policies.repository import PolicyRepository
 from rebate.policies.schemas import PolicyCreate, PolicyIn
 from servicekit.pii import PiiCipher
 
@@ -21,30 +22,25 @@ POOL_ACCOUNT_FIELD = "policy.county_pool_account_no"
 
 class PolicyService:
     def __init__(self, session: AsyncSession, pii: PiiCipher) -> None:
-        self.session = session
+        self.repo = PolicyRepository(session)
+        self.partners = PartnerRepository(session)
+        self.audit = AuditLog(session)
         self.pii = pii
 
     async def current(self, policy_key: str) -> Policy:
-        policy = await self.session.scalar(
-            select(Policy).where(Policy.policy_key == policy_key, Policy.retired_at.is_(None))
-        )
+        policy = await self.repo.current(policy_key)
         if policy is None:
             raise PolicyNotFoundError(f"No policy {policy_key!r} in force")
         return policy
 
     async def versions(self, policy_key: str) -> list[Policy]:
-        rows = list(
-            await self.session.scalars(
-                select(Policy).where(Policy.policy_key == policy_key).order_by(Policy.version)
-            )
-        )
+        rows = await self.repo.versions(policy_key)
         if not rows:
             raise PolicyNotFoundError()
         return rows
 
     async def in_force(self) -> list[Policy]:
-        query = select(Policy).where(Policy.retired_at.is_(None)).order_by(Policy.policy_key)
-        return list(await self.session.scalars(query))
+        return await self.repo.in_force()
 
     async def covering(self, period: str, region_code: str) -> Policy | None:
         """The policy in force for a period and region: at most one, as they never overlap."""
@@ -55,10 +51,7 @@ class PolicyService:
         return None
 
     async def create(self, policy_in: PolicyCreate, actor: str) -> Policy:
-        exists = await self.session.scalar(
-            select(Policy.id).where(Policy.policy_key == policy_in.policy_key)
-        )
-        if exists is not None:
+        if await self.repo.key_exists(policy_in.policy_key):
             raise PolicyExistsError("Save a new version with PUT instead")
         await self._check_overlap(policy_in.policy_key, policy_in)
         return await self._save(policy_in.policy_key, 1, policy_in, actor)
@@ -67,7 +60,7 @@ class PolicyService:
         """Two policies in force may not cover the same region and period: an enterprise
         one of them excludes would be refunded under the other."""
         # Serialise policy changes: two overlapping ones saved at once would both pass.
-        await self.session.execute(text("SELECT pg_advisory_xact_lock(hashtext('rebate-policy'))"))
+        await self.repo.lock_changes()
         for other in await self.in_force():
             if other.policy_key == key:
                 continue
@@ -89,7 +82,7 @@ class PolicyService:
 
     async def _check_banks(self, policy_in: PolicyIn) -> None:
         for rule in policy_in.bank_rules:
-            bank = await self.session.get(Partner, rule.bank_partner_id)
+            bank = await self.partners.get(rule.bank_partner_id)
             if bank is None or bank.kind is not PartnerKind.BANK or not bank.is_active:
                 raise UnknownBankError(f"{rule.bank_partner_id} is not an active bank partner")
 
@@ -98,7 +91,7 @@ class PolicyService:
         previous = await self.current(policy_key)
         await self._check_overlap(policy_key, policy_in)
         previous.retired_at = datetime.now(UTC)
-        await self.session.flush()
+        await self.repo.flush()
         return await self._save(policy_key, previous.version + 1, policy_in, actor)
 
     async def _save(self, key: str, version: int, policy_in: PolicyIn, actor: str) -> Policy:
@@ -126,9 +119,8 @@ class PolicyService:
             bank_rules=[r.model_dump(mode="json") for r in policy_in.bank_rules],
             created_by=actor,
         )
-        self.session.add(policy)
-        await self.session.flush()
-        await AuditLog(self.session).append(
+        await self.repo.add(policy)
+        await self.audit.append(
             Step(
                 "policy.saved",
                 actor,
