@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.access import acts_for_enterprise, cases_in_sight, may_decide_cases, sees_case
@@ -22,20 +21,18 @@ from rebate.cases.errors import (
     SameReviewerError,
 )
 from rebate.cases.models import (
-    UNSETTLED,
-    CaseFee,
     CaseStatus,
     RebateCase,
     Review,
     ReviewDecision,
     ReviewStep,
 )
+from rebate.cases.repository import CaseRepository
 from rebate.cases.schemas import CaseDetail, CaseRead, FeeLine, ReviewRead
 from rebate.cases.settlement import Settlement
-from rebate.fees.models import FeeRecord
 from rebate.payouts.repository import PayoutRepository
 from rebate.payouts.service import PayoutService
-from rebate.policies.models import Policy
+from rebate.policies.repository import PolicyRepository
 from servicekit.auth import Principal
 from servicekit.errors import ForbiddenError
 
@@ -48,6 +45,9 @@ AWAITING = {
 class CaseService:
     def __init__(self, session: AsyncSession, principal: Principal, payouts: PayoutService) -> None:
         self.session = session
+        self.repo = CaseRepository(session)
+        self.policies = PolicyRepository(session)
+        self.audit_log = AuditLog(session)
         self.principal = principal
         self.payouts = payouts
 
@@ -57,14 +57,12 @@ class CaseService:
     async def visible(self, case_id: uuid.UUID, *, lock: bool = False) -> RebateCase:
         """The case if the caller may see it. `lock`: for a decision, locked in the order every
         writer takes (the enterprise first, then its case rows), or two writers deadlock."""
-        case = await self.session.get(RebateCase, case_id)
+        case = await self.repo.get(case_id)
         if case is None or not self.sees(case):
             raise CaseNotFoundError()
         if lock:
             await PayoutRepository(self.session).lock_enterprise(case.uscc)
-            locked = await self.session.get(
-                RebateCase, case_id, with_for_update=True, populate_existing=True
-            )
+            locked = await self.repo.get(case_id, for_update=True)
             assert locked is not None
             return locked
         return case
@@ -76,30 +74,13 @@ class CaseService:
         after: tuple[str, str] | None,
         limit: int,
     ) -> list[RebateCase]:
-        query = select(RebateCase)
         in_sight = cases_in_sight(self.principal, RebateCase.uscc, RebateCase.org_path)
-        if in_sight is not None:
-            query = query.where(in_sight)
-        if period is not None:
-            query = query.where(RebateCase.period == period)
-        if status is not None:
-            query = query.where(RebateCase.status == status)
-        if after is not None:
-            query = query.where(tuple_(RebateCase.uscc, RebateCase.period) > tuple_(*after))
-        query = query.order_by(RebateCase.uscc, RebateCase.period).limit(limit)
-        return list(await self.session.scalars(query))
+        return await self.repo.listing(in_sight, period, status, after, limit)
 
     async def detail(self, case_id: uuid.UUID) -> CaseDetail:
         case = await self.visible(case_id)
-        fees = await self.session.scalars(
-            select(FeeRecord)
-            .join(CaseFee, CaseFee.fee_record_id == FeeRecord.id)
-            .where(CaseFee.case_id == case.id)
-            .order_by(FeeRecord.record_id)
-        )
-        reviews = await self.session.scalars(
-            select(Review).where(Review.case_id == case.id).order_by(Review.decided_at)
-        )
+        fees = await self.repo.fees(case.id)
+        reviews = await self.repo.reviews(case.id)
         return CaseDetail(
             **CaseRead.model_validate(case).model_dump(),
             fees=[
@@ -139,33 +120,21 @@ class CaseService:
                 + "; look at the case again"
             )
         actor = self.principal.subject
-        policy = await self.session.get(Policy, case.policy_id)
+        policy = await self.policies.get(case.policy_id)
         assert policy is not None
         if policy.review_steps == 2 and case.reopened_by == actor:
             raise SameReviewerError("You reopened this case; other people decide it")
-        if step is ReviewStep.APPROVAL:
-            reviewer = await self.session.scalar(
-                select(Review.actor)
-                .where(
-                    Review.case_id == case.id,
-                    Review.step == ReviewStep.REVIEW,
-                    Review.decision == ReviewDecision.APPROVE,
-                )
-                .order_by(Review.decided_at.desc())
-                .limit(1)
-            )
-            if reviewer == actor:
-                raise SameReviewerError("You reviewed this case; another person approves it")
-        self.session.add(
-            Review(
-                id=uuid.uuid4(),
-                case_id=case.id,
-                step=step,
-                decision=decision,
-                reason=reason,
-                actor=actor,
-                decided_at=datetime.now(UTC),
-            )
+        approving = step is ReviewStep.APPROVAL
+        if approving and await self.repo.last_approving_reviewer(case.id) == actor:
+            raise SameReviewerError("You reviewed this case; another person approves it")
+        review = Review(
+            id=uuid.uuid4(),
+            case_id=case.id,
+            step=step,
+            decision=decision,
+            reason=reason,
+            actor=actor,
+            decided_at=datetime.now(UTC),
         )
         if decision is ReviewDecision.REJECT:
             case.status, case.status_reason = CaseStatus.REJECTED, reason
@@ -173,8 +142,9 @@ class CaseService:
             case.status = CaseStatus.PENDING_APPROVAL
         else:
             case.status, case.status_reason = CaseStatus.APPROVED, None
-        await self.session.flush()
-        await AuditLog(self.session).append(
+        # The review and the case's new state, written together.
+        await self.repo.add(review)
+        await self.audit_log.append(
             Step(
                 f"case.{step.value}.{decision.value}",
                 actor,
@@ -206,13 +176,7 @@ class CaseService:
             raise CaseNotFoundError()
         if case.status is not CaseStatus.REJECTED:
             raise CaseNotRejectedError(f"The case is {case.status.value}")
-        open_id = await self.session.scalar(
-            select(RebateCase.id).where(
-                RebateCase.uscc == case.uscc,
-                RebateCase.period == case.period,
-                RebateCase.status.in_(UNSETTLED),
-            )
-        )
+        open_id = await self.repo.unsettled_case_id(case.uscc, case.period)
         if open_id is not None:
             raise PeriodOpenElsewhereError(f"Decide case {open_id} first")
         actor = self.principal.subject
@@ -221,10 +185,8 @@ class CaseService:
             reason,
             actor,
         )
-        await self.session.flush()
-        await AuditLog(self.session).append(
-            Step("case.reopened", actor, {"reason": reason}, case.id)
-        )
+        await self.repo.flush()
+        await self.audit_log.append(Step("case.reopened", actor, {"reason": reason}, case.id))
         await Settlement(self.session).settle(case.uscc, case.period, actor)
         return case
 
@@ -253,4 +215,4 @@ class CaseService:
 
     async def audit(self, case_id: uuid.UUID) -> list[AuditEvent]:
         case = await self.visible(case_id)
-        return await AuditLog(self.session).for_case(case.id)
+        return await self.audit_log.for_case(case.id)

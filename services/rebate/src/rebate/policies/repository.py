@@ -24,6 +24,9 @@ class PolicyRepository:
         """Until the transaction ends, this caller alone changes policies."""
         await self.session.execute(text("SELECT pg_advisory_xact_lock(hashtext('rebate-policy'))"))
 
+    async def get(self, policy_id: uuid.UUID) -> Policy | None:
+        return await self.session.get(Policy, policy_id)
+
     async def current(self, policy_key: str) -> Policy | None:
         return await self.session.scalar(
             select(Policy).where(Policy.policy_key == policy_key, Policy.retired_at.is_(None))
