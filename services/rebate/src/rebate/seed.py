@@ -40,10 +40,10 @@ from rebate.policies.service import PolicyService
 from rebate.settings import RebateSettings
 from servicekit.bulk import copy_records
 from servicekit.db import create_engine, create_sessionmaker
-from servicekit.http import ClientCredentialsAuth, create_http_client
 from servicekit.outbound_urls import UrlGuard, UrlPolicy
 from servicekit.pii import PiiCipher, mask_account_number
 from servicekit.settings import Environment
+from servicekit.upstream import create_service_http_client
 
 ACTOR = "seed"
 TAX_PARTNER = "浙江省税务局（演示）"
@@ -556,12 +556,13 @@ def membership_http(
     settings: RebateSettings, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
     """Membership with rebate's service token, as the running service calls it."""
-    auth = ClientCredentialsAuth(
-        f"{settings.membership_url}/v1/auth/token",
-        settings.membership_client_id,
-        settings.membership_client_secret.get_secret_value(),
+    return create_service_http_client(
+        settings.membership_url,
+        token_url=f"{settings.membership_url}/v1/auth/token",
+        client_id=settings.membership_client_id,
+        client_secret=settings.membership_client_secret.get_secret_value(),
+        transport=transport,
     )
-    return create_http_client(settings.membership_url, auth=auth, transport=transport)
 
 
 def pii_cipher(settings: RebateSettings) -> PiiCipher:
