@@ -14,39 +14,27 @@ still payable on a case with the bank (the excess becomes a receivable if that p
 paid), and past that books a receivable, set off against the enterprise's next refund."""
 
 import uuid
-from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.models import (
     AMOUNT_CHANGED,
     UNSETTLED,
-    CaseFee,
     CaseSource,
     CaseStatus,
     RebateCase,
 )
+from rebate.cases.repository import CaseRepository, Counted
 from rebate.fees.ids import new_ids
-from rebate.fees.models import FeeRecord
 from rebate.ledger.models import Account
 from rebate.ledger.service import ZERO, Ledger, Posting, refund_of
 from rebate.payouts.repository import PayoutRepository
 from rebate.payouts.service import release_approval
 from rebate.policies.models import Policy
+from rebate.policies.repository import PolicyRepository
 from rebate.runs.models import ExceptionReason, RebateException
-
-
-@dataclass(frozen=True)
-class Counted:
-    """A current fee record of the period that the enterprise's cases count."""
-
-    fee_record_id: uuid.UUID
-    fee_amount: Decimal
-    case_id: uuid.UUID | None  # None: arrived since, to be placed in a case now
-    region_code: str
 
 
 def due_after_refusals(earned: Decimal, refused: Decimal, settled: Decimal) -> Decimal:
@@ -58,6 +46,8 @@ def due_after_refusals(earned: Decimal, refused: Decimal, settled: Decimal) -> D
 class Settlement:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        self.repo = CaseRepository(session)
+        self.policies = PolicyRepository(session)
         self.ledger = Ledger(session)
         self.audit = AuditLog(session)
 
@@ -66,44 +56,33 @@ class Settlement:
         delivery of 10,000 new records usually touches none)."""
         if not touched:
             return
-        usccs, periods = zip(*sorted(touched), strict=True)
-        rows = await self.session.execute(
-            text(
-                """
-                SELECT DISTINCT c.uscc, c.period
-                FROM unnest(CAST(:usccs AS varchar[]), CAST(:periods AS varchar[])) AS t (u, p)
-                JOIN rebate.rebate_case c ON c.uscc = t.u AND c.period = t.p
-                WHERE c.status <> 'rejected'
-                ORDER BY c.uscc, c.period
-                """
-            ),
-            {"usccs": list(usccs), "periods": list(periods)},
-        )
-        for uscc, period in rows.all():
+        for uscc, period in await self.repo.periods_with_live_cases(touched):
             await self.settle(uscc, period, actor)
 
     async def settle(self, uscc: str, period: str, actor: str) -> None:
         await PayoutRepository(self.session).lock_enterprise(uscc)
-        cases = await self._live_cases(uscc, period)
+        cases = await self.repo.live_cases(uscc, period)
         if not cases:
             return  # nothing decided yet: the records wait for a run or an application
-        policy = await self.session.get(Policy, cases[0].policy_id)
+        policy = await self.policies.get(cases[0].policy_id)
         assert policy is not None
-        counted = await self._outside_policy_queued(await self._counted(uscc, period), policy)
+        counted = await self._outside_policy_queued(await self.repo.counted(uscc, period), policy)
         earned = refund_of(sum((c.fee_amount for c in counted), ZERO), policy.refund_ratio)
         granted = await self.ledger.granted(uscc, period)
         unsettled = next((c for c in cases if c.status in UNSETTLED), None)
         booked = unsettled.refund if unsettled and unsettled.status is CaseStatus.APPROVED else ZERO
         settled = granted - booked
-        need = due_after_refusals(earned, await self._refused(uscc, period), settled) - settled
+        # Supplementary amounts a reviewer rejected: their records still count (they are the
+        # fees as they are), the amounts are refused.
+        refused = await self.repo.refused_supplementary(uscc, period)
+        need = due_after_refusals(earned, refused, settled) - settled
         arrived = [c.fee_record_id for c in counted if c.case_id is None]
 
         if unsettled is None and need > ZERO:
             unsettled = await self._supplementary(cases[-1], actor)
         home = unsettled or cases[-1]
         if arrived:
-            self.session.add_all(CaseFee(fee_record_id=r, case_id=home.id) for r in arrived)
-            await self.session.flush()
+            await self.repo.link_fees(home.id, arrived)
         linked = {c.fee_record_id for c in counted if c.case_id == home.id} | set(arrived)
         home_collected = sum((c.fee_amount for c in counted if c.fee_record_id in linked), ZERO)
 
@@ -113,7 +92,7 @@ class Settlement:
             home.collected = home_collected
         if need < ZERO:
             await self._reduce(cases, -need, actor)
-        await self.session.flush()
+        await self.repo.flush()
 
     async def _recompute(
         self, case: RebateCase, refund: Decimal, collected: Decimal, actor: str
@@ -126,13 +105,11 @@ class Settlement:
         elif case.status is CaseStatus.PENDING_APPROVAL:
             case.status, case.status_reason = CaseStatus.PENDING_REVIEW, AMOUNT_CHANGED
         case.refund, case.collected = refund, collected
-        await self.session.flush()
+        await self.repo.flush()
         detail = {**before, "refund": str(refund), "collected": str(collected)}
         await self.audit.append(Step("case.recomputed", actor, detail, case.id))
 
-    async def _outside_policy_queued(
-        self, counted: list["Counted"], policy: Policy
-    ) -> list["Counted"]:
+    async def _outside_policy_queued(self, counted: list[Counted], policy: Policy) -> list[Counted]:
         """A record arriving from a region the case's policy does not cover is no part of its
         refund: it waits in the queue for a person instead."""
         outside = [
@@ -143,20 +120,21 @@ class Settlement:
         ]
         if not outside:
             return counted
-        first = await self.session.get(FeeRecord, outside[0].fee_record_id)
+        first = await self.repo.fee_record(outside[0].fee_record_id)
         assert first is not None
-        self.session.add_all(
-            RebateException(
-                id=uuid.uuid4(),
-                fee_record_id=c.fee_record_id,
-                uscc=first.uscc,
-                period=first.period,
-                reason=ExceptionReason.OUTSIDE_POLICY,
-                detail=f"Region {c.region_code} is outside policy {policy.policy_key}",
+        await self.repo.add(
+            *(
+                RebateException(
+                    id=uuid.uuid4(),
+                    fee_record_id=c.fee_record_id,
+                    uscc=first.uscc,
+                    period=first.period,
+                    reason=ExceptionReason.OUTSIDE_POLICY,
+                    detail=f"Region {c.region_code} is outside policy {policy.policy_key}",
+                )
+                for c in outside
             )
-            for c in outside
         )
-        await self.session.flush()
         return [c for c in counted if c not in outside]
 
     async def _supplementary(self, first: RebateCase, actor: str) -> RebateCase:
@@ -178,8 +156,7 @@ class Settlement:
             set_off=ZERO,
             has_union_account=first.has_union_account,
         )
-        self.session.add(case)
-        await self.session.flush()
+        await self.repo.add(case)
         await self.audit.append(
             Step("case.supplementary", actor, {"after_case_id": str(first.id)}, case.id)
         )
@@ -215,55 +192,3 @@ class Settlement:
         await self.ledger.post(
             [Posting(kind, case.uscc, case.period, amount, debit, Account.REFUNDS, case.id)]
         )
-
-    async def _refused(self, uscc: str, period: str) -> Decimal:
-        """Supplementary amounts a reviewer rejected: their records still count (they are
-        the fees as they are), the amounts are refused."""
-        total = await self.session.scalar(
-            select(func.coalesce(func.sum(RebateCase.refund), ZERO)).where(
-                RebateCase.uscc == uscc,
-                RebateCase.period == period,
-                RebateCase.status == CaseStatus.REJECTED,
-                RebateCase.source == CaseSource.SUPPLEMENTARY,
-            )
-        )
-        return Decimal(total or ZERO)
-
-    async def _live_cases(self, uscc: str, period: str) -> list[RebateCase]:
-        query = (
-            select(RebateCase)
-            .where(
-                RebateCase.uscc == uscc,
-                RebateCase.period == period,
-                RebateCase.status != CaseStatus.REJECTED,
-            )
-            .order_by(RebateCase.created_at, RebateCase.id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-        return list(await self.session.scalars(query))
-
-    async def _counted(self, uscc: str, period: str) -> list[Counted]:
-        """Current records of the period, less those of rejected cases (but supplementary
-        ones: their amounts are refused, see `_refused`) and those a person holds in the queue
-        (a probable duplicate, a dismissed record)."""
-        rows = await self.session.execute(
-            text(
-                """
-                SELECT f.id, f.fee_amount, cf.case_id, f.region_code
-                FROM rebate.fee_record f
-                LEFT JOIN rebate.case_fee cf ON cf.fee_record_id = f.id
-                LEFT JOIN rebate.rebate_case c ON c.id = cf.case_id
-                WHERE f.uscc = :uscc AND f.period = :period
-                  AND f.superseded_at IS NULL AND f.voided_at IS NULL
-                  AND (c.id IS NULL OR c.status <> 'rejected' OR c.source = 'supplementary')
-                  AND NOT EXISTS (
-                      SELECT 1 FROM rebate.rebate_exception e
-                      WHERE e.fee_record_id = f.id
-                        AND (e.resolved_at IS NULL OR e.resolution = 'dismissed'))
-                ORDER BY f.id
-                """
-            ),
-            {"uscc": uscc, "period": period},
-        )
-        return [Counted(i, Decimal(a), c, r) for i, a, c, r in rows]
