@@ -16,7 +16,7 @@ from standardwebhooks.webhooks import Webhook
 
 from localrun.stack import Stack
 from membership.enterprises.uscc import check_character
-from rebate.audit.service import _CHAIN_LOCK
+from rebate.audit.repository import _CHAIN_LOCK
 from servicekit.testing.plugin import with_database
 
 pytestmark = pytest.mark.xdist_group("e2e")
