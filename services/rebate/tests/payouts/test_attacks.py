@@ -456,6 +456,51 @@ async def test_a_correction_does_not_release_a_held_duplicate_payment(
     await assert_reconciled(session, app)
 
 
+async def test_a_correction_that_makes_a_record_another_reports_payment_is_held_not_summed(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    other = await client.post(
+        "/v1/partners",
+        json={
+            "name": "福州市税务局",
+            "kind": "tax",
+            "region_prefixes": ["3501"],
+            "webhook_url": "https://fz-tax.example/",
+        },
+        headers=auth("admin"),
+    )
+    second = SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
+    await push(tax_partner, [fee_record(1, fee_amount="800.00")])
+    # Another payment at first sight (500.00), then corrected into the very same payment.
+    first_sight = fee_record(1, record_id="FZ-000001", fee_amount="500.00")
+    assert (await push(second, [first_sight])).json()["probable_duplicates"] == []
+    same = {**first_sight, "fee_amount": "800.00"}
+    corrected = (await push(second, [same], event_type="fee.corrected")).json()
+    assert (corrected["accepted"], corrected["probable_duplicates"]) == (1, ["FZ-000001"])
+    # The first report, corrected in its office's name only, is still the same payment and
+    # keeps its place.
+    retitled = fee_record(1, fee_amount="800.00", tax_office="国家税务总局福州市鼓楼区税务局一分局")
+    kept = (await push(tax_partner, [retitled], event_type="fee.corrected")).json()
+    assert (kept["accepted"], kept["probable_duplicates"]) == (1, [])
+    membership.add_enterprise(make_uscc(1))
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    assert case["refund"] == "800.00"
+    queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
+    assert [e["reason"] for e in queue] == ["probable_duplicate"]
+    await assert_reconciled(session, app)
+
+
 async def test_a_case_back_in_review_after_paid_after_failed_is_approved_by_set_off(
     push: Any,
     tax_partner: Any,

@@ -85,6 +85,7 @@ class Existing:
     period: str
     fee_amount: Decimal
     voided: bool
+    payment_fingerprint: str | None
 
 
 def content_hash(raw: dict[str, Any]) -> str:
@@ -339,8 +340,19 @@ class FeeIntake:
             await copy_records(self.session, "fee_record", FEE_COLUMNS, rows, schema="rebate")
         await self._post(fresh, existing)
         await self._keep_held(fresh, ids, existing, held)
+        # A correction that leaves the payment as it was keeps its record's place (and one
+        # held before stays held, above); one that makes it another payment is checked anew.
+        keep_place = {
+            row_id
+            for (record, _, version), row_id, fingerprint in zip(fresh, ids, prints, strict=True)
+            if version > 1
+            and (
+                existing[record.record_id].payment_fingerprint == fingerprint
+                or existing[record.record_id].id in held
+            )
+        }
         outcome.probable_duplicates = await self._queue_probable_duplicates(
-            fresh, ids, prints, earlier
+            fresh, ids, prints, earlier, keep_place
         )
         outcome.accepted = len(fresh)
         outcome.corrections = len(superseded)
@@ -494,16 +506,17 @@ class FeeIntake:
         ids: list[uuid.UUID],
         prints: list[str],
         earlier: dict[str, uuid.UUID],
+        keep_place: set[uuid.UUID],
     ) -> list[str]:
         """The same payment as another current record (any partner, any record id) is held
         in the queue for a person, not summed: one payment is refunded once."""
         queued: list[str] = []
         entries: list[RebateException] = []
-        for (record, _, version), row_id, fingerprint in zip(fresh, ids, prints, strict=True):
+        for (record, _, _), row_id, fingerprint in zip(fresh, ids, prints, strict=True):
             # The first report of a payment counts (an earlier delivery's, else the first in
-            # this one); later ones are held. A correction keeps its record's place.
+            # this one); later ones are held.
             first = earlier.setdefault(fingerprint, row_id)
-            if version > 1 or first == row_id:
+            if row_id in keep_place or first == row_id:
                 continue
             queued.append(record.record_id)
             entries.append(
@@ -532,7 +545,7 @@ class FeeIntake:
             text(
                 """
                 SELECT wanted.record_id, f.id, f.version, f.content_sha256, f.uscc, f.period,
-                       f.fee_amount, f.voided_at IS NOT NULL
+                       f.fee_amount, f.voided_at IS NOT NULL, f.payment_fingerprint
                 FROM unnest(CAST(:record_ids AS varchar[])) AS wanted (record_id)
                 CROSS JOIN LATERAL (
                     SELECT * FROM rebate.fee_record f
@@ -544,7 +557,7 @@ class FeeIntake:
             ),
             {"record_ids": record_ids, "partner_id": partner_id},
         )
-        return {rid: Existing(i, v, h, u, p, a, x) for rid, i, v, h, u, p, a, x in rows}
+        return {rid: Existing(*row) for rid, *row in rows}
 
     def _rows(
         self,
