@@ -9,8 +9,8 @@ from fastapi import APIRouter, Form, Request, UploadFile
 from pydantic import ValidationError
 
 from rebate.dependencies import AdminPrincipal, PartnerServiceDep, PiiDep, SettingsDep
-from rebate.fees.ingest import FeeIntake
 from rebate.fees.schemas import DeliveryResult, FeeDelivery
+from rebate.fees.service import FeeIntake
 from rebate.partners.models import PartnerKind
 from servicekit.auth import authenticated
 from servicekit.db import SessionDep
