@@ -388,12 +388,12 @@ def walk(demo: Demo, inbox: Inbox, tax: Partner, bank: Partner) -> None:
         steps = [e["kind"] for e in demo.call("GET", f"/rebate/v1/cases/{case['id']}/audit")]
         say("", f"audit: {' → '.join(steps)}")
 
+    reconciled(demo, period)
     afterwards(demo, inbox, tax, bank, records, paid, failed_key)
 
     ledger = demo.call("GET", "/rebate/v1/ledger/trial-balance")
     lines = ", ".join(f"{name} {money(value)}" for name, value in ledger["balances"].items())
     say("ledger", f"trial balance: {lines}; total {money(ledger['total'])}")
-    reconciled(demo, period)
     applying(demo, inbox, tax, bank, records[2], period)
 
 
@@ -484,9 +484,11 @@ def afterwards(
     paid: list[dict[str, Any]],
     failed_key: str | None,
 ) -> None:
-    """What happens after payment: a correction, a late record, a bank contradicting itself."""
+    """What happens after payment: a correction, a late record, a bank contradicting itself;
+    each ends with the reconciliation of the period empty."""
     by_uscc = {r["uscc"]: r for r in records}
     corrected_case, late_case = paid[0], paid[1]
+    period = corrected_case["period"]
 
     record = by_uscc[corrected_case["uscc"]]
     lowered = (Decimal(record["fee_amount"]) - Decimal("100.00")).quantize(Decimal("0.01"))
@@ -498,6 +500,7 @@ def afterwards(
         f"{corrected_case['enterprise_name']} owes {money(owed['balances']['receivable'])} "
         "back, set off against its next refund",
     )
+    reconciled(demo, period)
 
     late = {
         **by_uscc[late_case["uscc"]],
@@ -521,23 +524,26 @@ def afterwards(
     answer_the_bank(demo, inbox, bank, 1, fail_first=False)
     settled = demo.call("GET", f"/rebate/v1/cases/{supplement['id']}")
     say("late", f"the supplementary case is {settled['status']}")
+    reconciled(demo, period)
 
-    if failed_key is not None:
-        answer = demo.signed_post(
-            f"/rebate/v1/webhooks/bank/{bank.id}",
-            bank.secret,
-            {
-                "type": "payout.paid",
-                "timestamp": datetime.now(UTC).isoformat(),
-                "data": {"idempotency_key": failed_key, "bank_reference": "ZJRC-LATE"},
-            },
-        )
-        queued = demo.call("GET", "/rebate/v1/exceptions", params={"reason": "bank_contradiction"})
-        say(
-            "bank",
-            f"the bank reports the payout it failed as paid after all: {answer['outcome']}, "
-            f"{len(queued)} in the queue for a person; the second payment is owed back",
-        )
+    if failed_key is None:
+        raise DemoError("no payout failed, so the bank has nothing to contradict")
+    answer = demo.signed_post(
+        f"/rebate/v1/webhooks/bank/{bank.id}",
+        bank.secret,
+        {
+            "type": "payout.paid",
+            "timestamp": datetime.now(UTC).isoformat(),
+            "data": {"idempotency_key": failed_key, "bank_reference": "ZJRC-LATE"},
+        },
+    )
+    queued = demo.call("GET", "/rebate/v1/exceptions", params={"reason": "bank_contradiction"})
+    say(
+        "bank",
+        f"the bank reports the payout it failed as paid after all: {answer['outcome']}, "
+        f"{len(queued)} in the queue for a person; the second payment is owed back",
+    )
+    reconciled(demo, period)
 
 
 def push(demo: Demo, tax: Partner, event: str, records: list[dict[str, Any]]) -> None:

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,6 +81,39 @@ def test_the_readme_walkthrough_runs_to_the_end_on_the_demo_data(
 def test_a_second_walk_on_the_same_data_runs_too(demo_suite: tuple[Stack, Path]) -> None:
     result = walk(*demo_suite)
     assert result.returncode == 0, result.stderr[-6000:]
+
+
+def test_make_demo_rebate_runs_to_the_end_with_an_empty_reconciliation_after_each_turn(
+    demo_suite: tuple[Stack, Path],
+) -> None:
+    """`make demo-rebate` as a user runs it: a correction after payment, a late record, a
+    contradictory bank answer and an application-mode period, the reconciliation empty after
+    each (the script stops with its reason at the first violation)."""
+    suite, data = demo_suite
+    env = os.environ | {
+        "GATEWAY_URL": suite.urls["gateway"],
+        "BOOTSTRAP_ADMIN_PASSWORD": load_secrets(data, {})["BOOTSTRAP_ADMIN_PASSWORD"],
+        "DEMO_TIMEOUT": "300",
+    }
+    result = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "deploy" / "demo_rebate.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=400,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    turns = [line.split("]", 1)[0].strip("[ ") for line in result.stdout.splitlines()]
+    checks = [n for n, turn in enumerate(turns) if turn == "check"]
+    # After the first period is paid, after the correction, the late record and the bank's
+    # contradiction, and after the application-mode period.
+    for turn in ("paid", "fix", "late", "bank", "apply"):
+        last = max(n for n, t in enumerate(turns) if t == turn)
+        assert any(c > last for c in checks), (turn, result.stdout)
+    assert len(checks) == 5, result.stdout
+    for shown in ("owes", "supplementary", "paid after all", "the application is paid"):
+        assert shown in result.stdout, result.stdout
 
 
 def readme_with(tmp_path: Path, block: str) -> Path:

@@ -14,7 +14,7 @@ from rebate.audit.checkpoints import CheckpointSigner
 from rebate.audit.service import AuditLog
 from rebate.cases.service import CaseService
 from rebate.clients.membership import MembershipClient
-from rebate.fees.ingest import FeeIntake
+from rebate.fees.service import FeeIntake
 from rebate.ledger.service import Ledger
 from rebate.outbound import OutboxAdmin
 from rebate.partners.reads import PartnerReads

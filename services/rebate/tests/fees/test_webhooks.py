@@ -210,8 +210,8 @@ async def test_csv_upload_does_the_same_for_partners_without_webhooks(
 ) -> None:
     header = ",".join(CSV_COLUMNS) + "\n"
     rows = []
-    for n in (1, 2):
-        r = fee_record(n)
+    # Record 3 pays more than its payroll: refused with the reason, now and on a repeat.
+    for r in (fee_record(1), fee_record(2), fee_record(3, fee_amount="999999.00")):
         rows.append(
             ",".join(
                 [
@@ -235,7 +235,11 @@ async def test_csv_upload_does_the_same_for_partners_without_webhooks(
     first = await client.post(path, files={"file": ("fees.csv", content)}, headers=auth("admin"))
     again = await client.post(path, files={"file": ("fees.csv", content)}, headers=auth("admin"))
     assert first.json()["accepted"] == 2
-    assert again.json()["accepted"] == 2  # the same file: the first answer, nothing new
+    assert first.json()["rejected"] == [
+        {"record_id": "TAX-2026-000003", "reason": "fee_amount exceeds payroll_total"}
+    ]
+    # The same file: the first answer in full, rejections included, and nothing new.
+    assert again.json() == {**first.json(), "duplicate": True}
     assert await count(session, FeeRecord) == 2
 
 

@@ -172,6 +172,94 @@ async def test_a_credit_code_corrected_after_payment_is_owed_back_and_frees_the_
     await assert_reconciled(session, app)
 
 
+@pytest.mark.parametrize(
+    ("event_type", "sent"),
+    [
+        ("fee.voided", lambda record: {"record_id": record["record_id"]}),
+        ("fee.corrected", lambda record: {**record, "fee_amount": "0.00"}),
+    ],
+    ids=["voided", "corrected-to-zero"],
+)
+async def test_a_payment_taken_back_after_the_refund_is_owed_back_in_full(
+    paid_case: Flow,
+    push: Any,
+    tax_partner: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+    event_type: str,
+    sent: Callable[[dict[str, Any]], dict[str, Any]],
+) -> None:
+    _, record = await paid_case()
+    taken_back = (await push(tax_partner, [sent(record)], event_type=event_type)).json()
+    assert (taken_back["accepted"], taken_back["rejected"]) == (1, [])
+    balances = await Ledger(session).balances(make_uscc(1), "2026-03")
+    # Nothing collected any more; the refund paid on it is owed back.
+    assert balances[Account.FEES_COLLECTED] == Decimal("0.00")
+    assert balances[Account.RECEIVABLE] == Decimal("2469.12")
+    [case] = await cases_of(client, auth, make_uscc(1))
+    assert case["status"] == "paid"  # what was paid stays paid; the enterprise owes it back
+    await assert_reconciled(session, app)
+
+
+async def test_a_period_corrected_after_payment_is_owed_back_and_refunded_in_the_other(
+    paid_case: Flow,
+    push: Any,
+    tax_partner: Any,
+    make_uscc: Any,
+    run_period: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    _, record = await paid_case()
+    moved = {**record, "period": "2026-04"}
+    assert (await push(tax_partner, [moved], event_type="fee.corrected")).json()["accepted"] == 1
+    ledger = Ledger(session)
+    assert (await ledger.balances(make_uscc(1), "2026-03"))[Account.RECEIVABLE] == Decimal(
+        "2469.12"
+    )
+    await run_period("2026-04")
+    march, april = await cases_of(client, auth, make_uscc(1))
+    assert (march["period"], march["status"]) == ("2026-03", "paid")
+    assert (april["period"], april["refund"], april["status"]) == (
+        "2026-04",
+        "2469.12",
+        "pending_review",
+    )
+    await assert_reconciled(session, app)
+
+
+async def test_a_late_record_joins_the_case_still_under_review(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    await push(tax_partner, [fee_record(1)])
+    membership.add_enterprise(make_uscc(1), account=UNION)
+    await run_period()
+    late = fee_record(1, record_id="TAX-2026-LATE", fee_amount="1000.00", payroll_total="50000.00")
+    assert (await push(tax_partner, [late])).json()["accepted"] == 1
+    [case] = await cases_of(client, auth, make_uscc(1))
+    assert (case["status"], case["collected"], case["refund"]) == (
+        "pending_review",
+        "3469.12",
+        "3469.12",
+    )
+    await assert_reconciled(session, app)
+
+
 async def test_a_late_record_after_payment_becomes_a_supplementary_case_that_is_paid(
     paid_case: Flow,
     push: Any,
@@ -447,6 +535,51 @@ async def test_a_correction_does_not_release_a_held_duplicate_payment(
     # The second partner corrects only its office's name: still the same payment, still held.
     retitled = {**rekeyed, "tax_office": "国家税务总局福州市税务局第一分局"}
     assert (await push(second, [retitled], event_type="fee.corrected")).json()["accepted"] == 1
+    membership.add_enterprise(make_uscc(1))
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    assert case["refund"] == "800.00"
+    queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
+    assert [e["reason"] for e in queue] == ["probable_duplicate"]
+    await assert_reconciled(session, app)
+
+
+async def test_a_correction_that_makes_a_record_another_reports_payment_is_held_not_summed(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    other = await client.post(
+        "/v1/partners",
+        json={
+            "name": "福州市税务局",
+            "kind": "tax",
+            "region_prefixes": ["3501"],
+            "webhook_url": "https://fz-tax.example/",
+        },
+        headers=auth("admin"),
+    )
+    second = SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
+    await push(tax_partner, [fee_record(1, fee_amount="800.00")])
+    # Another payment at first sight (500.00), then corrected into the very same payment.
+    first_sight = fee_record(1, record_id="FZ-000001", fee_amount="500.00")
+    assert (await push(second, [first_sight])).json()["probable_duplicates"] == []
+    same = {**first_sight, "fee_amount": "800.00"}
+    corrected = (await push(second, [same], event_type="fee.corrected")).json()
+    assert (corrected["accepted"], corrected["probable_duplicates"]) == (1, ["FZ-000001"])
+    # The first report, corrected in its office's name only, is still the same payment and
+    # keeps its place.
+    retitled = fee_record(1, fee_amount="800.00", tax_office="国家税务总局福州市鼓楼区税务局一分局")
+    kept = (await push(tax_partner, [retitled], event_type="fee.corrected")).json()
+    assert (kept["accepted"], kept["probable_duplicates"]) == (1, [])
     membership.add_enterprise(make_uscc(1))
     await run_period()
     [case] = await cases_of(client, auth, make_uscc(1))
