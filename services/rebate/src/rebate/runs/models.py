@@ -20,7 +20,9 @@ class RebateRun(Base):
 
     __tablename__ = "rebate_run"
     __table_args__ = (
-        # One pass in flight per policy, period and region: a second would race the first.
+        # One pass in flight per policy version, period and region, whoever writes the row.
+        # The wider rule (every version of the key, overlapping regions) is decided under a
+        # lock that every start takes (rebate.runs.service).
         Index(
             "uq_rebate_run_in_flight",
             "policy_id",

@@ -1,0 +1,164 @@
+"""At most one run of a policy, period and region is in flight: a new version of the policy is
+the same policy, a region inside (or around) a running one's is the same region, and of two
+starts at the same moment one is queued and the other answered 409 naming it."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from servicekit.testing.plugin import (
+    ServiceUnderTest,
+    create_fresh_database,
+    run_alembic,
+    to_asyncpg_url,
+    upgrade_head,
+    with_database,
+    worker_id,
+)
+from servicekit.testing.tokens import TokenMinter
+
+KEY = "fj-2026-small-micro"
+RUN = {"period": "2026-03", "region_prefix": "35", "policy_key": KEY}
+POLICY_FIELDS = ("name", "region_prefixes", "period_from", "period_to", "size_classes")
+
+
+async def start(client: httpx.AsyncClient, auth: Any, **scope: str) -> httpx.Response:
+    return await client.post("/v1/runs", json={**RUN, **scope}, headers=auth("admin"))
+
+
+async def test_a_new_version_of_the_policy_does_not_start_a_second_run(
+    client: httpx.AsyncClient, auth: Any, policy: Any
+) -> None:
+    first = await start(client, auth)
+    assert first.status_code == 202, first.text
+    revised = await client.put(
+        f"/v1/policies/{KEY}",
+        json={**{k: policy[k] for k in POLICY_FIELDS}, "refund_ratio": "0.5000"},
+        headers=auth("admin"),
+    )
+    assert revised.status_code == 200, revised.text
+
+    second = await start(client, auth)
+    assert second.status_code == 409, second.text
+    assert second.json()["type"] == "urn:gonghui:problem:run-in-flight"
+    assert second.json()["run_id"] == first.json()["id"]
+    assert first.json()["id"] in second.json()["detail"]
+
+
+@pytest.mark.parametrize(("running", "wanted"), [("35", "3501"), ("3501", "35")])
+async def test_a_region_overlapping_a_run_in_flight_is_409_naming_it(
+    client: httpx.AsyncClient, auth: Any, policy: Any, running: str, wanted: str
+) -> None:
+    first = await start(client, auth, region_prefix=running)
+    assert first.status_code == 202, first.text
+    second = await start(client, auth, region_prefix=wanted)
+    assert second.status_code == 409, second.text
+    assert second.json()["run_id"] == first.json()["id"]
+
+
+async def test_other_regions_and_periods_and_finished_runs_do_not_block(
+    client: httpx.AsyncClient, auth: Any, policy: Any, process_runs: Any
+) -> None:
+    assert (await start(client, auth, region_prefix="3501")).status_code == 202
+    assert (await start(client, auth, region_prefix="3502")).status_code == 202
+    assert (await start(client, auth, region_prefix="3501", period="2026-04")).status_code == 202
+    assert await process_runs() == 3
+    assert (await start(client, auth)).status_code == 202  # nothing is in flight any more
+
+
+# --- A real race: two requests on connections of their own, committing for real. ---------
+
+
+@pytest.fixture
+async def database_of_its_own(
+    postgres_admin_url: str, service_under_test: ServiceUnderTest
+) -> AsyncIterator[str]:
+    """The name of a migrated database for this test alone: what the test commits is
+    dropped with it, and the other tests' database never sees it."""
+    name = f"test_rebate_run_race_{worker_id()}"
+    await create_fresh_database(postgres_admin_url, name, "rebate", ())
+    engine = create_async_engine(to_asyncpg_url(postgres_admin_url, name))
+    try:
+        await run_alembic(engine, service_under_test.alembic_ini, upgrade_head)
+    finally:
+        await engine.dispose()
+    try:
+        yield name
+    finally:
+        admin = await asyncpg.connect(postgres_admin_url)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+async def waiting_on_locks(conn: asyncpg.Connection, count: int) -> None:
+    """Until `count` other backends of this database wait on a lock."""
+    for _ in range(500):
+        # Activity is read once per transaction unless the snapshot is let go.
+        await conn.execute("SELECT pg_stat_clear_snapshot()")
+        waiting = await conn.fetchval(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        )
+        if waiting >= count:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"{count} requests never came to wait on a lock")
+
+
+async def test_two_identical_starts_at_once_queue_one_run_and_name_it_to_the_other(
+    database_of_its_own: str, service_under_test: ServiceUnderTest, postgres_admin_url: str
+) -> None:
+    url = to_asyncpg_url(postgres_admin_url, database_of_its_own)
+    app = service_under_test.app_factory(service_under_test.settings_factory(url))
+    minter = TokenMinter()
+    admin = minter.headers(roles=["admin"])
+    async with LifespanManager(app):
+        app.state.token_verifier.set_keys(minter.verification_keys())
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            created = await client.post(
+                "/v1/policies",
+                json={
+                    "policy_key": KEY,
+                    "name": "福建省小微企业工会经费全额返还",
+                    "region_prefixes": ["35"],
+                    "period_from": "2026-01",
+                    "period_to": "2026-12",
+                },
+                headers=admin,
+            )
+            assert created.status_code == 201, created.text
+
+            # Both requests are let through together: until the gate opens, no run can be
+            # written, so each gets as far as it can before the other has committed.
+            gate = await asyncpg.connect(with_database(postgres_admin_url, database_of_its_own))
+            try:
+                opened = gate.transaction()
+                await opened.start()
+                await gate.execute("LOCK TABLE rebate.rebate_run IN SHARE ROW EXCLUSIVE MODE")
+                racing = [
+                    asyncio.create_task(client.post("/v1/runs", json=RUN, headers=admin))
+                    for _ in range(2)
+                ]
+                await waiting_on_locks(gate, 2)
+                await opened.rollback()
+                answers = await asyncio.gather(*racing)
+            finally:
+                await gate.close()
+
+            statuses = sorted(a.status_code for a in answers)
+            assert statuses == [202, 409], [a.text for a in answers]
+            queued = next(a for a in answers if a.status_code == 202).json()
+            refused = next(a for a in answers if a.status_code == 409).json()
+            assert refused["type"] == "urn:gonghui:problem:run-in-flight", refused
+            assert refused["run_id"] == queued["id"]
+            listed = (await client.get("/v1/runs", headers=admin)).json()
+            assert [r["id"] for r in listed] == [queued["id"]]
