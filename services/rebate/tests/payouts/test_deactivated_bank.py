@@ -3,12 +3,16 @@ it (first try, retry, replay of a dead letter) and its answers settle them. New 
 go to it, and when the bank a policy's rule names cannot take instructions, no other bank is
 put in its place: the case waits with the reason, and an admin asking again is told it."""
 
+import json
+import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from standardwebhooks.webhooks import Webhook
 
 from rebate.audit.models import AuditEvent
 from rebate.models import OutboxMessage
@@ -160,6 +164,26 @@ async def test_a_new_payout_never_goes_to_a_deactivated_bank(
     assert await session.scalar(select(Payout).where(Payout.case_id == second.id)) is None
 
 
+async def ruled_by_a_bank_of_its_own(
+    client: httpx.AsyncClient, auth: Any, policy: Any
+) -> tuple[dict[str, Any], str]:
+    """A bank registered after the `bank` fixture's, named by the policy's new version for
+    Fuzhou (3501, where the test enterprises are): (the bank as created, the version's id)."""
+    named = await client.post(
+        "/v1/partners",
+        json={"name": "福州农商银行", "kind": "bank", "webhook_url": "https://fz-bank.example/"},
+        headers=auth("admin"),
+    )
+    rules = [{"region_prefix": "3501", "bank_partner_id": named.json()["id"]}]
+    revised = await client.put(
+        f"/v1/policies/{policy['policy_key']}",
+        json={**{k: policy[k] for k in POLICY_FIELDS}, "bank_rules": rules},
+        headers=auth("admin"),
+    )
+    assert revised.status_code == 200, revised.text
+    return named.json(), revised.json()["id"]
+
+
 async def test_a_bank_rule_naming_an_inactive_bank_is_refused_not_replaced(
     app: FastAPI,
     client: httpx.AsyncClient,
@@ -170,23 +194,12 @@ async def test_a_bank_rule_naming_an_inactive_bank_is_refused_not_replaced(
     reload_case: Any,
     session: AsyncSession,
 ) -> None:
-    named = await client.post(
-        "/v1/partners",
-        json={"name": "福州农商银行", "kind": "bank", "webhook_url": "https://fz-bank.example/"},
-        headers=auth("admin"),
-    )
-    named_id = named.json()["id"]
-    rules = [{"region_prefix": "3501", "bank_partner_id": named_id}]
-    revised = await client.put(
-        f"/v1/policies/{policy['policy_key']}",
-        json={**{k: policy[k] for k in POLICY_FIELDS}, "bank_rules": rules},
-        headers=auth("admin"),
-    )
-    assert revised.status_code == 200, revised.text
+    named, version_id = await ruled_by_a_bank_of_its_own(client, auth, policy)
+    named_id = named["id"]
     await deactivate(client, auth, named_id)
 
     # Another bank is active and registered first: the money must still not go there.
-    case = await make_case(policy_id=revised.json()["id"])
+    case = await make_case(policy_id=version_id)
     waiting = await reload_case(case.id)
     assert waiting.status == "approved"
     assert waiting.status_reason is not None
@@ -215,3 +228,45 @@ async def test_a_bank_rule_naming_an_inactive_bank_is_refused_not_replaced(
     assert str((await the_payout(session, case.id)).bank_partner_id) == named_id
     found = await reconcile(session, None, app.state.audit_signer)
     assert found.violations == [], found.violations
+
+
+async def test_a_failure_at_a_deactivated_rule_bank_is_not_retried_through_another_bank(
+    client: httpx.AsyncClient,
+    auth: Any,
+    policy: Any,
+    bank: Any,
+    make_case: Any,
+    reload_case: Any,
+    session: AsyncSession,
+) -> None:
+    named, version_id = await ruled_by_a_bank_of_its_own(client, auth, policy)
+    case = await make_case(policy_id=version_id)
+    payout = await the_payout(session, case.id)
+    assert str(payout.bank_partner_id) == named["id"]
+    await deactivate(client, auth, named["id"])
+
+    # It fails the payout it has; the next destination is not sent through the other bank.
+    body = json.dumps(
+        {
+            "type": "payout.failed",
+            "timestamp": datetime.now(UTC).isoformat(),
+            "data": {"idempotency_key": payout.idempotency_key, "reason": "账户已冻结"},
+        }
+    )
+    msg_id, now = f"msg_{uuid.uuid4().hex}", datetime.now(UTC)
+    answered = await client.post(
+        f"/v1/webhooks/bank/{named['id']}",
+        content=body,
+        headers={
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": Webhook(named["secret"]).sign(msg_id, now, body),
+        },
+    )
+    assert (answered.status_code, answered.json()["outcome"]) == (200, "applied")
+    back = await reload_case(case.id)
+    assert back.status == "pending_review"
+    assert back.status_reason is not None
+    assert named["id"] in back.status_reason
+    payouts = await session.scalars(select(Payout.bank_partner_id).where(Payout.case_id == case.id))
+    assert [str(p) for p in payouts] == [named["id"]]

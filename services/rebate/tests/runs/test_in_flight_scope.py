@@ -82,7 +82,9 @@ async def database_of_its_own(
     """The name of a migrated database for this test alone: what the test commits is
     dropped with it, and the other tests' database never sees it."""
     name = f"test_rebate_run_race_{worker_id()}"
-    await create_fresh_database(postgres_admin_url, name, "rebate", ())
+    await create_fresh_database(
+        postgres_admin_url, name, service_under_test.name, service_under_test.extensions
+    )
     engine = create_async_engine(to_asyncpg_url(postgres_admin_url, name))
     try:
         await run_alembic(engine, service_under_test.alembic_ini, upgrade_head)
