@@ -3,15 +3,24 @@ the same policy, a region inside (or around) a running one's is the same region,
 starts at the same moment one is queued and the other answered 409 naming it."""
 
 import asyncio
-from collections.abc import AsyncIterator
+import uuid
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
+from alembic import command
+from alembic.config import Config
 from asgi_lifespan import LifespanManager
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy import update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
+from rebate.policies.models import Policy, PolicyMode
+from rebate.runs.models import RebateRun, RunStatus
 from servicekit.testing.plugin import (
     ServiceUnderTest,
     create_fresh_database,
@@ -70,6 +79,47 @@ async def test_other_regions_and_periods_and_finished_runs_do_not_block(
     assert (await start(client, auth, region_prefix="3501", period="2026-04")).status_code == 202
     assert await process_runs() == 3
     assert (await start(client, auth)).status_code == 202  # nothing is in flight any more
+
+
+async def test_the_database_refuses_a_second_run_in_flight_whoever_writes_it(
+    client: httpx.AsyncClient,
+    auth: Any,
+    policy: Any,
+    session: AsyncSession,
+    process_runs: Any,
+) -> None:
+    first = await start(client, auth)
+    revised = await client.put(
+        f"/v1/policies/{KEY}",
+        json={k: policy[k] for k in POLICY_FIELDS},
+        headers=auth("admin"),
+    )
+
+    async def import_a_run() -> None:
+        # Written past the service, as a script or a future code path might.
+        run = RebateRun(
+            id=uuid.uuid4(),
+            period="2026-03",
+            region_prefix="350102",
+            policy_id=uuid.UUID(revised.json()["id"]),
+            status=RunStatus.QUEUED,
+            started_by="import",
+            started_at=datetime.now(UTC),
+            enterprises_total=0,
+            enterprises_done=0,
+            cases_created=0,
+            queued=0,
+        )
+        async with session.begin_nested():
+            session.add(run)
+            await session.flush()
+
+    with pytest.raises(IntegrityError) as refused:
+        await import_a_run()
+    assert first.json()["id"] in str(refused.value)
+
+    await process_runs()  # the first one finishes: the region is free again
+    await import_a_run()
 
 
 # --- A real race: two requests on connections of their own, committing for real. ---------
@@ -164,3 +214,88 @@ async def test_two_identical_starts_at_once_queue_one_run_and_name_it_to_the_oth
             assert refused["run_id"] == queued["id"]
             listed = (await client.get("/v1/runs", headers=admin)).json()
             assert [r["id"] for r in listed] == [queued["id"]]
+
+
+def upgrade_to(revision: str) -> Callable[[Config], None]:
+    def upgrade(config: Config) -> None:
+        command.upgrade(config, revision)
+
+    return upgrade
+
+
+@pytest.fixture
+async def database_at_0010(
+    postgres_admin_url: str, service_under_test: ServiceUnderTest
+) -> AsyncIterator[AsyncEngine]:
+    name = f"test_rebate_runs_0010_{worker_id()}"
+    await create_fresh_database(
+        postgres_admin_url, name, service_under_test.name, service_under_test.extensions
+    )
+    engine = create_async_engine(to_asyncpg_url(postgres_admin_url, name))
+    try:
+        await run_alembic(engine, service_under_test.alembic_ini, upgrade_to("0010"))
+        yield engine
+    finally:
+        await engine.dispose()
+        admin = await asyncpg.connect(postgres_admin_url)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+async def test_the_upgrade_refuses_to_start_over_two_runs_already_in_flight_together(
+    database_at_0010: AsyncEngine, service_under_test: ServiceUnderTest
+) -> None:
+    engine = database_at_0010
+    versions = [
+        Policy(
+            id=uuid.uuid4(),
+            policy_key=KEY,
+            version=version,
+            name="福建省小微企业工会经费全额返还",
+            region_prefixes=["35"],
+            period_from="2026-01",
+            period_to="2026-12",
+            size_classes=["micro"],
+            excluded_usccs=[],
+            refund_ratio=Decimal("1.0000"),
+            destinations=["union_account"],
+            review_steps=1,
+            mode=PolicyMode.AUTOMATIC,
+            bank_rules=[],
+            created_by="admin",
+        )
+        for version in (1, 2)
+    ]
+    # Started before this rule: version 1 over Fujian, version 2 over Fuzhou.
+    runs = [
+        RebateRun(
+            id=uuid.uuid4(),
+            period="2026-03",
+            region_prefix=region,
+            policy_id=policy.id,
+            status=RunStatus.QUEUED,
+            started_by="admin",
+            started_at=datetime.now(UTC),
+            enterprises_total=0,
+            enterprises_done=0,
+            cases_created=0,
+            queued=0,
+        )
+        for policy, region in zip(versions, ("35", "3501"), strict=True)
+    ]
+    async with AsyncSession(engine, expire_on_commit=False) as session, session.begin():
+        session.add_all(versions)
+        await session.flush()
+        session.add_all(runs)
+
+    with pytest.raises(DBAPIError, match="both in flight") as refused:
+        await run_alembic(engine, service_under_test.alembic_ini, upgrade_to("head"))
+    assert all(str(run.id) in str(refused.value) for run in runs)
+
+    async with AsyncSession(engine) as session, session.begin():
+        await session.execute(
+            update(RebateRun).where(RebateRun.id == runs[1].id).values(status=RunStatus.FAILED)
+        )
+    await run_alembic(engine, service_under_test.alembic_ini, upgrade_to("head"))

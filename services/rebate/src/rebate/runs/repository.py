@@ -14,7 +14,8 @@ class RunRepository:
     async def lock_scope(self, policy_key: str, period: str) -> None:
         """Serialises the starts of one policy's runs for a period, whatever its version and
         region, until the transaction ends: a start that waited here then sees the run the
-        other one committed (rebate.runs.service)."""
+        other one committed (rebate.runs.service). The trigger that refuses a second run in
+        flight, whoever writes it (migration 0011), takes the same lock: keep the key text."""
         await self.session.execute(
             text("SELECT pg_advisory_xact_lock(hashtext(:k))"),
             {"k": f"rebate-run:{policy_key}:{period}"},
