@@ -3,6 +3,7 @@ the same policy, a region inside (or around) a running one's is the same region,
 starts at the same moment one is queued and the other answered 409 naming it."""
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
@@ -26,8 +27,6 @@ from servicekit.testing.plugin import (
     create_fresh_database,
     run_alembic,
     to_asyncpg_url,
-    upgrade_head,
-    with_database,
     worker_id,
 )
 from servicekit.testing.tokens import TokenMinter
@@ -122,32 +121,50 @@ async def test_the_database_refuses_a_second_run_in_flight_whoever_writes_it(
     await import_a_run()
 
 
-# --- A real race: two requests on connections of their own, committing for real. ---------
+# --- On databases of their own: what these tests commit is dropped with them. ---------
 
 
-@pytest.fixture
-async def database_of_its_own(
-    postgres_admin_url: str, service_under_test: ServiceUnderTest
-) -> AsyncIterator[str]:
-    """The name of a migrated database for this test alone: what the test commits is
-    dropped with it, and the other tests' database never sees it."""
-    name = f"test_rebate_run_race_{worker_id()}"
-    await create_fresh_database(
-        postgres_admin_url, name, service_under_test.name, service_under_test.extensions
-    )
-    engine = create_async_engine(to_asyncpg_url(postgres_admin_url, name))
+def upgrade_to(revision: str) -> Callable[[Config], None]:
+    def upgrade(config: Config) -> None:
+        command.upgrade(config, revision)
+
+    return upgrade
+
+
+@contextlib.asynccontextmanager
+async def database_at(
+    admin_url: str, service: ServiceUnderTest, label: str, revision: str
+) -> AsyncIterator[AsyncEngine]:
+    """A database migrated to `revision`, for one test alone, dropped after it."""
+    name = f"test_rebate_{label}_{worker_id()}"
+    await create_fresh_database(admin_url, name, service.name, service.extensions)
+    engine = create_async_engine(to_asyncpg_url(admin_url, name))
     try:
-        await run_alembic(engine, service_under_test.alembic_ini, upgrade_head)
+        await run_alembic(engine, service.alembic_ini, upgrade_to(revision))
+        yield engine
     finally:
         await engine.dispose()
-    try:
-        yield name
-    finally:
-        admin = await asyncpg.connect(postgres_admin_url)
+        admin = await asyncpg.connect(admin_url)
         try:
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await admin.close()
+
+
+@pytest.fixture
+async def database_at_head(
+    postgres_admin_url: str, service_under_test: ServiceUnderTest
+) -> AsyncIterator[AsyncEngine]:
+    async with database_at(postgres_admin_url, service_under_test, "run_race", "head") as engine:
+        yield engine
+
+
+@pytest.fixture
+async def database_at_0010(
+    postgres_admin_url: str, service_under_test: ServiceUnderTest
+) -> AsyncIterator[AsyncEngine]:
+    async with database_at(postgres_admin_url, service_under_test, "runs_0010", "0010") as engine:
+        yield engine
 
 
 async def waiting_on_locks(conn: asyncpg.Connection, count: int) -> None:
@@ -166,9 +183,10 @@ async def waiting_on_locks(conn: asyncpg.Connection, count: int) -> None:
 
 
 async def test_two_identical_starts_at_once_queue_one_run_and_name_it_to_the_other(
-    database_of_its_own: str, service_under_test: ServiceUnderTest, postgres_admin_url: str
+    database_at_head: AsyncEngine, service_under_test: ServiceUnderTest
 ) -> None:
-    url = to_asyncpg_url(postgres_admin_url, database_of_its_own)
+    # Two requests on connections of their own (the `app` fixture's share one), committing.
+    url = database_at_head.url.render_as_string(hide_password=False)
     app = service_under_test.app_factory(service_under_test.settings_factory(url))
     minter = TokenMinter()
     admin = minter.headers(roles=["admin"])
@@ -191,7 +209,11 @@ async def test_two_identical_starts_at_once_queue_one_run_and_name_it_to_the_oth
 
             # Both requests are let through together: until the gate opens, no run can be
             # written, so each gets as far as it can before the other has committed.
-            gate = await asyncpg.connect(with_database(postgres_admin_url, database_of_its_own))
+            gate = await asyncpg.connect(
+                database_at_head.url.set(drivername="postgresql").render_as_string(
+                    hide_password=False
+                )
+            )
             try:
                 opened = gate.transaction()
                 await opened.start()
@@ -214,34 +236,6 @@ async def test_two_identical_starts_at_once_queue_one_run_and_name_it_to_the_oth
             assert refused["run_id"] == queued["id"]
             listed = (await client.get("/v1/runs", headers=admin)).json()
             assert [r["id"] for r in listed] == [queued["id"]]
-
-
-def upgrade_to(revision: str) -> Callable[[Config], None]:
-    def upgrade(config: Config) -> None:
-        command.upgrade(config, revision)
-
-    return upgrade
-
-
-@pytest.fixture
-async def database_at_0010(
-    postgres_admin_url: str, service_under_test: ServiceUnderTest
-) -> AsyncIterator[AsyncEngine]:
-    name = f"test_rebate_runs_0010_{worker_id()}"
-    await create_fresh_database(
-        postgres_admin_url, name, service_under_test.name, service_under_test.extensions
-    )
-    engine = create_async_engine(to_asyncpg_url(postgres_admin_url, name))
-    try:
-        await run_alembic(engine, service_under_test.alembic_ini, upgrade_to("0010"))
-        yield engine
-    finally:
-        await engine.dispose()
-        admin = await asyncpg.connect(postgres_admin_url)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
 
 
 async def test_the_upgrade_refuses_to_start_over_two_runs_already_in_flight_together(
