@@ -131,6 +131,13 @@ def upgrade_to(revision: str) -> Callable[[Config], None]:
     return upgrade
 
 
+def downgrade_to(revision: str) -> Callable[[Config], None]:
+    def downgrade(config: Config) -> None:
+        command.downgrade(config, revision)
+
+    return downgrade
+
+
 @contextlib.asynccontextmanager
 async def database_at(
     admin_url: str, service: ServiceUnderTest, label: str, revision: str
@@ -292,4 +299,7 @@ async def test_the_upgrade_refuses_to_start_over_two_runs_already_in_flight_toge
         await session.execute(
             update(RebateRun).where(RebateRun.id == runs[1].id).values(status=RunStatus.FAILED)
         )
+    await run_alembic(engine, service_under_test.alembic_ini, upgrade_to("head"))
+    # And it can be taken back and made again.
+    await run_alembic(engine, service_under_test.alembic_ini, downgrade_to("0010"))
     await run_alembic(engine, service_under_test.alembic_ini, upgrade_to("head"))
