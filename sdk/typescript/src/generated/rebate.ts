@@ -3528,7 +3528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A run of the same policy, period and region is in flight */
+            /** @description A run of the policy (any version) for the period and an overlapping region is in flight; the problem's `run_id` names it */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5304,7 +5304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case is not approved and waiting */
+            /** @description The case is not approved and waiting, or the bank its policy's rule names is inactive (named-bank-inactive) */
             409: {
                 headers: {
                     [name: string]: unknown;
