@@ -1643,6 +1643,12 @@ export interface components {
              */
             bank_rules: components["schemas"]["BankRule"][];
             /**
+             * Queue Offices
+             * @description Who owns the queue entries of unmatched credit codes, by the record's region (longest prefix wins); without a match, admins alone
+             * @default []
+             */
+            queue_offices: components["schemas"]["QueueOffice"][];
+            /**
              * Policy Key
              * @example fj-2026-small-micro
              */
@@ -1717,6 +1723,12 @@ export interface components {
              * @default []
              */
             bank_rules: components["schemas"]["BankRule"][];
+            /**
+             * Queue Offices
+             * @description Who owns the queue entries of unmatched credit codes, by the record's region (longest prefix wins); without a match, admins alone
+             * @default []
+             */
+            queue_offices: components["schemas"]["QueueOffice"][];
         };
         /**
          * PolicyMode
@@ -1761,6 +1773,13 @@ export interface components {
             bank_rules: {
                 [key: string]: string;
             }[];
+            /**
+             * Queue Offices
+             * @description region_prefix, org_id, and the org_path membership gave when saved
+             */
+            queue_offices: {
+                [key: string]: string;
+            }[];
             /** Created By */
             created_by: string;
             /**
@@ -1793,6 +1812,24 @@ export interface components {
              */
             to: string;
             refunded: components["schemas"]["Refunded"];
+        };
+        /**
+         * QueueOffice
+         * @description The federation whose reviewers own the queue entries of records, from regions starting
+         *     with `region_prefix`, that no register entry places (an unmatched credit code).
+         */
+        QueueOffice: {
+            /**
+             * Region Prefix
+             * @example 350102
+             */
+            region_prefix: string;
+            /**
+             * Org Id
+             * Format: uuid
+             * @description A federation of that region, in membership
+             */
+            org_id: string;
         };
         /**
          * RebatePaidEvent
@@ -3151,7 +3188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid, or a bank rule names no active bank */
+            /** @description Invalid, a bank rule names no active bank, or a queue office no federation of its region */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3169,7 +3206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
+            /** @description Membership cannot answer now */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3267,7 +3304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid, a bank rule names no active bank, or a queue office no federation of its region */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3285,7 +3322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
+            /** @description Membership cannot answer now */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -50,7 +50,8 @@ class QueueService:
         include_resolved: bool,
         limit: int,
     ) -> list[RebateException]:
-        # Unmatched records and bank orphans belong to no organisation: admins see them.
+        # Unmatched records belong to the policy's queue office of their region, if it names
+        # one; bank orphans, and records of regions it names none for, to admins alone.
         scope = None if self.principal.is_admin else self.principal.org_scope_paths
         return await self.repo.listing(scope, run_id, reason, include_resolved, limit)
 
@@ -121,9 +122,12 @@ class QueueService:
         match = (await self.membership.enterprises([entry.uscc])).get(entry.uscc)
         problem = None if candidate.has_case else classify(candidate, match, policy)
         if problem is not None:
-            for e in entries:
+            for e, r in zip(entries, records, strict=True):
                 e.reason, e.detail = problem
-                e.org_path = match.affiliated_org_path if match else e.org_path
+                if match is not None:
+                    e.org_path = match.affiliated_org_path
+                elif r is not None:  # still unmatched: the office the policy names now
+                    e.org_path = policy.office_for(r.region_code) or e.org_path
             await self.session.flush()
             await self._audit(entry, "queue.rematch_refused", note)
             return entry

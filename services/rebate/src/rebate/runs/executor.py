@@ -22,6 +22,7 @@ from rebate.clients.membership import EnterpriseMatch, MembershipClient
 from rebate.fees.ids import new_ids
 from rebate.ledger.service import ZERO, refund_of
 from rebate.policies.models import Policy, PolicyMode
+from rebate.queue.repository import QueueRepository
 from rebate.runs.errors import ApplicationPolicyError, RunOutsidePolicyError
 from rebate.runs.models import ExceptionReason, RebateRun, RunStatus
 from rebate.runs.service import check_scope
@@ -417,6 +418,10 @@ async def place(
         (c, reason, detail, m, rid) for c, reason, detail, m in exceptions for rid in c.record_ids
     ]
     if queued:
+        # An unmatched credit code names no federation: the policy's queue office for the
+        # record's region owns its entry (none: admins alone).
+        unowned = [rid for _, _, _, m, rid in queued if m is None]
+        offices = await QueueRepository(session).office_paths(policy, unowned)
         await copy_records(
             session,
             "rebate_exception",
@@ -430,7 +435,7 @@ async def place(
                     period,
                     reason.value,
                     detail,
-                    m.affiliated_org_path if m else None,
+                    m.affiliated_org_path if m else offices.get(record_id),
                 )
                 for exception_id, (c, reason, detail, m, record_id) in zip(
                     new_ids(len(queued)), queued, strict=True
