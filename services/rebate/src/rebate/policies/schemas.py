@@ -39,7 +39,7 @@ class QueueOffice(ApiModel):
     """The federation whose reviewers own the queue entries of records, from regions starting
     with `region_prefix`, that no register entry places (an unmatched credit code)."""
 
-    region_prefix: str = Field(pattern=r"^\d{2,6}$", examples=["350102"])
+    region_prefix: str = Field(pattern=r"^\d{2,6}$", max_length=6, examples=["350102"])
     org_id: uuid.UUID = Field(description="A federation of that region, in membership")
 
 
