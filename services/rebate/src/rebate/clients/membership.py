@@ -23,6 +23,14 @@ class EnterpriseMatch(BaseModel):
     has_union_account: bool
 
 
+class Org(BaseModel):
+    id: uuid.UUID
+    kind: str
+    region_code: str
+    status: str
+    path: str
+
+
 class UnionAccount(BaseModel):
     bank_name: str
     account_name: str
@@ -60,6 +68,10 @@ class MembershipClient:
             "GET", f"/v1/enterprises/{enterprise_id}/union-account", allow_404=True
         )
         return UnionAccount.model_validate(response.json()) if response.status_code == 200 else None
+
+    async def org(self, org_id: uuid.UUID) -> Org | None:
+        response = await self._call("GET", f"/v1/orgs/{org_id}", allow_404=True)
+        return Org.model_validate(response.json()) if response.status_code == 200 else None
 
     async def org_path(self, org_id: uuid.UUID) -> str | None:
         response = await self._call("GET", f"/v1/orgs/{org_id}", allow_404=True)

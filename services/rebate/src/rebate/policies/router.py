@@ -1,6 +1,6 @@
 from fastapi import APIRouter, status
 
-from rebate.dependencies import AdminPrincipal, PiiDep, ReviewerPrincipal
+from rebate.dependencies import AdminPrincipal, MembershipDep, PiiDep, ReviewerPrincipal
 from rebate.policies.schemas import PolicyCreate, PolicyIn, PolicyRead
 from rebate.policies.service import PolicyService
 from servicekit.auth import authenticated
@@ -16,14 +16,22 @@ router = APIRouter(prefix="/v1/policies", tags=["policies"], dependencies=[authe
     response_model=PolicyRead,
     responses={
         409: {"description": "The key exists, or another policy in force overlaps it"},
-        422: {"description": "Invalid, or a bank rule names no active bank"},
+        422: {
+            "description": "Invalid, a bank rule names no active bank, or a queue office no "
+            "federation of its region"
+        },
+        503: {"description": "Membership cannot answer now"},
     },
 )
 async def create_policy(
-    policy_in: PolicyCreate, admin: AdminPrincipal, session: SessionDep, pii: PiiDep
+    policy_in: PolicyCreate,
+    admin: AdminPrincipal,
+    session: SessionDep,
+    pii: PiiDep,
+    membership: MembershipDep,
 ) -> PolicyRead:
     return PolicyRead.model_validate(
-        await PolicyService(session, pii).create(policy_in, admin.subject)
+        await PolicyService(session, pii).create(policy_in, admin.subject, membership=membership)
     )
 
 
@@ -47,12 +55,24 @@ async def list_policies(_: ReviewerPrincipal, session: SessionDep, pii: PiiDep) 
     responses={
         404: {"description": "No such policy in force"},
         409: {"description": "Another policy in force overlaps the new version"},
+        422: {
+            "description": "Invalid, a bank rule names no active bank, or a queue office no "
+            "federation of its region"
+        },
+        503: {"description": "Membership cannot answer now"},
     },
 )
 async def revise_policy(
-    policy_key: str, policy_in: PolicyIn, admin: AdminPrincipal, session: SessionDep, pii: PiiDep
+    policy_key: str,
+    policy_in: PolicyIn,
+    admin: AdminPrincipal,
+    session: SessionDep,
+    pii: PiiDep,
+    membership: MembershipDep,
 ) -> PolicyRead:
-    policy = await PolicyService(session, pii).revise(policy_key, policy_in, admin.subject)
+    policy = await PolicyService(session, pii).revise(
+        policy_key, policy_in, admin.subject, membership=membership
+    )
     return PolicyRead.model_validate(policy)
 
 

@@ -1,9 +1,12 @@
 """The reconciliation: every money invariant recomputed from the tables, as the endpoint, the
-property tests and an alert read it. Cadres see the violations of their own sub-tree; the
-ledger as a whole and the audit chain are the federation's (admins)."""
+property tests and an alert read it. Reviewers see the violations placed in their own sub-tree
+(by the enterprise's live case, else its latest case or the queue entry that last held the
+record); what no organisation can be named for (the ledger as a whole, the audit chain, an
+enterprise that never had a case) is the federation's: admins see everything."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.access import reviewer_covers
 from rebate.audit.checkpoints import CheckpointSigner
 from rebate.audit.service import AuditLog
 from rebate.reconciliation.repository import ReconciliationRepository
@@ -21,7 +24,7 @@ async def reconcile(
     found = []
     for row in rows:
         path = row.pop("org_path")
-        if principal is None or principal.is_admin or (path and principal.covers_path(path)):
+        if principal is None or reviewer_covers(principal, path):
             found.append(Violation(**row))
     if principal is None or principal.is_admin:
         # The chain up to its anchored head: a cut or rewritten tail fails against the
