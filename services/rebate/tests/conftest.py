@@ -30,11 +30,9 @@ OTHER_COUNTY_PATH = f"{PROVINCE_PATH}.{'b' * 32}.{'d' * 32}"
 
 
 # Membership's `GET /v1/orgs/{id}` for the three federations above: a path's last segment is
-# its organisation's id.
-KNOWN_ORGS = {
-    str(uuid.UUID(path.rsplit(".", 1)[-1])): path
-    for path in (PROVINCE_PATH, COUNTY_PATH, OTHER_COUNTY_PATH)
-}
+# its organisation's id. The county's region is the one of the test fee records.
+REGIONS = {PROVINCE_PATH: "350000", COUNTY_PATH: "350102", OTHER_COUNTY_PATH: "350103"}
+KNOWN_ORGS = {str(uuid.UUID(path.rsplit(".", 1)[-1])): path for path in REGIONS}
 
 
 @dataclass
@@ -85,7 +83,14 @@ class FakeMembership:
             org_path = KNOWN_ORGS.get(path.rsplit("/", 1)[-1])
             if org_path is None:
                 return httpx.Response(404)
-            return httpx.Response(200, json={"id": path.rsplit("/", 1)[-1], "path": org_path})
+            org = {
+                "id": path.rsplit("/", 1)[-1],
+                "path": org_path,
+                "kind": "federation",
+                "status": "active",
+                "region_code": REGIONS[org_path],
+            }
+            return httpx.Response(200, json=org)
         if path.endswith("/union-account"):
             account = self.accounts.get(path.split("/")[3])
             return httpx.Response(200, json=account) if account else httpx.Response(404)
@@ -391,6 +396,11 @@ class OrgPaths:
     province: str = PROVINCE_PATH
     county: str = COUNTY_PATH
     other_county: str = OTHER_COUNTY_PATH
+
+    @staticmethod
+    def id_of(path: str) -> str:
+        """The organisation's id (membership's, as the fake answers it)."""
+        return str(uuid.UUID(path.rsplit(".", 1)[-1]))
 
 
 @pytest.fixture

@@ -327,6 +327,7 @@ def id_requests(scene: dict[str, Any], county_org_id: str) -> dict[tuple[str, st
     foreign = {
         "excluded_usccs": [scene["uscc"]],
         "bank_rules": [{"region_prefix": "35", "bank_partner_id": scene["partner_id"]}],
+        "queue_offices": [{"region_prefix": "350102", "org_id": county_org_id}],
     }
     case = scene["pending_case"]
     return {

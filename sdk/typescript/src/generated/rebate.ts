@@ -1643,6 +1643,12 @@ export interface components {
              */
             bank_rules: components["schemas"]["BankRule"][];
             /**
+             * Queue Offices
+             * @description Who owns the queue entries of unmatched credit codes, by the record's region (longest prefix wins); without a match, admins alone
+             * @default []
+             */
+            queue_offices: components["schemas"]["QueueOffice"][];
+            /**
              * Policy Key
              * @example fj-2026-small-micro
              */
@@ -1717,6 +1723,12 @@ export interface components {
              * @default []
              */
             bank_rules: components["schemas"]["BankRule"][];
+            /**
+             * Queue Offices
+             * @description Who owns the queue entries of unmatched credit codes, by the record's region (longest prefix wins); without a match, admins alone
+             * @default []
+             */
+            queue_offices: components["schemas"]["QueueOffice"][];
         };
         /**
          * PolicyMode
@@ -1761,6 +1773,13 @@ export interface components {
             bank_rules: {
                 [key: string]: string;
             }[];
+            /**
+             * Queue Offices
+             * @description region_prefix, org_id, and the org_path membership gave when saved
+             */
+            queue_offices: {
+                [key: string]: string;
+            }[];
             /** Created By */
             created_by: string;
             /**
@@ -1793,6 +1812,24 @@ export interface components {
              */
             to: string;
             refunded: components["schemas"]["Refunded"];
+        };
+        /**
+         * QueueOffice
+         * @description The federation whose reviewers own the queue entries of records, from regions starting
+         *     with `region_prefix`, that no register entry places (an unmatched credit code).
+         */
+        QueueOffice: {
+            /**
+             * Region Prefix
+             * @example 350102
+             */
+            region_prefix: string;
+            /**
+             * Org Id
+             * Format: uuid
+             * @description A federation of that region, in membership
+             */
+            org_id: string;
         };
         /**
          * RebatePaidEvent
@@ -1871,7 +1908,7 @@ export interface components {
             period: string | null;
             /**
              * Violations
-             * @description empty is the normal state
+             * @description empty is the normal state; a reviewer sees those placed in its sub-tree, admins every one
              */
             violations: components["schemas"]["Violation"][];
         };
@@ -2032,7 +2069,7 @@ export interface components {
         Violation: {
             /**
              * Invariant
-             * @description trial_balance: the ledger balances; placement: each current fee record in exactly one case or queue entry; refund_due: granted plus under review equals the refund due, never above collected; payout_once: no payout paid twice; payout_as_instructed: a payout's amount is the one its instruction put on the audit chain and its payment on the ledger; granted_as_approved: a granted case's refund and set-off are what its last approval booked, less reductions since; paid_as_granted: a paid case's payments and set-off equal what was granted plus what is owed back; receivable_explained: each overpayment owed back comes from a contradictory bank answer or a reduction, and no enterprise has more set off than it owed; audit_chain: the audit chain verifies
+             * @description trial_balance: the ledger balances; placement: each current fee record in at most one case or open queue entry, and in one (or dismissed by a person) once its enterprise has a live case or a finished run passed over it; refund_due: granted plus under review equals the refund due, never above collected; payout_once: no payout paid twice; payout_as_instructed: a payout's amount is the one its instruction put on the audit chain and its payment on the ledger; granted_as_approved: a granted case's refund and set-off are what its last approval booked, less reductions since; paid_as_granted: a paid case's payments and set-off equal what was granted plus what is owed back; receivable_explained: each overpayment owed back comes from a contradictory bank answer or a reduction, and no enterprise has more set off than it owed; audit_chain: the audit chain verifies
              * @enum {string}
              */
             invariant: "trial_balance" | "placement" | "refund_due" | "payout_once" | "payout_as_instructed" | "granted_as_approved" | "paid_as_granted" | "receivable_explained" | "audit_chain";
@@ -3151,7 +3188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid, or a bank rule names no active bank */
+            /** @description Invalid, a bank rule names no active bank, or a queue office no federation of its region */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3169,7 +3206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
+            /** @description Membership cannot answer now */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3267,7 +3304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid, a bank rule names no active bank, or a queue office no federation of its region */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3285,7 +3322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 数据库暂时无法访问，见 Retry-After / The database cannot be reached; see Retry-After */
+            /** @description Membership cannot answer now */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3528,7 +3565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A run of the same policy, period and region is in flight */
+            /** @description A run of the policy (any version) for the period and an overlapping region is in flight; the problem's `run_id` names it */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5304,7 +5341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case is not approved and waiting */
+            /** @description The case is not approved and waiting, or the bank its policy's rule names is inactive (named-bank-inactive) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -110,7 +110,9 @@ class Deliveries:
                 return
             case = await session.get(RebateCase, payout.case_id)
             assert case is not None
-            url, secret = await self._endpoint(session, payout.bank_partner_id)
+            # The bank was given this payout while active: deactivated since, it still settles
+            # what it has (new payouts never go to it, rebate.payouts.service `_bank`).
+            url, secret = await self._endpoint(session, payout.bank_partner_id, settling=True)
             body = {
                 "type": "payout.instructed",
                 "timestamp": datetime.now(UTC).isoformat(),
@@ -149,9 +151,12 @@ class Deliveries:
             await AuditLog(session).append(Step("notice.delivery", RELAY_ACTOR, detail, case_id))
         outcome.raise_unless_taken()
 
-    async def _endpoint(self, session: AsyncSession, partner_id: uuid.UUID) -> tuple[str, str]:
+    async def _endpoint(
+        self, session: AsyncSession, partner_id: uuid.UUID, *, settling: bool = False
+    ) -> tuple[str, str]:
         partner = await session.get(Partner, partner_id)
-        if partner is None or not partner.is_active or not partner.webhook_url:
+        reachable = partner is not None and (partner.is_active or settling)
+        if partner is None or not reachable or not partner.webhook_url:
             raise DeliveryError(f"partner {partner_id} is inactive or has no webhook URL")
         return partner.webhook_url, await self.partners(session).signing_secret(partner.id)
 

@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from rebate import models as _models  # noqa: F401  (every table, for foreign keys)
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.models import CaseSource, CaseStatus, RebateCase, ReviewDecision, ReviewStep
+from rebate.clients.membership import MembershipClient
 from rebate.ledger.models import Account
 from rebate.partners.models import Partner, PartnerKind
 from rebate.partners.schemas import PartnerCreate
@@ -213,7 +214,9 @@ async def ensure_partners(
     return shown
 
 
-async def ensure_policy(session: AsyncSession, pii: PiiCipher, province: Org) -> Policy:
+async def ensure_policy(
+    session: AsyncSession, pii: PiiCipher, province: Org, membership: MembershipClient
+) -> Policy:
     policies = PolicyService(session, pii)
     existing = await session.scalar(
         select(Policy).where(Policy.policy_key == POLICY_KEY, Policy.retired_at.is_(None))
@@ -241,7 +244,7 @@ async def ensure_policy(session: AsyncSession, pii: PiiCipher, province: Org) ->
             },
         }
     )
-    return await policies.create(policy_in, ACTOR)
+    return await policies.create(policy_in, ACTOR, membership=membership)
 
 
 @dataclass(frozen=True)
@@ -535,7 +538,7 @@ async def seed(session: AsyncSession, pii: PiiCipher, tree: OrgTree) -> SeedRepo
     counties = await tree.counties(province)
     if not counties:
         raise SeedError(f"{province.name} has no county federations in membership")
-    policy = await ensure_policy(session, pii, province)
+    policy = await ensure_policy(session, pii, province, MembershipClient(tree.http))
     present = await session.scalar(
         select(RebateCase.id).where(RebateCase.uscc.like(HISTORY_USCC)).limit(1)
     )

@@ -420,6 +420,8 @@ async def test_the_policy_names_the_bank_and_a_deactivated_bank_settles_what_it_
     session: AsyncSession,
     app: FastAPI,
     run_case: Flow,
+    deliver: Any,
+    partners_fake: Any,
 ) -> None:
     county_bank = await client.post(
         "/v1/partners",
@@ -445,10 +447,17 @@ async def test_the_policy_names_the_bank_and_a_deactivated_bank_settles_what_it_
         headers=auth("admin"),
     )
     assert deactivated.status_code == 200, deactivated.text
+    # The instruction it was given before is still delivered to it...
+    await deliver()
+    sent = [r.headers["webhook-id"] for r in partners_fake.deliveries]
+    assert sent == [payout.idempotency_key]
+    assert partners_fake.deliveries[0].url.host == "fz-bank.example"
+    # ...and its answer settles the payout.
     answered = await signed_callback(
         client, county_bank.json(), "payout.paid", payout.idempotency_key
     )
     assert (answered.status_code, answered.json()["outcome"]) == (200, "applied")
+    assert (await cases_of(client, auth, make_uscc(1)))[0]["status"] == "paid"
     await assert_reconciled(session, app)
 
 

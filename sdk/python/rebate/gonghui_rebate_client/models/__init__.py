@@ -71,10 +71,12 @@ from .policy_in_size_classes_item import PolicyInSizeClassesItem
 from .policy_mode import PolicyMode
 from .policy_read import PolicyRead
 from .policy_read_bank_rules_item import PolicyReadBankRulesItem
+from .policy_read_queue_offices_item import PolicyReadQueueOfficesItem
 from .pool_account import PoolAccount
 from .previous_year import PreviousYear
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
+from .queue_office import QueueOffice
 from .rebate_paid_event import RebatePaidEvent
 from .rebate_paid_notice import RebatePaidNotice
 from .rebate_stats import RebateStats
@@ -168,10 +170,12 @@ __all__ = (
     "PolicyMode",
     "PolicyRead",
     "PolicyReadBankRulesItem",
+    "PolicyReadQueueOfficesItem",
     "PoolAccount",
     "PreviousYear",
     "Problem",
     "ProblemErrorsItem",
+    "QueueOffice",
     "RebatePaidEvent",
     "RebatePaidNotice",
     "RebateStats",

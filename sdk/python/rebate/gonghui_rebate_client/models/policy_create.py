@@ -14,6 +14,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.bank_rule import BankRule
     from ..models.pool_account import PoolAccount
+    from ..models.queue_office import QueueOffice
 
 
 T = TypeVar("T", bound="PolicyCreate")
@@ -37,6 +38,8 @@ class PolicyCreate:
         county_pool (None | PoolAccount | Unset):
         bank_rules (list[BankRule] | Unset): Which bank pays, by region (longest prefix wins); without a match, the
             longest-registered active bank
+        queue_offices (list[QueueOffice] | Unset): Who owns the queue entries of unmatched credit codes, by the record's
+            region (longest prefix wins); without a match, admins alone
     """
 
     name: str
@@ -52,6 +55,7 @@ class PolicyCreate:
     mode: PolicyMode | Unset = UNSET
     county_pool: None | PoolAccount | Unset = UNSET
     bank_rules: list[BankRule] | Unset = UNSET
+    queue_offices: list[QueueOffice] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.pool_account import PoolAccount  # noqa: PLC0415
@@ -109,6 +113,13 @@ class PolicyCreate:
                 bank_rules_item = bank_rules_item_data.to_dict()
                 bank_rules.append(bank_rules_item)
 
+        queue_offices: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.queue_offices, Unset):
+            queue_offices = []
+            for queue_offices_item_data in self.queue_offices:
+                queue_offices_item = queue_offices_item_data.to_dict()
+                queue_offices.append(queue_offices_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -136,6 +147,8 @@ class PolicyCreate:
             field_dict["county_pool"] = county_pool
         if bank_rules is not UNSET:
             field_dict["bank_rules"] = bank_rules
+        if queue_offices is not UNSET:
+            field_dict["queue_offices"] = queue_offices
 
         return field_dict
 
@@ -143,6 +156,7 @@ class PolicyCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bank_rule import BankRule  # noqa: PLC0415
         from ..models.pool_account import PoolAccount  # noqa: PLC0415
+        from ..models.queue_office import QueueOffice  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -217,6 +231,15 @@ class PolicyCreate:
 
                 bank_rules.append(bank_rules_item)
 
+        _queue_offices = d.pop("queue_offices", UNSET)
+        queue_offices: list[QueueOffice] | Unset = UNSET
+        if _queue_offices is not UNSET:
+            queue_offices = []
+            for queue_offices_item_data in _queue_offices:
+                queue_offices_item = QueueOffice.from_dict(queue_offices_item_data)
+
+                queue_offices.append(queue_offices_item)
+
         policy_create = cls(
             name=name,
             region_prefixes=region_prefixes,
@@ -231,6 +254,7 @@ class PolicyCreate:
             mode=mode,
             county_pool=county_pool,
             bank_rules=bank_rules,
+            queue_offices=queue_offices,
         )
 
         return policy_create

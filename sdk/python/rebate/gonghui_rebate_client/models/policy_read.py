@@ -12,6 +12,7 @@ from ..models.policy_mode import PolicyMode
 
 if TYPE_CHECKING:
     from ..models.policy_read_bank_rules_item import PolicyReadBankRulesItem
+    from ..models.policy_read_queue_offices_item import PolicyReadQueueOfficesItem
 
 
 T = TypeVar("T", bound="PolicyRead")
@@ -37,6 +38,8 @@ class PolicyRead:
         county_pool_bank (None | str):
         county_pool_account_name (None | str):
         bank_rules (list[PolicyReadBankRulesItem]):
+        queue_offices (list[PolicyReadQueueOfficesItem]): region_prefix, org_id, and the org_path membership gave when
+            saved
         created_by (str):
         created_at (datetime.datetime):
         retired_at (datetime.datetime | None):
@@ -58,6 +61,7 @@ class PolicyRead:
     county_pool_bank: None | str
     county_pool_account_name: None | str
     bank_rules: list[PolicyReadBankRulesItem]
+    queue_offices: list[PolicyReadQueueOfficesItem]
     created_by: str
     created_at: datetime.datetime
     retired_at: datetime.datetime | None
@@ -101,6 +105,11 @@ class PolicyRead:
             bank_rules_item = bank_rules_item_data.to_dict()
             bank_rules.append(bank_rules_item)
 
+        queue_offices = []
+        for queue_offices_item_data in self.queue_offices:
+            queue_offices_item = queue_offices_item_data.to_dict()
+            queue_offices.append(queue_offices_item)
+
         created_by = self.created_by
 
         created_at = self.created_at.isoformat()
@@ -131,6 +140,7 @@ class PolicyRead:
                 "county_pool_bank": county_pool_bank,
                 "county_pool_account_name": county_pool_account_name,
                 "bank_rules": bank_rules,
+                "queue_offices": queue_offices,
                 "created_by": created_by,
                 "created_at": created_at,
                 "retired_at": retired_at,
@@ -142,6 +152,7 @@ class PolicyRead:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.policy_read_bank_rules_item import PolicyReadBankRulesItem  # noqa: PLC0415
+        from ..models.policy_read_queue_offices_item import PolicyReadQueueOfficesItem  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -191,6 +202,13 @@ class PolicyRead:
 
             bank_rules.append(bank_rules_item)
 
+        queue_offices = []
+        _queue_offices = d.pop("queue_offices")
+        for queue_offices_item_data in _queue_offices:
+            queue_offices_item = PolicyReadQueueOfficesItem.from_dict(queue_offices_item_data)
+
+            queue_offices.append(queue_offices_item)
+
         created_by = d.pop("created_by")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -227,6 +245,7 @@ class PolicyRead:
             county_pool_bank=county_pool_bank,
             county_pool_account_name=county_pool_account_name,
             bank_rules=bank_rules,
+            queue_offices=queue_offices,
             created_by=created_by,
             created_at=created_at,
             retired_at=retired_at,

@@ -18,7 +18,8 @@ class Reconciliation:
     """
     Attributes:
         period (None | str):
-        violations (list[Violation]): empty is the normal state
+        violations (list[Violation]): empty is the normal state; a reviewer sees those placed in its sub-tree, admins
+            every one
     """
 
     period: None | str

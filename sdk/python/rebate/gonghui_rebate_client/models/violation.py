@@ -16,8 +16,9 @@ T = TypeVar("T", bound="Violation")
 class Violation:
     """
     Attributes:
-        invariant (ViolationInvariant): trial_balance: the ledger balances; placement: each current fee record in
-            exactly one case or queue entry; refund_due: granted plus under review equals the refund due, never above
+        invariant (ViolationInvariant): trial_balance: the ledger balances; placement: each current fee record in at
+            most one case or open queue entry, and in one (or dismissed by a person) once its enterprise has a live case or
+            a finished run passed over it; refund_due: granted plus under review equals the refund due, never above
             collected; payout_once: no payout paid twice; payout_as_instructed: a payout's amount is the one its instruction
             put on the audit chain and its payment on the ledger; granted_as_approved: a granted case's refund and set-off
             are what its last approval booked, less reductions since; paid_as_granted: a paid case's payments and set-off

@@ -25,6 +25,14 @@ class EnterpriseMatch(BaseModel):
     has_union_account: bool
 
 
+class Org(BaseModel):
+    id: uuid.UUID
+    kind: str
+    region_code: str
+    status: str
+    path: str
+
+
 class UnionAccount(BaseModel):
     bank_name: str
     account_name: str
@@ -60,6 +68,10 @@ class MembershipClient(ServiceClient):
     async def union_account(self, enterprise_id: uuid.UUID) -> UnionAccount | None:
         body = await self.call_or_none("GET", f"/v1/enterprises/{enterprise_id}/union-account")
         return None if body is None else UnionAccount.model_validate(body)
+
+    async def org(self, org_id: uuid.UUID) -> Org | None:
+        body = await self.call_or_none("GET", f"/v1/orgs/{org_id}")
+        return None if body is None else Org.model_validate(body)
 
     async def org_path(self, org_id: uuid.UUID) -> str | None:
         body = await self.call_or_none("GET", f"/v1/orgs/{org_id}")

@@ -24,6 +24,15 @@ class NothingToInstructError(ConflictError):
     title_zh = "无需发起付款"
 
 
+class NamedBankInactiveError(ConflictError):
+    """The bank a policy's bank rule names cannot take instructions: paying through another
+    bank would send the money somewhere no one chose."""
+
+    code = "named-bank-inactive"
+    title_en = "The bank the policy names is inactive"
+    title_zh = "政策指定的银行已停用"
+
+
 class DestinationUnavailableError(ServiceUnavailableError):
     code = "destination-unavailable"
     title_en = "Payout destination unavailable"

@@ -86,7 +86,13 @@ async def list_case_payouts(
         "Instruct an approved case that waits for a bank partner or membership (admin)"
     ),
     response_model=list[PayoutRead],
-    responses={**CASE_NOT_FOUND, 409: {"description": "The case is not approved and waiting"}},
+    responses={
+        **CASE_NOT_FOUND,
+        409: {
+            "description": "The case is not approved and waiting, or the bank its policy's "
+            "rule names is inactive (named-bank-inactive)"
+        },
+    },
 )
 async def instruct_waiting_case(
     case_id: uuid.UUID, admin: AdminPrincipal, cases: CaseServiceDep, payouts: PayoutServiceDep

@@ -26,6 +26,7 @@ from rebate.models import OutboxMessage
 from rebate.partners.models import Partner
 from rebate.payouts.errors import (
     DestinationUnavailableError,
+    NamedBankInactiveError,
     NothingToInstructError,
 )
 from rebate.payouts.models import BankAnswer, CallbackOutcome, Payout, PayoutStatus
@@ -93,7 +94,12 @@ class PayoutService:
             await self._paid(case, None, actor)
             return
         policy = await self._policy(case)
-        bank = await self._bank(case, policy)
+        try:
+            bank = await self._bank(case, policy)
+        except NamedBankInactiveError as exc:
+            # The approval stands; the case waits until the bank is back or the rule changes.
+            await self._wait(case, actor, str(exc))
+            return
         if bank is None:
             await self._wait(case, actor, "No active bank partner with a webhook URL")
             return
@@ -111,6 +117,9 @@ class PayoutService:
         """Instruct an approved case that is waiting (for a bank partner, for membership)."""
         if case.status is not CaseStatus.APPROVED:
             raise NothingToInstructError(f"The case is {case.status.value}")
+        # An admin asking again is told why the case still cannot go out, not answered with
+        # a case that silently waits on.
+        await self._bank(case, await self._policy(case))
         await self.on_approved(case, actor)
 
     async def receive(
@@ -132,7 +141,7 @@ class PayoutService:
         if not fresh:
             outcome = await self.repo.callback_outcome(partner_id, webhook_id)
         else:
-            outcome = await self._apply(partner_id, payout, callback)
+            outcome = await self._apply(partner_id, webhook_id, payout, callback)
             self.session.add(
                 BankAnswer(
                     id=uuid.uuid4(),
@@ -157,7 +166,11 @@ class PayoutService:
         )
 
     async def _apply(
-        self, partner_id: uuid.UUID, payout: Payout | None, callback: BankCallback
+        self,
+        partner_id: uuid.UUID,
+        webhook_id: str,
+        payout: Payout | None,
+        callback: BankCallback,
     ) -> CallbackOutcome:
         actor = f"partner:{partner_id}"
         key = callback.data.idempotency_key
@@ -171,6 +184,9 @@ class PayoutService:
             return CallbackOutcome.ORPHAN
         wanted = PayoutStatus.PAID if callback.type == PAID else PayoutStatus.FAILED
         if payout.status is wanted:
+            # Nothing changes, but it is one more answer of the bank: evidence, chained.
+            detail = {"payout_id": str(payout.id), "type": callback.type, "webhook_id": webhook_id}
+            await self.audit.append(Step("bank.repeated_answer", actor, detail, payout.case_id))
             return CallbackOutcome.REPEATED
         case = await self.session.get(
             RebateCase, payout.case_id, with_for_update=True, populate_existing=True
@@ -264,19 +280,26 @@ class PayoutService:
         await self.session.flush()
 
     async def _bank(self, case: RebateCase, policy: Policy) -> Partner | None:
-        """The bank the policy names for the enterprise's region (longest prefix), else the
-        longest-registered active bank; only an active bank with a URL takes instructions."""
+        """The bank the policy names for the enterprise's region (longest prefix), else, where
+        no rule covers the region, the longest-registered active bank; only an active bank
+        with a URL takes instructions. A named bank that cannot is refused, never replaced by
+        another: the rule is the federation's choice of who moves the money."""
         region = await self.repo.region_of(case.id)
-        rules = sorted(
-            (r for r in policy.bank_rules if region and region.startswith(r["region_prefix"])),
-            key=lambda r: len(r["region_prefix"]),
-            reverse=True,
-        )
-        for rule in rules:
-            bank = await self.repo.active_bank(uuid.UUID(rule["bank_partner_id"]))
-            if bank is not None:
-                return bank
-        return await self.repo.bank_partner()
+        rules = [r for r in policy.bank_rules if region and region.startswith(r["region_prefix"])]
+        if not rules:
+            return await self.repo.bank_partner()
+        rule = max(rules, key=lambda r: len(r["region_prefix"]))
+        named = uuid.UUID(rule["bank_partner_id"])
+        bank = await self.repo.active_bank(named)
+        if bank is None:
+            known = await self.session.get(Partner, named)
+            raise NamedBankInactiveError(
+                f"Policy {policy.policy_key} (version {policy.version}) names bank "
+                f"{known.name if known else 'unknown'} ({named}) for region prefix "
+                f"{rule['region_prefix']}, and that bank is inactive or has no webhook URL: "
+                "reactivate it or change the policy's bank rule"
+            )
+        return bank
 
     async def _policy(self, case: RebateCase) -> Policy:
         policy = await self.session.get(Policy, case.policy_id)
@@ -518,7 +541,11 @@ class PayoutService:
             return
         bank = await self.session.get(Partner, payout.bank_partner_id)
         if bank is None or not bank.is_active:
-            bank = await self._bank(case, await self._policy(case))
+            try:
+                bank = await self._bank(case, await self._policy(case))
+            except NamedBankInactiveError as exc:
+                await self._back_to_review(case, actor, str(exc))
+                return
         if bank is None:
             await self._back_to_review(case, actor, "No active bank partner with a webhook URL")
             return

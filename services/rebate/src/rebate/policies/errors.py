@@ -24,3 +24,10 @@ class UnknownBankError(DomainError):
     code = "unknown-bank"
     title_en = "Not an active bank partner"
     title_zh = "不是有效的银行合作方"
+
+
+class NotTheRegionsFederationError(DomainError):
+    status = 422
+    code = "not-the-regions-federation"
+    title_en = "Not a federation of that region"
+    title_zh = "不是该地区的总工会"

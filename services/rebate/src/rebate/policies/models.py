@@ -51,6 +51,19 @@ class Policy(Base):
     # Which bank pays: [{"region_prefix": "3301", "bank_partner_id": "..."}], the longest
     # matching prefix wins; a case no rule covers goes to the longest-registered active bank.
     bank_rules: Mapped[list[dict[str, str]]] = mapped_column(JSONB, default=list)
+    # Whose queue holds the records no register entry places (an unmatched credit code names
+    # no federation): [{"region_prefix": "350102", "org_id": "...", "org_path": "..."}], the
+    # federation of that region as membership answered when the version was saved; the
+    # longest matching prefix wins; a record no rule covers is queued for admins alone.
+    queue_offices: Mapped[list[dict[str, str]]] = mapped_column(JSONB, default=list)
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    def office_for(self, region_code: str) -> str | None:
+        """The org path of the federation owning the queue entries of a record of this region
+        that names no federation itself, or None (admins alone)."""
+        rules = [o for o in self.queue_offices if region_code.startswith(o["region_prefix"])]
+        if not rules:
+            return None
+        return max(rules, key=lambda o: len(o["region_prefix"]))["org_path"]

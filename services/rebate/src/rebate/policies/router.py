@@ -1,6 +1,11 @@
 from fastapi import APIRouter, status
 
-from rebate.dependencies import AdminPrincipal, PolicyServiceDep, ReviewerPrincipal
+from rebate.dependencies import (
+    AdminPrincipal,
+    MembershipDep,
+    PolicyServiceDep,
+    ReviewerPrincipal,
+)
 from rebate.policies.schemas import PolicyCreate, PolicyIn, PolicyRead
 from servicekit.auth import authenticated
 
@@ -14,13 +19,22 @@ router = APIRouter(prefix="/v1/policies", tags=["policies"], dependencies=[authe
     response_model=PolicyRead,
     responses={
         409: {"description": "The key exists, or another policy in force overlaps it"},
-        422: {"description": "Invalid, or a bank rule names no active bank"},
+        422: {
+            "description": "Invalid, a bank rule names no active bank, or a queue office no "
+            "federation of its region"
+        },
+        503: {"description": "Membership cannot answer now"},
     },
 )
 async def create_policy(
-    policy_in: PolicyCreate, admin: AdminPrincipal, policies: PolicyServiceDep
+    policy_in: PolicyCreate,
+    admin: AdminPrincipal,
+    policies: PolicyServiceDep,
+    membership: MembershipDep,
 ) -> PolicyRead:
-    return PolicyRead.model_validate(await policies.create(policy_in, admin.subject))
+    return PolicyRead.model_validate(
+        await policies.create(policy_in, admin.subject, membership=membership)
+    )
 
 
 @router.get(
@@ -43,12 +57,21 @@ async def list_policies(_: ReviewerPrincipal, policies: PolicyServiceDep) -> lis
     responses={
         404: {"description": "No such policy in force"},
         409: {"description": "Another policy in force overlaps the new version"},
+        422: {
+            "description": "Invalid, a bank rule names no active bank, or a queue office no "
+            "federation of its region"
+        },
+        503: {"description": "Membership cannot answer now"},
     },
 )
 async def revise_policy(
-    policy_key: str, policy_in: PolicyIn, admin: AdminPrincipal, policies: PolicyServiceDep
+    policy_key: str,
+    policy_in: PolicyIn,
+    admin: AdminPrincipal,
+    policies: PolicyServiceDep,
+    membership: MembershipDep,
 ) -> PolicyRead:
-    policy = await policies.revise(policy_key, policy_in, admin.subject)
+    policy = await policies.revise(policy_key, policy_in, admin.subject, membership=membership)
     return PolicyRead.model_validate(policy)
 
 

@@ -35,6 +35,14 @@ class BankRule(ApiModel):
     bank_partner_id: uuid.UUID
 
 
+class QueueOffice(ApiModel):
+    """The federation whose reviewers own the queue entries of records, from regions starting
+    with `region_prefix`, that no register entry places (an unmatched credit code)."""
+
+    region_prefix: str = Field(pattern=r"^\d{2,6}$", max_length=6, examples=["350102"])
+    org_id: uuid.UUID = Field(description="A federation of that region, in membership")
+
+
 class PolicyIn(ApiModel):
     """A refund policy. Saving it under an existing key makes a new version."""
 
@@ -62,6 +70,12 @@ class PolicyIn(ApiModel):
         description="Which bank pays, by region (longest prefix wins); without a match, the "
         "longest-registered active bank",
     )
+    queue_offices: list[QueueOffice] = Field(
+        default=[],
+        max_length=1000,
+        description="Who owns the queue entries of unmatched credit codes, by the record's "
+        "region (longest prefix wins); without a match, admins alone",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -74,6 +88,11 @@ class PolicyIn(ApiModel):
         prefixes = [r.region_prefix for r in self.bank_rules]
         if len(set(prefixes)) != len(prefixes):
             raise ValueError("one bank rule per region prefix")
+        offices = [o.region_prefix for o in self.queue_offices]
+        if len(set(offices)) != len(offices):
+            raise ValueError("one queue office per region prefix")
+        if not all(any(o.startswith(p) for p in self.region_prefixes) for o in offices):
+            raise ValueError("a queue office's region lies within the policy's regions")
         return self
 
 
@@ -102,6 +121,9 @@ class PolicyRead(BaseModel):
     county_pool_bank: str | None
     county_pool_account_name: str | None
     bank_rules: list[dict[str, str]]
+    queue_offices: list[dict[str, str]] = Field(
+        description="region_prefix, org_id, and the org_path membership gave when saved"
+    )
     created_by: str
     created_at: datetime
     retired_at: datetime | None

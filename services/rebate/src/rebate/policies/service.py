@@ -4,9 +4,11 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
+from rebate.clients.membership import MembershipClient
 from rebate.partners.models import PartnerKind
 from rebate.partners.repository import PartnerRepository
 from rebate.policies.errors import (
+    NotTheRegionsFederationError,
     PolicyExistsError,
     PolicyNotFoundError,
     PolicyOverlapError,
@@ -18,6 +20,13 @@ from rebate.policies.schemas import PolicyCreate, PolicyIn
 from servicekit.pii import PiiCipher
 
 POOL_ACCOUNT_FIELD = "policy.county_pool_account_no"
+
+
+def significant_prefix(region_code: str) -> str:
+    """GB/T 2260: "350000" is the province "35", "350100" the city "3501"."""
+    while len(region_code) > 2 and region_code.endswith("00"):
+        region_code = region_code[:-2]
+    return region_code
 
 
 class PolicyService:
@@ -50,11 +59,13 @@ class PolicyService:
                 return policy
         return None
 
-    async def create(self, policy_in: PolicyCreate, actor: str) -> Policy:
+    async def create(
+        self, policy_in: PolicyCreate, actor: str, *, membership: MembershipClient
+    ) -> Policy:
         if await self.repo.key_exists(policy_in.policy_key):
             raise PolicyExistsError("Save a new version with PUT instead")
         await self._check_overlap(policy_in.policy_key, policy_in)
-        return await self._save(policy_in.policy_key, 1, policy_in, actor)
+        return await self._save(policy_in.policy_key, 1, policy_in, actor, membership)
 
     async def _check_overlap(self, key: str, policy_in: PolicyIn) -> None:
         """Two policies in force may not cover the same region and period: an enterprise
@@ -86,16 +97,48 @@ class PolicyService:
             if bank is None or bank.kind is not PartnerKind.BANK or not bank.is_active:
                 raise UnknownBankError(f"{rule.bank_partner_id} is not an active bank partner")
 
-    async def revise(self, policy_key: str, policy_in: PolicyIn, actor: str) -> Policy:
+    async def revise(
+        self, policy_key: str, policy_in: PolicyIn, actor: str, *, membership: MembershipClient
+    ) -> Policy:
         """A new version; the previous one is retired, never edited, and cases keep naming it."""
         previous = await self.current(policy_key)
         await self._check_overlap(policy_key, policy_in)
         previous.retired_at = datetime.now(UTC)
         await self.repo.flush()
-        return await self._save(policy_key, previous.version + 1, policy_in, actor)
+        return await self._save(policy_key, previous.version + 1, policy_in, actor, membership)
 
-    async def _save(self, key: str, version: int, policy_in: PolicyIn, actor: str) -> Policy:
+    @staticmethod
+    async def _offices(policy_in: PolicyIn, membership: MembershipClient) -> list[dict[str, str]]:
+        """Each queue office as membership knows it: an active federation whose region covers
+        the rule's (that region's own, or the city's or province's above it), never another
+        region's, whose reviewers would then see records that are none of theirs."""
+        offices = []
+        for rule in policy_in.queue_offices:
+            org = await membership.org(rule.org_id)
+            if (
+                org is None
+                or org.kind != "federation"
+                or org.status != "active"
+                or not rule.region_prefix.startswith(significant_prefix(org.region_code))
+            ):
+                raise NotTheRegionsFederationError(
+                    f"{rule.org_id} is not an active federation of region {rule.region_prefix}"
+                )
+            offices.append(
+                {"region_prefix": rule.region_prefix, "org_id": str(org.id), "org_path": org.path}
+            )
+        return offices
+
+    async def _save(
+        self,
+        key: str,
+        version: int,
+        policy_in: PolicyIn,
+        actor: str,
+        membership: MembershipClient,
+    ) -> Policy:
         await self._check_banks(policy_in)
+        offices = await self._offices(policy_in, membership)
         pool = policy_in.county_pool
         policy = Policy(
             id=uuid.uuid4(),
@@ -117,6 +160,7 @@ class PolicyService:
             if pool
             else None,
             bank_rules=[r.model_dump(mode="json") for r in policy_in.bank_rules],
+            queue_offices=offices,
             created_by=actor,
         )
         await self.repo.add(policy)

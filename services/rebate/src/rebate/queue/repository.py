@@ -1,11 +1,12 @@
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.access import within_any
 from rebate.cases.models import CaseStatus, RebateCase
+from rebate.policies.models import Policy
 from rebate.runs.models import ExceptionReason, RebateException
 
 
@@ -64,3 +65,15 @@ class QueueRepository:
             .limit(1)
         )
         return found is not None
+
+    async def office_paths(
+        self, policy: Policy, record_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, str | None]:
+        """The policy's queue office (an org path) for each record, by the record's region."""
+        if not record_ids or not policy.queue_offices:
+            return {}
+        rows = await self.session.execute(
+            text("SELECT id, region_code FROM rebate.fee_record WHERE id = ANY(:ids)"),
+            {"ids": list(record_ids)},
+        )
+        return {record_id: policy.office_for(region) for record_id, region in rows}

@@ -50,7 +50,8 @@ class QueueService:
         include_resolved: bool,
         limit: int,
     ) -> list[RebateException]:
-        # Unmatched records and bank orphans belong to no organisation: admins see them.
+        # Unmatched records belong to the policy's queue office of their region, if it names
+        # one; bank orphans, and records of regions it names none for, to admins alone.
         scope = None if self.principal.is_admin else self.principal.org_scope_paths
         return await self.repo.listing(scope, run_id, reason, include_resolved, limit)
 
@@ -85,11 +86,7 @@ class QueueService:
             raise NotRematchableError("A bank answer: look into it, then dismiss it with a reason")
         actor = self.principal.subject
         if entry.reason is ExceptionReason.PROBABLE_DUPLICATE:
-            self._close(entry, Resolution.REMATCHED, note)
-            await self.session.flush()
-            await Settlement(self.session).settle(entry.uscc, entry.period, actor)
-            await self._audit(entry, "queue.rematched", note)
-            return entry
+            return await self._count(entry, note)
         if entry.reason not in REDECIDED:
             raise NotRematchableError(f"A {entry.reason.value} entry is not matched again")
         record = await self.session.get(FeeRecord, entry.fee_record_id)
@@ -121,9 +118,12 @@ class QueueService:
         match = (await self.membership.enterprises([entry.uscc])).get(entry.uscc)
         problem = None if candidate.has_case else classify(candidate, match, policy)
         if problem is not None:
-            for e in entries:
+            for e, r in zip(entries, records, strict=True):
                 e.reason, e.detail = problem
-                e.org_path = match.affiliated_org_path if match else e.org_path
+                if match is not None:
+                    e.org_path = match.affiliated_org_path
+                elif r is not None:  # still unmatched: the office the policy names now
+                    e.org_path = policy.office_for(r.region_code) or e.org_path
             await self.session.flush()
             await self._audit(entry, "queue.rematch_refused", note)
             return entry
@@ -132,6 +132,33 @@ class QueueService:
         await self.session.flush()
         matches = {entry.uscc: match} if match is not None else {}
         await place(self.session, entry.period, None, policy, [entry.uscc], matches, actor)
+        await self._audit(entry, "queue.rematched", note)
+        return entry
+
+    async def _count(self, entry: RebateException, note: str | None) -> RebateException:
+        """A person found a probable duplicate to be a payment of its own: it counts. A live
+        case of the period takes it in; without one it is matched now, as a run would match
+        it (into a case, or back in the queue with the reason it cannot be), never left
+        waiting where no one sees it."""
+        actor = self.principal.subject
+        self._close(entry, Resolution.REMATCHED, note)
+        await self.session.flush()
+        if await self.repo.has_live_case(entry.uscc, entry.period):
+            await Settlement(self.session).settle(entry.uscc, entry.period, actor)
+        else:
+            record = await self.session.get(FeeRecord, entry.fee_record_id)
+            assert record is not None
+            policy = await PolicyService(self.session, self.pii).covering(
+                record.period, record.region_code
+            )
+            if policy is None or policy.mode is PolicyMode.APPLICATION:
+                raise NotRematchableError(
+                    "No case to count it in: the enterprise applies first"
+                    if policy
+                    else "No policy in force covers it"
+                )
+            matches = await self.membership.enterprises([entry.uscc])
+            await place(self.session, entry.period, None, policy, [entry.uscc], matches, actor)
         await self._audit(entry, "queue.rematched", note)
         return entry
 

@@ -20,12 +20,27 @@ FROM rebate.ledger_entry WHERE (CAST(:period AS varchar) IS NULL OR period = :pe
 GROUP BY txn_id HAVING sum(debit) <> sum(credit)
 """
 
+
+# Where a violation of an enterprise and period is placed when no live case places it: the
+# sub-tree of its latest case, whatever its state (a rejected case still names the federation
+# that decided it). Without any case the violation is the federation's as a whole (admins).
+def latest_case_path(uscc: str, period: str) -> str:
+    """SQL: the org path of the latest case of the enterprise and period in these columns."""
+    return f"""(SELECT c.org_path FROM rebate.rebate_case c
+        WHERE c.uscc = {uscc} AND c.period = {period}
+        ORDER BY c.created_at DESC, c.id DESC LIMIT 1)"""  # noqa: S608 (our column names only)
+
+
 # (b) A current record sits in exactly one place: a case, or an open queue entry (or one a
-# person dismissed); none is left outside where its enterprise has a case for the period;
-# superseded and voided versions are in no open queue entry.
-PLACEMENT = """
+# person dismissed: a decision, not a loss); superseded and voided versions are in no open
+# queue entry. A record in none is lost where its enterprise has a live case for the period,
+# or where a run over its period and region started after it arrived and finished: that run
+# saw it and had to place it. Records no finished run has passed over yet legitimately wait
+# (a record arriving during a run, for an enterprise the run had not listed, waits for the
+# next one).
+PLACEMENT = f"""
 WITH placed AS (
-    SELECT f.id, f.uscc, f.period,
+    SELECT f.id, f.uscc, f.period, f.region_code, f.received_at,
            (SELECT count(*) FROM rebate.case_fee cf WHERE cf.fee_record_id = f.id) AS in_cases,
            (SELECT count(*) FROM rebate.rebate_exception e
             WHERE e.fee_record_id = f.id AND e.resolved_at IS NULL) AS in_queue,
@@ -37,27 +52,46 @@ WITH placed AS (
     FROM rebate.fee_record f
     WHERE f.superseded_at IS NULL AND f.voided_at IS NULL
       AND (CAST(:period AS varchar) IS NULL OR f.period = :period)
+),
+lost AS (
+    SELECT p.*, p.live_case_path IS NULL AS after_run
+    FROM placed p
+    WHERE p.in_cases + p.in_queue = 0 AND NOT p.dismissed
+      AND (p.live_case_path IS NOT NULL OR EXISTS (
+          SELECT 1 FROM rebate.rebate_run r
+          WHERE r.status = 'done' AND r.period = p.period AND r.started_at > p.received_at
+            AND p.region_code LIKE r.region_prefix || '%'))
 )
 SELECT 'placement' AS invariant, uscc, period, live_case_path AS org_path,
        NULL::uuid AS case_id, id AS fee_record_id, NULL::uuid AS payout_id,
-       CASE WHEN in_cases + in_queue > 1
-            THEN 'in ' || in_cases || ' cases and ' || in_queue || ' open queue entries'
-            ELSE 'in no case and no queue entry, though the period has a case' END AS detail
+       'in ' || in_cases || ' cases and ' || in_queue || ' open queue entries' AS detail
 FROM placed
 WHERE in_cases + in_queue > 1
-   OR (live_case_path IS NOT NULL AND in_cases + in_queue = 0 AND NOT dismissed)
+UNION ALL
+SELECT 'placement', l.uscc, l.period,
+       -- The last queue entry that held it, or the latest case of its enterprise and period.
+       coalesce(l.live_case_path,
+                (SELECT e.org_path FROM rebate.rebate_exception e
+                 WHERE e.fee_record_id = l.id AND e.org_path IS NOT NULL
+                 ORDER BY e.resolved_at DESC LIMIT 1),
+                {latest_case_path("l.uscc", "l.period")}),
+       NULL, l.id, NULL,
+       CASE WHEN l.after_run
+            THEN 'in no case and no queue entry, though a finished run passed over it'
+            ELSE 'in no case and no queue entry, though the period has a case' END
+FROM lost l
 UNION ALL
 SELECT 'placement', f.uscc, f.period, e.org_path, NULL, f.id, NULL,
        'a superseded or voided version is still in the queue'
 FROM rebate.rebate_exception e JOIN rebate.fee_record f ON f.id = e.fee_record_id
 WHERE e.resolved_at IS NULL AND (f.superseded_at IS NOT NULL OR f.voided_at IS NOT NULL)
   AND (CAST(:period AS varchar) IS NULL OR f.period = :period)
-"""
+"""  # noqa: S608 (the sub-query above only; every value is a bound parameter)
 
 # (c) Per enterprise and period: granted (refunds account) plus the refunds still under
 # review equal the policy's ratio of the counted records, rounded half up; nothing is granted
 # where no live case is; and never more is granted than was collected.
-REFUNDS = """
+REFUNDS = f"""
 WITH live AS (
     SELECT DISTINCT ON (c.uscc, c.period) c.uscc, c.period, c.policy_id, c.org_path
     FROM rebate.rebate_case c
@@ -120,17 +154,19 @@ SELECT 'refund_due' AS invariant, d.uscc, d.period, d.org_path, NULL::uuid AS ca
 FROM due d
 WHERE d.amount <> d.granted + d.reviewing
 UNION ALL
-SELECT 'refund_due', g.uscc, g.period, NULL, NULL, NULL, NULL,
+SELECT 'refund_due', g.uscc, g.period, {latest_case_path("g.uscc", "g.period")},
+       NULL, NULL, NULL,
        'granted ' || g.amount || ' without a live case'
 FROM granted g
 WHERE g.amount <> 0 AND NOT EXISTS (
     SELECT 1 FROM live l WHERE l.uscc = g.uscc AND l.period = g.period)
 UNION ALL
-SELECT 'refund_due', g.uscc, g.period, NULL, NULL, NULL, NULL,
+SELECT 'refund_due', g.uscc, g.period, {latest_case_path("g.uscc", "g.period")},
+       NULL, NULL, NULL,
        'granted ' || g.amount || ' exceeds the ' || coalesce(c.amount, 0) || ' collected'
 FROM granted g LEFT JOIN collected c ON c.uscc = g.uscc AND c.period = g.period
 WHERE g.amount > coalesce(c.amount, 0)
-"""
+"""  # noqa: S608 (the sub-query above only; every value is a bound parameter)
 
 # (d) A payout is paid at most once, and the ledger agrees with its state; a paid payout's
 # amount is the one its payment booked, and every payout's amount is the one its instruction
@@ -259,7 +295,11 @@ CROSS JOIN LATERAL (
 WHERE o.amount > e.reduced + e.contradicted
   AND (CAST(:period AS varchar) IS NULL OR c.period = :period)
 UNION ALL
-SELECT 'receivable_explained', l.uscc, NULL, NULL, NULL, NULL, NULL,
+-- Per enterprise, over its periods: placed with the enterprise's latest case.
+SELECT 'receivable_explained', l.uscc, NULL,
+       (SELECT c.org_path FROM rebate.rebate_case c WHERE c.uscc = l.uscc
+        ORDER BY c.created_at DESC, c.id DESC LIMIT 1),
+       NULL, NULL, NULL,
        'set off ' || sum(l.credit) || ' against ' || sum(l.debit) || ' owed back'
 FROM rebate.ledger_entry l
 WHERE l.account = 'receivable'

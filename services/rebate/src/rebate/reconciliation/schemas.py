@@ -19,8 +19,10 @@ Invariant = Literal[
 class Violation(BaseModel):
     invariant: Invariant = Field(
         description="trial_balance: the ledger balances; placement: each current fee record in "
-        "exactly one case or queue entry; refund_due: granted plus under review equals the "
-        "refund due, never above collected; payout_once: no payout paid twice; "
+        "at most one case or open queue entry, and in one (or dismissed by a person) once its "
+        "enterprise has a live case or a finished run passed over it; refund_due: granted "
+        "plus under review equals the refund due, never above collected; payout_once: no "
+        "payout paid twice; "
         "payout_as_instructed: a payout's amount is the one its instruction put on the audit "
         "chain and its payment on the ledger; granted_as_approved: a granted case's refund and "
         "set-off are what its last approval booked, less reductions since; paid_as_granted: a "
@@ -39,4 +41,7 @@ class Violation(BaseModel):
 
 class Reconciliation(BaseModel):
     period: str | None
-    violations: list[Violation] = Field(description="empty is the normal state")
+    violations: list[Violation] = Field(
+        description="empty is the normal state; a reviewer sees those placed in its sub-tree, "
+        "admins every one"
+    )

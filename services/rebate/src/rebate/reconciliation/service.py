@@ -1,6 +1,8 @@
 """The reconciliation: every money invariant recomputed from the tables, as the endpoint, the
-property tests and an alert read it. Cadres see the violations of their own sub-tree; the
-ledger as a whole and the audit chain are the federation's (admins)."""
+property tests and an alert read it. Reviewers see the violations placed in their own sub-tree
+(by the enterprise's live case, else its latest case or the queue entry that last held the
+record); what no organisation can be named for (the ledger as a whole, the audit chain, an
+enterprise that never had a case) is the federation's: admins see everything."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 

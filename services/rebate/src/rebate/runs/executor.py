@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -21,8 +21,11 @@ from rebate.cases.settlement import Settlement
 from rebate.clients.membership import EnterpriseMatch, MembershipClient
 from rebate.fees.ids import new_ids
 from rebate.ledger.service import ZERO, refund_of
-from rebate.policies.models import Policy
+from rebate.policies.models import Policy, PolicyMode
+from rebate.queue.repository import QueueRepository
+from rebate.runs.errors import ApplicationPolicyError, RunOutsidePolicyError
 from rebate.runs.models import ExceptionReason, RebateRun, RunStatus
+from rebate.runs.service import check_scope
 from servicekit.bulk import copy_records
 
 logger = logging.getLogger(__name__)
@@ -121,6 +124,31 @@ async def locked_afresh(
         },
     )
     return [Candidate(u, n, list(ids), Decimal(t), live) for u, n, ids, t, live in rows]
+
+
+async def deciding_policy(
+    session: AsyncSession, policy_id: uuid.UUID, period: str, region_prefix: str
+) -> Policy:
+    """The version in force now of the policy a run was started under, held (FOR SHARE) until
+    the caller's transaction ends: a revision saved meanwhile waits for it, and the next chunk
+    decides under the new version. A run queued before a revision thus never refunds what the
+    new version excludes, and stops (failed, with the reason) where the new version leaves it
+    nothing to decide: enterprises apply, or the scope is no longer the policy's."""
+    started = select(Policy.policy_key).where(Policy.id == policy_id).scalar_subquery()
+    policy = await session.scalar(
+        select(Policy)
+        .where(Policy.policy_key == started, Policy.retired_at.is_(None))
+        .with_for_update(read=True)
+        .execution_options(populate_existing=True)
+    )
+    if policy is None:
+        raise RunOutsidePolicyError("No version of the run's policy is in force")
+    if policy.mode is PolicyMode.APPLICATION:
+        raise ApplicationPolicyError(
+            f"Version {policy.version} of policy {policy.policy_key!r} is applied for"
+        )
+    check_scope(policy, period, region_prefix)
+    return policy
 
 
 async def counts_of(session: AsyncSession, run_id: uuid.UUID) -> tuple[int, int]:
@@ -265,8 +293,7 @@ class RunExecutor:
         async with self.sessions() as session, session.begin():
             run = await session.get(RebateRun, run_id)
             assert run is not None
-            policy = await session.get(Policy, run.policy_id)
-            assert policy is not None
+            await deciding_policy(session, run.policy_id, run.period, run.region_prefix)
             # A resumed run (its first holder died) goes on with what is left: the chunks
             # written before are committed, and their records are no candidates any more.
             resumed = run.enterprises_total > 0
@@ -278,6 +305,7 @@ class RunExecutor:
             else:
                 run.enterprises_total = len(found)
             actor, period = run.started_by, run.period
+            policy_id, region_prefix = run.policy_id, run.region_prefix
         chunks = iter(
             [found[start : start + self.chunk] for start in range(0, len(found), self.chunk)]
         )
@@ -291,6 +319,7 @@ class RunExecutor:
             for chunk in chunks:
                 matches = await self.membership.enterprises(list(chunk))
                 async with self.sessions() as session, session.begin():
+                    policy = await deciding_policy(session, policy_id, period, region_prefix)
                     created, queued = await place(
                         session, period, run_id, policy, chunk, matches, actor
                     )
@@ -389,6 +418,10 @@ async def place(
         (c, reason, detail, m, rid) for c, reason, detail, m in exceptions for rid in c.record_ids
     ]
     if queued:
+        # An unmatched credit code names no federation: the policy's queue office for the
+        # record's region owns its entry (none: admins alone).
+        unowned = [rid for _, _, _, m, rid in queued if m is None]
+        offices = await QueueRepository(session).office_paths(policy, unowned)
         await copy_records(
             session,
             "rebate_exception",
@@ -402,7 +435,7 @@ async def place(
                     period,
                     reason.value,
                     detail,
-                    m.affiliated_org_path if m else None,
+                    m.affiliated_org_path if m else offices.get(record_id),
                 )
                 for exception_id, (c, reason, detail, m, record_id) in zip(
                     new_ids(len(queued)), queued, strict=True

@@ -20,7 +20,9 @@ class RebateRun(Base):
 
     __tablename__ = "rebate_run"
     __table_args__ = (
-        # One pass in flight per policy, period and region: a second would race the first.
+        # One pass in flight per policy version, period and region. The wider rule (every
+        # version of the key, overlapping regions) is a trigger's (migration 0011), and the
+        # service checks it first to answer with the running run's id (rebate.runs.service).
         Index(
             "uq_rebate_run_in_flight",
             "policy_id",

@@ -1,8 +1,9 @@
 import uuid
 
-from sqlalchemy import select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.policies.models import Policy
 from rebate.runs.models import RebateRun, RunStatus
 
 
@@ -10,16 +11,33 @@ class RunRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def in_flight(
-        self, policy_id: uuid.UUID, period: str, region_prefix: str
-    ) -> uuid.UUID | None:
+    async def lock_scope(self, policy_key: str, period: str) -> None:
+        """Serialises the starts of one policy's runs for a period, whatever its version and
+        region, until the transaction ends: a start that waited here then sees the run the
+        other one committed (rebate.runs.service). The trigger that refuses a second run in
+        flight, whoever writes it (migration 0011), takes the same lock: keep the key text."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:k))"),
+            {"k": f"rebate-run:{policy_key}:{period}"},
+        )
+
+    async def in_flight(self, policy_key: str, period: str, region_prefix: str) -> RebateRun | None:
+        """A queued or running run of any version of the policy for the period whose region
+        overlaps `region_prefix`: one of the two prefixes starts the other ("35", "3501")."""
         return await self.session.scalar(
-            select(RebateRun.id).where(
-                RebateRun.policy_id == policy_id,
+            select(RebateRun)
+            .join(Policy, Policy.id == RebateRun.policy_id)
+            .where(
+                Policy.policy_key == policy_key,
                 RebateRun.period == period,
-                RebateRun.region_prefix == region_prefix,
+                or_(
+                    func.starts_with(RebateRun.region_prefix, region_prefix),
+                    func.starts_with(region_prefix, RebateRun.region_prefix),
+                ),
                 RebateRun.status.in_((RunStatus.QUEUED, RunStatus.RUNNING)),
             )
+            .order_by(RebateRun.started_at)
+            .limit(1)
         )
 
     async def paths_touched(self, run_id: uuid.UUID) -> list[str]:

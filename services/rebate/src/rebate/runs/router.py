@@ -28,7 +28,10 @@ IdempotencyKey = Annotated[
     response_model=RunRead,
     responses={
         404: {"description": "No such policy"},
-        409: {"description": "A run of the same policy, period and region is in flight"},
+        409: {
+            "description": "A run of the policy (any version) for the period and an overlapping "
+            "region is in flight; the problem's `run_id` names it"
+        },
         422: {"description": "Outside the policy, or an application policy"},
     },
 )

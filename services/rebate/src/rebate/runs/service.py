@@ -1,7 +1,8 @@
 """Starting runs and reading them. Starting queues a run, which a worker then claims and
-executes (rebate.runs.leases); one run per policy, period and region is in flight (queued
-or running) at a time; a run is seen by admins, and by the reviewers of a sub-tree it made
-cases or queue entries in (the same rule as cases)."""
+executes (rebate.runs.leases); one run per policy (any of its versions), period and region
+is in flight (queued or running) at a time, overlapping regions ("35" and "3501") counting
+as one region; a run is seen by admins, and by the reviewers of a sub-tree it made cases or
+queue entries in (the same rule as cases)."""
 
 import uuid
 from datetime import UTC, datetime
@@ -49,9 +50,16 @@ class RunService:
                 "Under this policy enterprises apply (POST /v1/applications); no run makes cases"
             )
         check_scope(policy, run_in.period, run_in.region_prefix)
-        running = await self.repo.in_flight(policy.id, run_in.period, run_in.region_prefix)
+        # Under the lock, a start racing this one waits for it to commit, then finds its run.
+        await self.repo.lock_scope(policy.policy_key, run_in.period)
+        running = await self.repo.in_flight(policy.policy_key, run_in.period, run_in.region_prefix)
         if running is not None:
-            raise RunInFlightError(f"Run {running} covers this policy, period and region")
+            raise RunInFlightError(
+                f"Run {running.id} ({running.status.value}, region {running.region_prefix}) "
+                f"of policy {policy.policy_key} for {running.period} overlaps region "
+                f"{run_in.region_prefix}",
+                run_id=str(running.id),
+            )
         run = RebateRun(
             id=uuid.uuid4(),
             period=run_in.period,
