@@ -181,6 +181,23 @@ class FeeRepository:
             earlier.setdefault(fingerprint, record_id)
         return earlier
 
+    async def case_paths(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The sub-tree of each enterprise's latest live case for the period, where it has one."""
+        usccs, periods = zip(*pairs, strict=True) if pairs else ((), ())
+        rows = await self.session.execute(
+            text(
+                """
+                SELECT DISTINCT ON (c.uscc, c.period) c.uscc, c.period, c.org_path
+                FROM unnest(CAST(:usccs AS varchar[]), CAST(:periods AS varchar[])) AS t (u, p)
+                JOIN rebate.rebate_case c ON c.uscc = t.u AND c.period = t.p
+                WHERE c.status <> 'rejected'
+                ORDER BY c.uscc, c.period, c.created_at DESC
+                """
+            ),
+            {"usccs": list(usccs), "periods": list(periods)},
+        )
+        return {(uscc, period): path for uscc, period, path in rows}
+
     async def store(self, rows: list[tuple[Any, ...]]) -> None:
         await copy_records(self.session, "fee_record", FEE_COLUMNS, rows, schema="rebate")
 

@@ -21,6 +21,7 @@ from rebate.fees.schemas import DeliveryResult, FeeRecordIn, Rejection
 from rebate.ledger.models import Account
 from rebate.ledger.service import ZERO, Ledger, Posting
 from rebate.partners.models import Partner
+from rebate.policies.service import PolicyService
 from rebate.runs.models import ExceptionReason, RebateException
 from servicekit.pii import PiiCipher, mask_account_number
 
@@ -239,18 +240,38 @@ class FeeIntake:
         """A correction does not release a held record: its new version waits for a person
         too (else one payment reported twice would be counted twice after a correction)."""
         entries = [
-            RebateException(
-                id=uuid.uuid4(),
-                fee_record_id=row_id,
-                uscc=record.uscc,
-                period=record.period,
-                reason=held[existing[record.record_id].id],
-                detail="Held before this correction; a person decides again",
+            (
+                RebateException(
+                    id=uuid.uuid4(),
+                    fee_record_id=row_id,
+                    uscc=record.uscc,
+                    period=record.period,
+                    reason=held[existing[record.record_id].id],
+                    detail="Held before this correction; a person decides again",
+                ),
+                record.region_code,
             )
             for (record, _, version), row_id in zip(fresh, ids, strict=True)
             if version > 1 and existing[record.record_id].id in held
         ]
-        await self.fees.hold(entries)
+        await self._hold(entries)
+
+    async def _hold(self, entries: list[tuple[RebateException, str]]) -> None:
+        """Held records (with their region codes) go to the queue of the people who decide
+        them: the federation of the enterprise's case for the period where it has one, else
+        the office the policy in force names for the record's region, else admins alone."""
+        if not entries:
+            return
+        cases = await self.fees.case_paths({(e.uscc, e.period) for e, _ in entries})
+        policies = PolicyService(self.session, self.pii)
+        offices: dict[tuple[str, str], str | None] = {}
+        for entry, region in entries:
+            path = cases.get((entry.uscc, entry.period))
+            if path is None and (entry.period, region) not in offices:
+                policy = await policies.covering(entry.period, region)
+                offices[entry.period, region] = policy.office_for(region) if policy else None
+            entry.org_path = path or offices[entry.period, region]
+        await self.fees.hold([entry for entry, _ in entries])
 
     def _fingerprint(self, record: FeeRecordIn) -> str:
         payment = "|".join(
@@ -275,7 +296,7 @@ class FeeIntake:
         """The same payment as another current record (any partner, any record id) is held
         in the queue for a person, not summed: one payment is refunded once."""
         queued: list[str] = []
-        entries: list[RebateException] = []
+        entries: list[tuple[RebateException, str]] = []
         for (record, _, _), row_id, fingerprint in zip(fresh, ids, prints, strict=True):
             # The first report of a payment counts (an earlier delivery's, else the first in
             # this one); later ones are held.
@@ -284,16 +305,19 @@ class FeeIntake:
                 continue
             queued.append(record.record_id)
             entries.append(
-                RebateException(
-                    id=uuid.uuid4(),
-                    fee_record_id=row_id,
-                    uscc=record.uscc,
-                    period=record.period,
-                    reason=ExceptionReason.PROBABLE_DUPLICATE,
-                    detail=f"The same payment as fee record {first}",
+                (
+                    RebateException(
+                        id=uuid.uuid4(),
+                        fee_record_id=row_id,
+                        uscc=record.uscc,
+                        period=record.period,
+                        reason=ExceptionReason.PROBABLE_DUPLICATE,
+                        detail=f"The same payment as fee record {first}",
+                    ),
+                    record.region_code,
                 )
             )
-        await self.fees.hold(entries)
+        await self._hold(entries)
         return queued
 
     def _rows(
