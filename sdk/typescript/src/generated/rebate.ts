@@ -207,7 +207,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 批量返还任务列表 · Recent runs, newest first (admin) */
+        /** 批量返还任务列表 · Recent runs, newest first (admins; reviewers: the runs that made cases or queue entries in their sub-tree) */
         get: operations["runs_list"];
         put?: never;
         /** 启动批量返还 · Start an automatic run over a period and region (admin); watch it with GET */

@@ -27,6 +27,11 @@ def reviewer_covers(principal: Principal, org_path: str | None) -> bool:
     return org_path is not None and is_reviewer(principal) and principal.covers_path(org_path)
 
 
+def sees_run(principal: Principal, paths_touched: list[str]) -> bool:
+    """A run: admins, and reviewers of a sub-tree it made cases or queue entries in."""
+    return principal.is_admin or any(reviewer_covers(principal, p) for p in paths_touched)
+
+
 def acts_for_enterprise(principal: Principal) -> bool:
     """An enterprise's account (an admin is never held to one enterprise)."""
     return principal.has_role(Role.ENTERPRISE) and not principal.is_admin
@@ -61,6 +66,11 @@ def within_any(column: PathColumn, paths: tuple[str, ...]) -> ColumnElement[bool
 def in_sub_trees(principal: Principal, org_path: PathColumn) -> ColumnElement[bool] | None:
     """SQL: the rows whose `org_path` lies in the caller's sub-trees; None for admins (all)."""
     return None if principal.is_admin else within_any(org_path, principal.org_scope_paths)
+
+
+def sub_tree_paths(principal: Principal) -> tuple[str, ...] | None:
+    """The caller's sub-trees, for queries that filter on them; None for admins (all)."""
+    return None if principal.is_admin else principal.org_scope_paths
 
 
 def cases_in_sight(

@@ -16,9 +16,9 @@ from rebate.cases.service import CaseService
 from rebate.clients.membership import MembershipClient
 from rebate.fees.service import FeeIntake
 from rebate.ledger.service import Ledger
-from rebate.outbound import OutboxAdmin
 from rebate.partners.reads import PartnerReads
 from rebate.partners.service import PartnerService, PartnerView
+from rebate.payouts.delivery import OutboxAdmin
 from rebate.payouts.service import PayoutService
 from rebate.policies.service import PolicyService
 from rebate.queue.service import QueueService

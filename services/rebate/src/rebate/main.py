@@ -43,7 +43,7 @@ async def delivery_state(
     outbound_transport: httpx.AsyncBaseTransport | None,
     resolver: Resolver,
 ) -> AsyncIterator[None]:
-    """What partner deliveries read from `app.state` (rebate.outbound): the PII cipher, the
+    """What partner deliveries read from `app.state` (rebate.payouts.delivery): the PII cipher, the
     URL guard and the outbound client. The web app has them for partners' settings and for
     tests that deliver through it; the worker (rebate.runs.worker) delivers with them."""
     app.state.settings = settings

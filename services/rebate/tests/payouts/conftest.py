@@ -20,7 +20,7 @@ from rebate.cases.models import CaseFee, CaseSource, CaseStatus, RebateCase
 from rebate.fees.models import FeeRecord
 from rebate.ledger.service import Ledger
 from rebate.models import OutboxMessage
-from rebate.outbound import handlers
+from rebate.payouts.delivery import handlers
 from rebate.payouts.service import PayoutService
 from servicekit.outbox import PENDING, OutboxRelay
 

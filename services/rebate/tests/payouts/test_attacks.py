@@ -710,6 +710,8 @@ async def test_an_approval_of_an_amount_that_changed_since_the_reviewer_looked_i
 
 
 async def test_a_record_from_a_region_outside_the_policy_is_queued_not_refunded(
+    reviewer: Any,
+    org_paths: Any,
     paid_case: Flow,
     push: Any,
     tax_partner: Any,
@@ -738,6 +740,11 @@ async def test_a_record_from_a_region_outside_the_policy_is_queued_not_refunded(
     assert len(await cases_of(client, auth, make_uscc(1))) == 1  # no supplementary case
     queue = (await client.get("/v1/exceptions", headers=auth("admin"))).json()
     assert [(e["reason"], e["uscc"]) for e in queue] == [("outside_policy", make_uscc(1))]
+    # The enterprise's county works it (its case's sub-tree); another county does not see it.
+    county = (await client.get("/v1/exceptions", headers=reviewer(org_paths.county))).json()
+    assert [e["id"] for e in county] == [queue[0]["id"]]
+    other = reviewer(org_paths.other_county)
+    assert (await client.get("/v1/exceptions", headers=other)).json() == []
     await assert_reconciled(session, app)
 
 

@@ -66,6 +66,11 @@ async def test_a_run_is_seen_by_admins_and_the_sub_trees_it_touched_only(
     assert (await client.get(url, headers=reviewer(org_paths.other_county))).status_code == 404
     unknown = await client.get(f"/v1/runs/{uuid.uuid4()}", headers=reviewer(org_paths.county))
     assert unknown.status_code == 404
+    # The list likewise: a county sees the runs that worked in it, another county none.
+    listed = await client.get("/v1/runs", headers=reviewer(org_paths.county))
+    assert [r["id"] for r in listed.json()] == [run["id"]]
+    assert (await client.get("/v1/runs", headers=reviewer(org_paths.other_county))).json() == []
+    assert (await client.get("/v1/runs", headers=auth("member"))).status_code == 403
 
 
 async def outcome(session: AsyncSession) -> tuple[list[Any], list[Any]]:

@@ -66,7 +66,9 @@ class Settlement:
             return  # nothing decided yet: the records wait for a run or an application
         policy = await self.policies.get(cases[0].policy_id)
         assert policy is not None
-        counted = await self._outside_policy_queued(await self.repo.counted(uscc, period), policy)
+        counted = await self._outside_policy_queued(
+            await self.repo.counted(uscc, period), policy, cases[-1].org_path
+        )
         earned = refund_of(sum((c.fee_amount for c in counted), ZERO), policy.refund_ratio)
         granted = await self.ledger.granted(uscc, period)
         unsettled = next((c for c in cases if c.status in UNSETTLED), None)
@@ -109,9 +111,12 @@ class Settlement:
         detail = {**before, "refund": str(refund), "collected": str(collected)}
         await self.audit.append(Step("case.recomputed", actor, detail, case.id))
 
-    async def _outside_policy_queued(self, counted: list[Counted], policy: Policy) -> list[Counted]:
+    async def _outside_policy_queued(
+        self, counted: list[Counted], policy: Policy, org_path: str
+    ) -> list[Counted]:
         """A record arriving from a region the case's policy does not cover is no part of its
-        refund: it waits in the queue for a person instead."""
+        refund: it waits in the queue for a person instead, the reviewers of the enterprise's
+        case (`org_path`) as for any of its entries."""
         outside = [
             c
             for c in counted
@@ -131,6 +136,7 @@ class Settlement:
                     period=first.period,
                     reason=ExceptionReason.OUTSIDE_POLICY,
                     detail=f"Region {c.region_code} is outside policy {policy.policy_key}",
+                    org_path=org_path,
                 )
                 for c in outside
             )

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from rebate.access import reviewer_covers
+from rebate.access import reviewer_covers, sub_tree_paths
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.settlement import Settlement
 from rebate.clients.membership import MembershipClient
@@ -52,8 +52,9 @@ class QueueService:
     ) -> list[RebateException]:
         # Unmatched records belong to the policy's queue office of their region, if it names
         # one; bank orphans, and records of regions it names none for, to admins alone.
-        scope = None if self.principal.is_admin else self.principal.org_scope_paths
-        return await self.repo.listing(scope, run_id, reason, include_resolved, limit)
+        return await self.repo.listing(
+            sub_tree_paths(self.principal), run_id, reason, include_resolved, limit
+        )
 
     async def visible(self, entry_id: uuid.UUID) -> RebateException:
         entry = await self.repo.get(entry_id, lock=True)

@@ -1,10 +1,12 @@
 import uuid
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.access import within_any
+from rebate.cases.models import RebateCase
 from rebate.policies.models import Policy
-from rebate.runs.models import RebateRun, RunStatus
+from rebate.runs.models import RebateException, RebateRun, RunStatus
 
 
 class RunRepository:
@@ -39,6 +41,26 @@ class RunRepository:
             .order_by(RebateRun.started_at)
             .limit(1)
         )
+
+    async def get(self, run_id: uuid.UUID) -> RebateRun | None:
+        return await self.session.get(RebateRun, run_id, populate_existing=True)
+
+    async def recent(self, scope: tuple[str, ...] | None, limit: int) -> list[RebateRun]:
+        """Newest first; with `scope`, the runs that made cases or queue entries there."""
+        query = select(RebateRun).order_by(RebateRun.started_at.desc()).limit(limit)
+        if scope is not None:
+            query = query.where(
+                or_(
+                    exists().where(
+                        RebateCase.run_id == RebateRun.id, within_any(RebateCase.org_path, scope)
+                    ),
+                    exists().where(
+                        RebateException.run_id == RebateRun.id,
+                        within_any(RebateException.org_path, scope),
+                    ),
+                )
+            )
+        return list(await self.session.scalars(query))
 
     async def paths_touched(self, run_id: uuid.UUID) -> list[str]:
         """The organisations a run made cases or queue entries for."""

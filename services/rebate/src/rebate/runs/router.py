@@ -74,10 +74,14 @@ async def read_run(run_id: uuid.UUID, _: ReviewerPrincipal, runs: RunServiceDep)
 
 @router.get(
     "/runs",
-    summary="批量返还任务列表 · Recent runs, newest first (admin)",
+    summary=(
+        "批量返还任务列表 · "
+        "Recent runs, newest first (admins; reviewers: the runs that made cases or queue "
+        "entries in their sub-tree)"
+    ),
     response_model=list[RunRead],
 )
 async def list_runs(
-    _: AdminPrincipal, runs: RunServiceDep, limit: LimitParam = 50
+    _: ReviewerPrincipal, runs: RunServiceDep, limit: LimitParam = 50
 ) -> list[RunRead]:
     return [RunRead.model_validate(r) for r in await runs.recent(limit)]

@@ -7,10 +7,9 @@ queue entries in (the same rule as cases)."""
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from rebate.access import reviewer_covers
+from rebate.access import sees_run, sub_tree_paths
 from rebate.audit.service import AuditLog, Step
 from rebate.policies.models import Policy, PolicyMode
 from rebate.policies.service import PolicyService
@@ -91,16 +90,12 @@ class RunService:
         return run
 
     async def visible(self, run_id: uuid.UUID) -> RebateRun:
-        run = await self.session.get(RebateRun, run_id, populate_existing=True)
-        if run is None:
-            raise RunNotFoundError()
-        if self.principal.is_admin:
-            return run
-        paths = await self.repo.paths_touched(run_id)
-        if not any(reviewer_covers(self.principal, path) for path in paths):
+        run = await self.repo.get(run_id)
+        if run is None or not sees_run(self.principal, await self.repo.paths_touched(run_id)):
             raise RunNotFoundError()
         return run
 
     async def recent(self, limit: int) -> list[RebateRun]:
-        query = select(RebateRun).order_by(RebateRun.started_at.desc()).limit(limit)
-        return list(await self.session.scalars(query))
+        """Newest first: every run for admins, for a reviewer those that made cases or queue
+        entries in their sub-trees."""
+        return await self.repo.recent(sub_tree_paths(self.principal), limit)

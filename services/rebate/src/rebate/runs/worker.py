@@ -11,7 +11,7 @@ from rebate import models
 from rebate.clients.membership import create_membership_client
 from rebate.main import delivery_state
 from rebate.metrics import READINGS
-from rebate.outbound import handlers
+from rebate.payouts.delivery import handlers
 from rebate.runs.executor import RunExecutor
 from rebate.runs.leases import RUNS
 from rebate.settings import RebateSettings

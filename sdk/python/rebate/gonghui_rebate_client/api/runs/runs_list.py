@@ -95,7 +95,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[RunRead]]:
-    """批量返还任务列表 · Recent runs, newest first (admin)
+    """批量返还任务列表 · Recent runs, newest first (admins; reviewers: the runs that made cases or queue entries
+    in their sub-tree)
 
     Args:
         limit (int | Unset): Page size, at most 200 Default: 50.
@@ -124,7 +125,8 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Problem | list[RunRead] | None:
-    """批量返还任务列表 · Recent runs, newest first (admin)
+    """批量返还任务列表 · Recent runs, newest first (admins; reviewers: the runs that made cases or queue entries
+    in their sub-tree)
 
     Args:
         limit (int | Unset): Page size, at most 200 Default: 50.
@@ -148,7 +150,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Response[Problem | list[RunRead]]:
-    """批量返还任务列表 · Recent runs, newest first (admin)
+    """批量返还任务列表 · Recent runs, newest first (admins; reviewers: the runs that made cases or queue entries
+    in their sub-tree)
 
     Args:
         limit (int | Unset): Page size, at most 200 Default: 50.
@@ -175,7 +178,8 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
 ) -> Problem | list[RunRead] | None:
-    """批量返还任务列表 · Recent runs, newest first (admin)
+    """批量返还任务列表 · Recent runs, newest first (admins; reviewers: the runs that made cases or queue entries
+    in their sub-tree)
 
     Args:
         limit (int | Unset): Page size, at most 200 Default: 50.
