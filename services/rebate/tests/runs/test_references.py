@@ -2,9 +2,11 @@
 0009), and what they refer to is never removed. Tried as a faulty writer or someone with SQL
 access would: links to records that do not exist or belong to another enterprise, a bulk COPY
 with one bad link among good ones, queue entries naming another enterprise's record, cases of
-an unknown run, and fee records, cases, runs and policies deleted or re-keyed under them."""
+an unknown run, fee records of an unknown partner, and fee records, cases, runs, policies and
+partners deleted or re-keyed under them."""
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -187,7 +189,7 @@ async def test_cases_and_queue_entries_of_an_unknown_run_or_policy_are_refused(
         await refused(session, statement, "which does not exist", unknown=uuid.uuid4())
 
 
-@pytest.mark.parametrize("table", ["fee_record", "rebate_case", "rebate_run", "policy"])
+@pytest.mark.parametrize("table", ["fee_record", "rebate_case", "rebate_run", "policy", "partner"])
 @pytest.mark.parametrize("statement", ["DELETE FROM rebate.{table}", "TRUNCATE rebate.{table}"])
 async def test_what_rows_refer_to_is_never_removed_not_even_by_a_superuser(
     two_cases: dict[str, Any], session: AsyncSession, table: str, statement: str
@@ -204,6 +206,7 @@ async def test_what_rows_refer_to_is_never_removed_not_even_by_a_superuser(
         "UPDATE rebate.fee_record SET id = gen_random_uuid() WHERE id = :record",
         "UPDATE rebate.rebate_case SET uscc = '91350102MA0000009X' WHERE id = :case",
         "UPDATE rebate.rebate_case SET period = '2026-04' WHERE id = :case",
+        "UPDATE rebate.partner SET id = gen_random_uuid()",
     ],
 )
 async def test_the_keys_links_rest_on_never_change(
@@ -215,4 +218,32 @@ async def test_the_keys_links_rest_on_never_change(
         "changing the keys",
         record=two_cases["record_1"],
         case=two_cases["case_1"],
+    )
+
+
+async def test_a_fee_record_of_a_partner_that_does_not_exist_is_refused_whole_copy(
+    two_cases: dict[str, Any], tax_partner: Any, session: AsyncSession
+) -> None:
+    """Migration 0013: the partner is checked once per statement; one record naming no partner
+    among good ones stores none of them, by COPY (as the intake writes) or UPDATE."""
+    columns = ("id", "partner_id", "record_id", "version", "content_sha256", "uscc")
+    columns += ("enterprise_name", "region_code", "period", "payroll_total", "fee_amount")
+    columns += ("paid_at", "payer_bank", "payer_account_name", "payer_account_no_enc")
+    columns += ("payer_account_no_masked", "tax_office", "webhook_id", "received_at")
+    row = (
+        "91350102MA0000001X", "某", "350102", "2026-03", 100, 2, datetime.now(UTC), "行", "某",
+        b"\x00", "****", "局", "w", datetime.now(UTC),
+    )  # fmt: skip
+    good = (uuid.uuid4(), uuid.UUID(tax_partner.id), "GOOD-1", 1, "0", *row)
+    unknown = (uuid.uuid4(), uuid.uuid4(), "NOBODY-1", 1, "0", *row)
+    before = await session.scalar(text("SELECT count(*) FROM rebate.fee_record"))
+    with pytest.raises(ForeignKeyViolationError, match="names partner"):
+        async with session.begin_nested():
+            await copy_records(session, "fee_record", columns, [good, unknown], schema="rebate")
+    assert await session.scalar(text("SELECT count(*) FROM rebate.fee_record")) == before
+    await refused(
+        session,
+        "UPDATE rebate.fee_record SET partner_id = gen_random_uuid() WHERE id = :record",
+        "names partner",
+        record=two_cases["record_1"],
     )

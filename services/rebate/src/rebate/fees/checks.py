@@ -11,7 +11,6 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from rebate.fees.schemas import FeeRecordIn, FeeVoidIn, Rejection
-from rebate.partners.models import Partner
 
 _records = TypeAdapter(list[FeeRecordIn])
 _record = TypeAdapter(FeeRecordIn)
@@ -105,24 +104,13 @@ def _once_each(
     return [(r, raw) for r, raw in good if r.record_id not in twice], bad
 
 
-def within_regions(
-    partner: Partner, good: list[tuple[FeeRecordIn, dict[str, Any]]], rejected: list[Rejection]
-) -> list[tuple[FeeRecordIn, dict[str, Any]]]:
+def outside_regions(record: FeeRecordIn, regions: tuple[str, ...]) -> Rejection:
     """A tax partner sends the records of its regions only; any other is refused (it is not
     this partner's to report, and would be refunded by a federation that never vouched for
     it). A correction is held to the same: it cannot move a record out of them."""
-    prefixes = tuple(partner.region_prefixes)
-    inside = [(record, raw) for record, raw in good if record.region_code.startswith(prefixes)]
-    if len(inside) == len(good):
-        return good
-    registered = ", ".join(prefixes) or "none yet; an admin sets them"
-    rejected.extend(
-        Rejection(
-            record_id=record.record_id,
-            reason=f"region_code {record.region_code} is outside the regions this partner "
-            f"is registered for ({registered})",
-        )
-        for record, _ in good
-        if not record.region_code.startswith(prefixes)
+    registered = ", ".join(regions) or "none yet; an admin sets them"
+    return Rejection(
+        record_id=record.record_id,
+        reason=f"region_code {record.region_code} is outside the regions this partner is "
+        f"registered for ({registered})",
     )
-    return inside

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from sqlalchemy import (
     DateTime,
-    ForeignKey,
     Index,
     Integer,
     LargeBinary,
@@ -44,7 +43,8 @@ class FeeRecord(Base):
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
-    partner_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("partner.id"))
+    # An existing partner, checked once per statement by a trigger (migration 0013).
+    partner_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     record_id: Mapped[str] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer)
     content_sha256: Mapped[str] = mapped_column(String(64))

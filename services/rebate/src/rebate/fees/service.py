@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from rebate.audit.service import AuditLog, Step
 from rebate.cases.settlement import Settlement
-from rebate.fees.checks import check_records, check_voids, content_hash, within_regions
+from rebate.fees.checks import check_records, check_voids, content_hash, outside_regions
 from rebate.fees.ids import new_ids
 from rebate.fees.models import PAYER_ACCOUNT_FIELD
 from rebate.fees.repository import Existing, FeeRepository
@@ -125,12 +125,15 @@ class FeeIntake:
     ) -> Outcome:
         correcting = event_type == CORRECTED
         good, rejected = check_records(raw_records, correcting)
-        good = within_regions(partner, good, rejected)
         existing = await self.fees.current(partner.id, [r.record_id for r, _ in good])
         outcome = Outcome(rejected=rejected)
         fresh: list[tuple[FeeRecordIn, str, int]] = []
         superseded: list[Existing] = []
+        regions = tuple(partner.region_prefixes)
         for record, raw in good:
+            if not record.region_code.startswith(regions):
+                outcome.rejected.append(outside_regions(record, regions))
+                continue
             digest = content_hash(raw)
             known = existing.get(record.record_id)
             if known is None:
@@ -165,25 +168,33 @@ class FeeIntake:
         await self.fees.retire([s.id for s in superseded], now, superseded=True)
         prints = [self._fingerprint(r) for r, _, _ in fresh]
         ids = new_ids(len(fresh))
-        rows = self._rows(partner.id, webhook_id, fresh, ids, prints, now)
         earlier: dict[str, uuid.UUID] = {}
         if fresh:
-            await self.fees.one_delivery_at_a_time()
-            earlier = await self.fees.first_reports(prints)
-            await self.fees.store(rows)
+            await self.fees.store(self._rows(partner.id, webhook_id, fresh, ids, prints, now))
         await self._post(fresh, existing)
         await self._keep_held(fresh, ids, existing, held)
+        if fresh:
+            # Stored first, so that another delivery's records are stored meanwhile; which
+            # report of a payment is the first is then decided one delivery at a time.
+            await self.fees.one_delivery_at_a_time()
+            earlier = await self.fees.first_reports(prints, partner.id, webhook_id)
         # A correction that leaves the payment as it was keeps its record's place (and one
         # held before stays held, above); one that makes it another payment is checked anew.
-        keep_place = {
-            row_id
-            for (record, _, version), row_id, fingerprint in zip(fresh, ids, prints, strict=True)
-            if version > 1
-            and (
-                existing[record.record_id].payment_fingerprint == fingerprint
-                or existing[record.record_id].id in held
-            )
-        }
+        keep_place = (
+            {
+                row_id
+                for (record, _, version), row_id, fingerprint in zip(
+                    fresh, ids, prints, strict=True
+                )
+                if version > 1
+                and (
+                    existing[record.record_id].payment_fingerprint == fingerprint
+                    or existing[record.record_id].id in held
+                )
+            }
+            if superseded
+            else set()
+        )
         outcome.probable_duplicates = await self._queue_probable_duplicates(
             fresh, ids, prints, earlier, keep_place
         )
