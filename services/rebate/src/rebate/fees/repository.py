@@ -154,31 +154,27 @@ class FeeRepository:
 
     async def one_delivery_at_a_time(self) -> None:
         """From the look-up of earlier reports of its payments to its commit, a delivery
-        decides alone: two deliveries of one payment (from two partners, or re-keyed by
-        one) would otherwise each find no other and both be counted. The second to take it
-        finds the first's records committed."""
+        stores records alone: two deliveries of one payment (from two partners, or re-keyed
+        by one) would otherwise each find no other and both be counted. Taken once the
+        records are checked and their rows built, so that another delivery does that work
+        meanwhile; the second to take it finds the first's records committed."""
         await self.session.execute(
             text("SELECT pg_advisory_xact_lock(:key)"), {"key": PAYMENTS_LOCK}
         )
 
-    async def first_reports(
-        self, prints: list[str], partner_id: uuid.UUID, webhook_id: str
-    ) -> dict[str, uuid.UUID]:
-        """Of these payments, the current records other deliveries stored that report them.
-        A delivery's own records are those of its partner and webhook-id: records are stored
-        by the intake alone, under a webhook-id it claimed for the partner (`claim`), so no
-        other delivery's records carry both."""
+    async def first_reports(self, prints: list[str]) -> dict[str, uuid.UUID]:
+        """Of these payments, the current records already stored that report them (looked
+        up before this delivery's own are stored: they are never their own duplicates)."""
         rows = await self.session.execute(
             text(
                 """
                 SELECT f.payment_fingerprint, f.id FROM rebate.fee_record f
                 WHERE f.payment_fingerprint = ANY(CAST(:prints AS varchar[]))
                   AND f.superseded_at IS NULL AND f.voided_at IS NULL
-                  AND (f.partner_id <> :partner_id OR f.webhook_id <> :webhook_id)
                 ORDER BY f.received_at, f.id
                 """
             ),
-            {"prints": prints, "partner_id": partner_id, "webhook_id": webhook_id},
+            {"prints": prints},
         )
         earlier: dict[str, uuid.UUID] = {}
         for fingerprint, record_id in rows:

@@ -168,16 +168,14 @@ class FeeIntake:
         await self.fees.retire([s.id for s in superseded], now, superseded=True)
         prints = [self._fingerprint(r) for r, _, _ in fresh]
         ids = new_ids(len(fresh))
+        rows = self._rows(partner.id, webhook_id, fresh, ids, prints, now)
         earlier: dict[str, uuid.UUID] = {}
         if fresh:
-            await self.fees.store(self._rows(partner.id, webhook_id, fresh, ids, prints, now))
+            await self.fees.one_delivery_at_a_time()
+            earlier = await self.fees.first_reports(prints)
+            await self.fees.store(rows)
         await self._post(fresh, existing)
         await self._keep_held(fresh, ids, existing, held)
-        if fresh:
-            # Stored first, so that another delivery's records are stored meanwhile; which
-            # report of a payment is the first is then decided one delivery at a time.
-            await self.fees.one_delivery_at_a_time()
-            earlier = await self.fees.first_reports(prints, partner.id, webhook_id)
         # A correction that leaves the payment as it was keeps its record's place (and one
         # held before stays held, above); one that makes it another payment is checked anew.
         keep_place = (
