@@ -28,9 +28,16 @@ class RegistryClient(ServiceClient):
 class Registry:
     """At the HTTP boundary: issues tokens (or refuses them) and answers look-ups from a script."""
 
-    def __init__(self, answer: httpx.Response | type[Exception], *, tokens: bool = True) -> None:
+    def __init__(
+        self,
+        answer: httpx.Response | type[Exception],
+        *,
+        tokens: bool = True,
+        token_answer: httpx.Response | None = None,
+    ) -> None:
         self.answer = answer
         self.tokens = tokens
+        self.token_answer = token_answer
         self.token_requests = 0
 
     def handle(self, request: httpx.Request) -> httpx.Response:
@@ -38,6 +45,8 @@ class Registry:
             self.token_requests += 1
             if not self.tokens:
                 return httpx.Response(401, json={"detail": "invalid client"})
+            if self.token_answer is not None:
+                return self.token_answer
             return httpx.Response(200, json={"access_token": "t", "expires_in": 900})
         assert request.headers["authorization"] == "Bearer t"
         if isinstance(self.answer, httpx.Response):
@@ -88,6 +97,25 @@ async def test_a_refused_service_token_is_unavailable_not_an_exception_of_its_ow
         await client_of(never).call_or_none("GET", "/v1/things/1")
     assert caught.value.detail == "registry refused this service's token"
     assert never.token_requests == 1
+
+
+@pytest.mark.parametrize(
+    "token_answer",
+    [
+        httpx.Response(200, text="<html>maintenance</html>"),
+        httpx.Response(200, json={}),
+        httpx.Response(200, json=["t"]),
+        httpx.Response(200, json={"access_token": "t", "expires_in": "soon"}),
+    ],
+    ids=["not-json", "no-token", "not-an-object", "bad-expiry"],
+)
+async def test_a_200_from_the_token_endpoint_without_a_token_is_unavailable(
+    token_answer: httpx.Response,
+) -> None:
+    garbled = Registry(httpx.Response(200, json={}), token_answer=token_answer)
+    with pytest.raises(RegistryUnavailableError) as caught:
+        await client_of(garbled).call_or_none("GET", "/v1/things/1")
+    assert caught.value.detail == "registry refused this service's token"
 
 
 async def test_a_401_then_a_refused_new_token_is_unavailable() -> None:

@@ -65,9 +65,16 @@ class ClientCredentialsAuth(httpx.Auth):
             raise ServiceTokenError(
                 f"token request for {self.client_id!r} answered {response.status_code}"
             )
-        body = response.json()
-        self._token = str(body["access_token"])
-        self._expires_at = time.monotonic() + float(body.get("expires_in", 300))
+        try:
+            body = response.json()
+            token, expires_in = str(body["access_token"]), float(body.get("expires_in", 300))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            # A 200 that carries no token is a refusal all the same (a 503 to our caller).
+            raise ServiceTokenError(
+                f"token request for {self.client_id!r} answered 200 without a token"
+            ) from exc
+        self._token = token
+        self._expires_at = time.monotonic() + expires_in
 
     async def async_auth_flow(
         self, request: httpx.Request

@@ -2294,7 +2294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 与并发请求或现有记录冲突 / Conflicts with a concurrent request or an existing record */
+            /** @description Another delivery changed the same records meanwhile; nothing was stored: send it again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2991,7 +2991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 与并发请求或现有记录冲突 / Conflicts with a concurrent request or an existing record */
+            /** @description Another delivery changed the same records meanwhile; send again */
             409: {
                 headers: {
                     [name: string]: unknown;

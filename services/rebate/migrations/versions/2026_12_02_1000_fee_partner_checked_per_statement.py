@@ -8,8 +8,9 @@ without it). The same
 guarantee per statement, as migration 0009 gives the run's rows: after every INSERT or UPDATE
 of fee records, each distinct partner they name must exist (`rebate.check_reference`, one look-up
 a delivery). And since a record's partner must stay, partners are never deleted, nor their ids
-changed, by whoever asks (trigger and revoked rights, as for the tables of 0009); a partner
-leaves by being deactivated.
+changed (a trigger, superusers included, and the service's role without the rights to delete
+or to add triggers, as for the tables of 0009; the role owns the schema, so it could grant them
+back to itself, as it could drop a foreign key); a partner leaves by being deactivated.
 
 Revision ID: 0013
 Revises: 0012

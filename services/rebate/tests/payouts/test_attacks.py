@@ -598,6 +598,35 @@ async def test_a_correction_that_makes_a_record_another_reports_payment_is_held_
     await assert_reconciled(session, app)
 
 
+async def test_a_new_record_ahead_of_its_payments_own_correction_in_a_delivery_is_held(
+    push: Any,
+    tax_partner: Any,
+    fee_record: Any,
+    membership: Any,
+    policy: Any,
+    run_period: Any,
+    make_uscc: Any,
+    client: httpx.AsyncClient,
+    auth: Any,
+    session: AsyncSession,
+    app: FastAPI,
+) -> None:
+    """Found in review: the correction's old version is retired before the look-up, so the
+    payment seemed reported by no one, and the new record placed first in the delivery took
+    it while the correction kept its place too: 1,600.00 for one 800.00 payment."""
+    first = fee_record(1, fee_amount="800.00")
+    await push(tax_partner, [first])
+    rekeyed = {**first, "record_id": "TAX-REKEYED-1"}
+    renamed = {**first, "enterprise_name": "福州某某科技有限公司1（更名）"}
+    answer = (await push(tax_partner, [rekeyed, renamed], event_type="fee.corrected")).json()
+    assert (answer["accepted"], answer["probable_duplicates"]) == (2, ["TAX-REKEYED-1"])
+    membership.add_enterprise(make_uscc(1))
+    await run_period()
+    [case] = await cases_of(client, auth, make_uscc(1))
+    assert (case["collected"], case["refund"]) == ("800.00", "800.00")
+    await assert_reconciled(session, app)
+
+
 async def test_a_case_back_in_review_after_paid_after_failed_is_approved_by_set_off(
     push: Any,
     tax_partner: Any,

@@ -3,9 +3,8 @@ the same policy, a region inside (or around) a running one's is the same region,
 starts at the same moment one is queued and the other answered 409 naming it."""
 
 import asyncio
-import contextlib
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -13,21 +12,19 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from alembic import command
-from alembic.config import Config
 from asgi_lifespan import LifespanManager
 from sqlalchemy import column, table, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from rebate.policies.models import Policy, PolicyMode
 from rebate.runs.models import RebateRun, RunStatus
 from servicekit.testing.plugin import (
     ServiceUnderTest,
-    create_fresh_database,
+    database_at,
+    downgrade_to,
     run_alembic,
-    to_asyncpg_url,
-    worker_id,
+    upgrade_to,
 )
 from servicekit.testing.tokens import TokenMinter
 
@@ -122,40 +119,6 @@ async def test_the_database_refuses_a_second_run_in_flight_whoever_writes_it(
 
 
 # --- On databases of their own: what these tests commit is dropped with them. ---------
-
-
-def upgrade_to(revision: str) -> Callable[[Config], None]:
-    def upgrade(config: Config) -> None:
-        command.upgrade(config, revision)
-
-    return upgrade
-
-
-def downgrade_to(revision: str) -> Callable[[Config], None]:
-    def downgrade(config: Config) -> None:
-        command.downgrade(config, revision)
-
-    return downgrade
-
-
-@contextlib.asynccontextmanager
-async def database_at(
-    admin_url: str, service: ServiceUnderTest, label: str, revision: str
-) -> AsyncIterator[AsyncEngine]:
-    """A database migrated to `revision`, for one test alone, dropped after it."""
-    name = f"test_rebate_{label}_{worker_id()}"
-    await create_fresh_database(admin_url, name, service.name, service.extensions)
-    engine = create_async_engine(to_asyncpg_url(admin_url, name))
-    try:
-        await run_alembic(engine, service.alembic_ini, upgrade_to(revision))
-        yield engine
-    finally:
-        await engine.dispose()
-        admin = await asyncpg.connect(admin_url)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ The cluster comes from `TEST_DATABASE_URL` (a superuser libpq URL, set by `make 
 without it the plugin starts a throwaway cluster of its own.
 """
 
+import contextlib
 import os
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -116,6 +117,41 @@ async def run_alembic(engine: AsyncEngine, ini: Path, action: Callable[[Config],
 
 def upgrade_head(config: Config) -> None:
     command.upgrade(config, "head")
+
+
+def upgrade_to(revision: str) -> Callable[[Config], None]:
+    def upgrade(config: Config) -> None:
+        command.upgrade(config, revision)
+
+    return upgrade
+
+
+def downgrade_to(revision: str) -> Callable[[Config], None]:
+    def downgrade(config: Config) -> None:
+        command.downgrade(config, revision)
+
+    return downgrade
+
+
+@contextlib.asynccontextmanager
+async def database_at(
+    admin_url: str, service: ServiceUnderTest, label: str, revision: str = "head"
+) -> AsyncIterator[AsyncEngine]:
+    """A database of the service migrated to `revision`, for one test alone, dropped after
+    it: for tests that commit (concurrency on connections of their own, migrations)."""
+    name = f"test_{service.name}_{label}_{worker_id()}"
+    await create_fresh_database(admin_url, name, service.name, service.extensions)
+    engine = create_async_engine(to_asyncpg_url(admin_url, name))
+    try:
+        await run_alembic(engine, service.alembic_ini, upgrade_to(revision))
+        yield engine
+    finally:
+        await engine.dispose()
+        admin = await asyncpg.connect(admin_url)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
 
 
 @pytest.fixture(scope="session")

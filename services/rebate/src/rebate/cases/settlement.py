@@ -56,7 +56,14 @@ class Settlement:
         delivery of 10,000 new records usually touches none)."""
         if not touched:
             return
-        for uscc, period in await self.repo.periods_with_live_cases(touched):
+        periods = await self.repo.periods_with_live_cases(touched)
+        # Every enterprise's lock first, in order, before any step goes on the audit chain:
+        # taken one by one between appends, a run's chunk holding the next enterprise and
+        # waiting for the chain (held by this transaction's first append) would deadlock.
+        payouts = PayoutRepository(self.session)
+        for uscc in sorted({uscc for uscc, _ in periods}):
+            await payouts.lock_enterprise(uscc)
+        for uscc, period in periods:
             await self.settle(uscc, period, actor)
 
     async def settle(self, uscc: str, period: str, actor: str) -> None:

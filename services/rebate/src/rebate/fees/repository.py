@@ -11,6 +11,7 @@ from sqlalchemy import and_, any_, bindparam, or_, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from rebate.fees.errors import RecordsChangedError
 from rebate.fees.models import FeeRecord
 from rebate.partners.models import WebhookDelivery
 from rebate.runs.models import ExceptionReason, RebateException, Resolution
@@ -134,14 +135,29 @@ class FeeRepository:
         return {record_id: reason for record_id, reason in rows if record_id is not None}
 
     async def retire(self, ids: list[uuid.UUID], now: datetime, *, superseded: bool) -> None:
-        """Superseded or voided records leave the queue: their entries are closed."""
+        """Superseded or voided records leave the queue: their entries are closed. Only a
+        record still current is retired: one another delivery superseded or voided since it
+        was read (the read takes no lock) refuses the whole delivery, which the partner
+        sends again and is then answered from what is current."""
         if not ids:
             return
         column = FeeRecord.superseded_at if superseded else FeeRecord.voided_at
         ids_param = bindparam("ids", ids, type_=ARRAY(FeeRecord.id.type))
-        await self.session.execute(
-            update(FeeRecord).where(FeeRecord.id == any_(ids_param)).values({column: now})
+        retired = await self.session.scalars(
+            update(FeeRecord)
+            .where(
+                FeeRecord.id == any_(ids_param),
+                FeeRecord.superseded_at.is_(None),
+                FeeRecord.voided_at.is_(None),
+            )
+            .values({column: now})
+            .returning(FeeRecord.id)
         )
+        if len(retired.all()) != len(set(ids)):
+            raise RecordsChangedError(
+                "Records of this delivery were changed by another delivery while it was "
+                "taken in; nothing of it was kept: send it again"
+            )
         await self.session.execute(
             update(RebateException)
             .where(

@@ -71,6 +71,10 @@ def _envelope(body: bytes, limit: int) -> tuple[str, list[Any]]:
     openapi_extra=raw_json_body("FeeRecordedEvent", "FeeCorrectedEvent", "FeeVoidedEvent"),
     responses={
         401: {"description": "The signature does not verify; nothing was stored"},
+        409: {
+            "description": "Another delivery changed the same records meanwhile; nothing was "
+            "stored: send it again"
+        },
         422: {"description": "Not a fee delivery, or too many records"},
     },
 )
@@ -137,7 +141,11 @@ def _rows(reader: "csv.DictReader[str]") -> list[dict[str, Any]]:
     + "; money as decimal strings with two places, `paid_at` in ISO 8601 with a zone. "
     "The same file twice changes nothing.",
     response_model=DeliveryResult,
-    responses={404: {"description": "No such tax partner"}, 422: {"description": "Unreadable"}},
+    responses={
+        404: {"description": "No such tax partner"},
+        409: {"description": "Another delivery changed the same records meanwhile; send again"},
+        422: {"description": "Unreadable"},
+    },
 )
 async def upload_fee_file(
     partner_id: uuid.UUID,

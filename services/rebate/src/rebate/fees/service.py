@@ -176,25 +176,22 @@ class FeeIntake:
             await self.fees.store(rows)
         await self._post(fresh, existing)
         await self._keep_held(fresh, ids, existing, held)
-        # A correction that leaves the payment as it was keeps its record's place (and one
-        # held before stays held, above); one that makes it another payment is checked anew.
-        keep_place = (
-            {
-                row_id
-                for (record, _, version), row_id, fingerprint in zip(
-                    fresh, ids, prints, strict=True
-                )
-                if version > 1
-                and (
-                    existing[record.record_id].payment_fingerprint == fingerprint
-                    or existing[record.record_id].id in held
-                )
-            }
-            if superseded
-            else set()
-        )
+        # A correction that leaves the payment as it was keeps its record's place: counted
+        # if it was (it is still that payment's report, ahead of any new record of this
+        # delivery), held if it was held (above). One that makes it another payment is
+        # checked anew.
+        counted_on: dict[uuid.UUID, str] = {}
+        still_held: set[uuid.UUID] = set()
+        for (record, _, version), row_id, fingerprint in zip(fresh, ids, prints, strict=True):
+            if version == 1:
+                continue
+            before = existing[record.record_id]
+            if before.id in held:
+                still_held.add(row_id)
+            elif before.payment_fingerprint == fingerprint:
+                counted_on[row_id] = fingerprint
         outcome.probable_duplicates = await self._queue_probable_duplicates(
-            fresh, ids, prints, earlier, keep_place
+            fresh, ids, prints, earlier, counted_on, still_held
         )
         outcome.accepted = len(fresh)
         outcome.corrections = len(superseded)
@@ -300,17 +297,21 @@ class FeeIntake:
         ids: list[uuid.UUID],
         prints: list[str],
         earlier: dict[str, uuid.UUID],
-        keep_place: set[uuid.UUID],
+        counted_on: dict[uuid.UUID, str],
+        still_held: set[uuid.UUID],
     ) -> list[str]:
         """The same payment as another current record (any partner, any record id) is held
         in the queue for a person, not summed: one payment is refunded once."""
         queued: list[str] = []
         entries: list[tuple[RebateException, str]] = []
+        # The first report of a payment counts: an earlier delivery's, else a counted
+        # record's correction that keeps its payment, else the first in this delivery; later
+        # ones are held.
+        for row_id, fingerprint in counted_on.items():
+            earlier.setdefault(fingerprint, row_id)
         for (record, _, _), row_id, fingerprint in zip(fresh, ids, prints, strict=True):
-            # The first report of a payment counts (an earlier delivery's, else the first in
-            # this one); later ones are held.
             first = earlier.setdefault(fingerprint, row_id)
-            if row_id in keep_place or first == row_id:
+            if row_id in counted_on or row_id in still_held or first == row_id:
                 continue
             queued.append(record.record_id)
             entries.append(
