@@ -271,6 +271,24 @@ async def tax_partner(client: httpx.AsyncClient, auth: AuthHeaders) -> Partner:
     return Partner(response.json()["id"], response.json()["secret"])
 
 
+@pytest.fixture
+async def second_tax_partner(client: httpx.AsyncClient, auth: AuthHeaders) -> Partner:
+    """Another tax partner of the same county (Fuzhou's bureau): one payment may reach the
+    service from both."""
+    response = await client.post(
+        "/v1/partners",
+        json={
+            "name": "福州市税务局",
+            "kind": "tax",
+            "region_prefixes": ["3501"],
+            "webhook_url": "https://fz-tax.example/",
+        },
+        headers=auth("admin"),
+    )
+    assert response.status_code == 201, response.text
+    return Partner(response.json()["id"], response.json()["secret"])
+
+
 Push = Callable[..., Awaitable[httpx.Response]]
 
 

@@ -2,7 +2,6 @@
 the people who decide it: the federation of the enterprise's case, else the office the policy
 names for the record's region; another county meets it as an entry that does not exist."""
 
-from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -16,16 +15,6 @@ POLICY: dict[str, Any] = {
 }
 
 
-async def second_partner(client: httpx.AsyncClient, auth: Any) -> SimpleNamespace:
-    other = await client.post(
-        "/v1/partners",
-        json={"name": "福州市税务局", "kind": "tax", "region_prefixes": ["3501"]},
-        headers=auth("admin"),
-    )
-    assert other.status_code == 201, other.text
-    return SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
-
-
 async def entries(client: httpx.AsyncClient, headers: dict[str, str]) -> list[dict[str, Any]]:
     response = await client.get("/v1/exceptions", headers=headers)
     assert response.status_code == 200, response.text
@@ -34,6 +23,7 @@ async def entries(client: httpx.AsyncClient, headers: dict[str, str]) -> list[di
 
 
 async def test_a_duplicate_of_a_payment_already_in_a_case_goes_to_that_cases_county(
+    second_tax_partner: Any,
     client: httpx.AsyncClient,
     auth: Any,
     reviewer: Any,
@@ -49,7 +39,7 @@ async def test_a_duplicate_of_a_payment_already_in_a_case_goes_to_that_cases_cou
     await push(tax_partner, [fee_record(1, fee_amount="800.00")])
     membership.add_enterprise(make_uscc(1), org_path=org_paths.county)
     await run_period()
-    second = await second_partner(client, auth)
+    second = second_tax_partner
     again = fee_record(1, record_id="FZ-000001", fee_amount="800.00")
     assert (await push(second, [again])).json()["probable_duplicates"] == ["FZ-000001"]
 
@@ -66,6 +56,7 @@ async def test_a_duplicate_of_a_payment_already_in_a_case_goes_to_that_cases_cou
 
 
 async def test_a_duplicate_before_any_case_goes_to_the_office_the_policy_names(
+    second_tax_partner: Any,
     client: httpx.AsyncClient,
     auth: Any,
     reviewer: Any,
@@ -80,7 +71,7 @@ async def test_a_duplicate_before_any_case_goes_to_the_office_the_policy_names(
     )
     assert created.status_code == 201, created.text
     await push(tax_partner, [fee_record(1, fee_amount="800.00")])
-    second = await second_partner(client, auth)
+    second = second_tax_partner
     again = fee_record(1, record_id="FZ-000001", fee_amount="800.00")
     assert (await push(second, [again])).json()["probable_duplicates"] == ["FZ-000001"]
     [entry] = await entries(client, reviewer(org_paths.county))

@@ -8,7 +8,6 @@ import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -478,6 +477,7 @@ async def test_overlapping_policies_are_refused_naming_the_other(
 
 
 async def test_one_payment_from_two_partners_is_refunded_once(
+    second_tax_partner: Any,
     push: Any,
     tax_partner: Any,
     fee_record: Any,
@@ -490,19 +490,9 @@ async def test_one_payment_from_two_partners_is_refunded_once(
     session: AsyncSession,
     app: FastAPI,
 ) -> None:
-    other = await client.post(
-        "/v1/partners",
-        json={
-            "name": "福州市税务局",
-            "kind": "tax",
-            "region_prefixes": ["3501"],
-            "webhook_url": "https://fz-tax.example/",
-        },
-        headers=auth("admin"),
-    )
+    second = second_tax_partner
     await push(tax_partner, [fee_record(1, fee_amount="800.00")])
     rekeyed = fee_record(1, record_id="FZ-000001", fee_amount="800.00")
-    second = SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
     answer = (await push(second, [rekeyed])).json()
     assert answer["probable_duplicates"] == ["FZ-000001"]
     membership.add_enterprise(make_uscc(1))
@@ -515,6 +505,7 @@ async def test_one_payment_from_two_partners_is_refunded_once(
 
 
 async def test_a_correction_does_not_release_a_held_duplicate_payment(
+    second_tax_partner: Any,
     push: Any,
     tax_partner: Any,
     fee_record: Any,
@@ -527,17 +518,7 @@ async def test_a_correction_does_not_release_a_held_duplicate_payment(
     session: AsyncSession,
     app: FastAPI,
 ) -> None:
-    other = await client.post(
-        "/v1/partners",
-        json={
-            "name": "福州市税务局",
-            "kind": "tax",
-            "region_prefixes": ["3501"],
-            "webhook_url": "https://fz-tax.example/",
-        },
-        headers=auth("admin"),
-    )
-    second = SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
+    second = second_tax_partner
     await push(tax_partner, [fee_record(1, fee_amount="800.00")])
     rekeyed = fee_record(1, record_id="FZ-000001", fee_amount="800.00")
     assert (await push(second, [rekeyed])).json()["probable_duplicates"] == ["FZ-000001"]
@@ -554,6 +535,7 @@ async def test_a_correction_does_not_release_a_held_duplicate_payment(
 
 
 async def test_a_correction_that_makes_a_record_another_reports_payment_is_held_not_summed(
+    second_tax_partner: Any,
     push: Any,
     tax_partner: Any,
     fee_record: Any,
@@ -566,17 +548,7 @@ async def test_a_correction_that_makes_a_record_another_reports_payment_is_held_
     session: AsyncSession,
     app: FastAPI,
 ) -> None:
-    other = await client.post(
-        "/v1/partners",
-        json={
-            "name": "福州市税务局",
-            "kind": "tax",
-            "region_prefixes": ["3501"],
-            "webhook_url": "https://fz-tax.example/",
-        },
-        headers=auth("admin"),
-    )
-    second = SimpleNamespace(id=other.json()["id"], secret=other.json()["secret"])
+    second = second_tax_partner
     await push(tax_partner, [fee_record(1, fee_amount="800.00")])
     # Another payment at first sight (500.00), then corrected into the very same payment.
     first_sight = fee_record(1, record_id="FZ-000001", fee_amount="500.00")

@@ -182,7 +182,8 @@ class FeeIntake:
         # checked anew.
         counted_on: dict[uuid.UUID, str] = {}
         still_held: set[uuid.UUID] = set()
-        for (record, _, version), row_id, fingerprint in zip(fresh, ids, prints, strict=True):
+        corrections = zip(fresh, ids, prints, strict=True) if superseded else iter(())
+        for (record, _, version), row_id, fingerprint in corrections:
             if version == 1:
                 continue
             before = existing[record.record_id]
